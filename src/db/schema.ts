@@ -1,0 +1,421 @@
+// Database contract: every table, enum and index. Row types are inferred from here.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+// Enum values are the GraphQL enum values, so rows pass through resolvers unchanged.
+export const actorKind = pgEnum('actor_kind', [
+  'STATE',
+  'NON_STATE_ARMED_GROUP',
+  'INTERNATIONAL_ORGANIZATION',
+  'COMPANY',
+  'UNKNOWN',
+]);
+export const weaponCategory = pgEnum('weapon_category', [
+  'AIRCRAFT',
+  'AIR_DEFENCE_SYSTEMS',
+  'ANTI_SUBMARINE_WARFARE_WEAPONS',
+  'ARMOURED_VEHICLES',
+  'ARTILLERY',
+  'ENGINES',
+  'MISSILES',
+  'NAVAL_WEAPONS',
+  'SATELLITES',
+  'SENSORS',
+  'SHIPS',
+  'OTHER',
+]);
+export const unrocaCategory = pgEnum('unroca_category', [
+  'I_BATTLE_TANKS',
+  'II_ARMOURED_COMBAT_VEHICLES',
+  'III_LARGE_CALIBRE_ARTILLERY_SYSTEMS',
+  'IV_COMBAT_AIRCRAFT',
+  'V_ATTACK_HELICOPTERS',
+  'VI_WARSHIPS',
+  'VII_MISSILES_AND_MISSILE_LAUNCHERS',
+]);
+export const dealStage = pgEnum('deal_stage', [
+  'REPORTED_INTEREST',
+  'NEGOTIATING',
+  'SELECTED',
+  'ORDERED',
+  'DELIVERING',
+  'DELIVERED',
+  'CANCELLED',
+  'STALLED',
+]);
+export const dealArrangement = pgEnum('deal_arrangement', [
+  'SALE',
+  'AID',
+  'LEASE',
+  'LICENSED_PRODUCTION',
+  'UNKNOWN',
+]);
+export const itemCondition = pgEnum('item_condition', [
+  'NEW',
+  'SECOND_HAND',
+  'SECOND_HAND_MODERNIZED',
+]);
+export const dealEventType = pgEnum('deal_event_type', [
+  'REPORTED_INTEREST',
+  'VISIT',
+  'NEGOTIATION',
+  'SELECTION',
+  'CONTRACT_SIGNED',
+  'DELIVERY',
+  'CANCELLATION',
+  'OTHER',
+]);
+export const sourceKind = pgEnum('source_kind', [
+  'NEWS',
+  'GOVERNMENT',
+  'INDUSTRY',
+  'NGO',
+  'DATASET',
+  'OTHER',
+]);
+export const citationStance = pgEnum('citation_stance', ['ASSERTS', 'DISPUTES', 'SPECULATES']);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+const datePart = (column: string) => smallint(column);
+const flag = (column: string) => boolean(column).notNull().default(false);
+const count = (column: string) => integer(column);
+
+/**
+ * A fuzzy date stored as year / month / day parts plus an uncertainty flag; the precision
+ * is whichever part is the last one present, so it cannot disagree with the parts.
+ */
+function fuzzyDateColumns<K extends string>(key: K, column: string) {
+  return {
+    [`${key}Year`]: datePart(`${column}_year`),
+    [`${key}Month`]: datePart(`${column}_month`),
+    [`${key}Day`]: datePart(`${column}_day`),
+    [`${key}Uncertain`]: flag(`${column}_uncertain`),
+  } as Record<`${K}Year` | `${K}Month` | `${K}Day`, ReturnType<typeof datePart>> &
+    Record<`${K}Uncertain`, ReturnType<typeof flag>>;
+}
+
+function fuzzyDateChecks(prefix: string) {
+  return sql.raw(
+    `(${prefix}_month is null or (${prefix}_year is not null and ${prefix}_month between 1 and 12)) and ` +
+      `(${prefix}_day is null or (${prefix}_month is not null and ${prefix}_day between 1 and 31))`,
+  );
+}
+
+/** An estimate: value with an optional low–high range; null means unknown, never zero. */
+function estimateColumns<K extends string>(key: K, column: string) {
+  return {
+    [key]: count(column),
+    [`${key}Low`]: count(`${column}_low`),
+    [`${key}High`]: count(`${column}_high`),
+    [`${key}Uncertain`]: flag(`${column}_uncertain`),
+  } as Record<K | `${K}Low` | `${K}High`, ReturnType<typeof count>> &
+    Record<`${K}Uncertain`, ReturnType<typeof flag>>;
+}
+
+function estimateChecks(prefix: string) {
+  return sql.raw(
+    `(${prefix}_low is null or ${prefix}_high is null or ${prefix}_low <= ${prefix}_high) and ` +
+      `(${prefix} is null or ${prefix}_low is null or ${prefix}_low <= ${prefix}) and ` +
+      `(${prefix} is null or ${prefix}_high is null or ${prefix} <= ${prefix}_high)`,
+  );
+}
+
+export const actors = pgTable(
+  'actors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: actorKind('kind').notNull(),
+    name: text('name').notNull(),
+    isoAlpha2: text('iso_alpha2'),
+    isoAlpha3: text('iso_alpha3'),
+    isoNumeric: text('iso_numeric'),
+    /** Owning organisation (companies) — e.g. Kazan Helicopter Plant → Russian Helicopters. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => actors.id),
+    /** Home country of a company, host country of a non-state group. */
+    countryId: uuid('country_id').references((): AnyPgColumn => actors.id),
+    /** Years a historical state existed (Soviet Union: 1922–1991). */
+    existedFrom: smallint('existed_from'),
+    existedUntil: smallint('existed_until'),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('actors_iso_alpha2_key').on(t.isoAlpha2),
+    uniqueIndex('actors_iso_alpha3_key').on(t.isoAlpha3),
+    index('actors_name_idx').on(sql`lower(${t.name})`, t.id),
+    index('actors_kind_idx').on(t.kind),
+    index('actors_parent_id_idx').on(t.parentId),
+    index('actors_country_id_idx').on(t.countryId),
+    check('actors_iso_alpha2_format', sql`${t.isoAlpha2} ~ '^[A-Z]{2}$'`),
+    check('actors_iso_alpha3_format', sql`${t.isoAlpha3} ~ '^[A-Z]{3}$'`),
+    check('actors_iso_numeric_format', sql`${t.isoNumeric} ~ '^[0-9]{3}$'`),
+  ],
+);
+
+export const actorAliases = pgTable(
+  'actor_aliases',
+  {
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    /** BCP 47 tag of the alias's language or script, when known. */
+    language: text('language'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actorId, t.alias] }),
+    index('actor_aliases_alias_idx').on(sql`lower(${t.alias})`),
+  ],
+);
+
+export const platforms = pgTable(
+  'platforms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    designation: text('designation').notNull(),
+    /** Parent in the family tree (Mi-171 → Mi-17 → Mi-8). */
+    parentId: uuid('parent_id').references((): AnyPgColumn => platforms.id),
+    category: weaponCategory('category'),
+    unrocaCategory: unrocaCategory('unroca_category'),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [
+    index('platforms_designation_idx').on(sql`lower(${t.designation})`, t.id),
+    index('platforms_parent_id_idx').on(t.parentId),
+    index('platforms_category_idx').on(t.category),
+    check('platforms_not_own_parent', sql`${t.parentId} is distinct from ${t.id}`),
+  ],
+);
+
+export const platformAliases = pgTable(
+  'platform_aliases',
+  {
+    platformId: uuid('platform_id')
+      .notNull()
+      .references(() => platforms.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    language: text('language'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.platformId, t.alias] }),
+    index('platform_aliases_alias_idx').on(sql`lower(${t.alias})`),
+  ],
+);
+
+export const platformProducers = pgTable(
+  'platform_producers',
+  {
+    platformId: uuid('platform_id')
+      .notNull()
+      .references(() => platforms.id, { onDelete: 'cascade' }),
+    producerId: uuid('producer_id')
+      .notNull()
+      .references(() => actors.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.platformId, t.producerId] }),
+    index('platform_producers_producer_id_idx').on(t.producerId),
+  ],
+);
+
+export const deals = pgTable(
+  'deals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => actors.id),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => actors.id),
+    stage: dealStage('stage').notNull(),
+    arrangement: dealArrangement('arrangement').notNull().default('UNKNOWN'),
+    ...fuzzyDateColumns('order', 'order'),
+    /**
+     * Sort key for "newest first": yyyymmdd with missing parts as 0; null without an
+     * order date. Generated so that it can never disagree with the date parts.
+     */
+    orderSort: integer('order_sort').generatedAlwaysAs(
+      sql`order_year * 10000 + coalesce(order_month, 0) * 100 + coalesce(order_day, 0)`,
+    ),
+    valueAmount: numeric('value_amount'),
+    /** ISO 4217 code of the reported amount; amounts are never converted. */
+    valueCurrency: text('value_currency'),
+    /** What the reported value covers, as reported ("incl training and armament"). */
+    valueCovers: text('value_covers'),
+    comments: text('comments'),
+    /** Stable natural key of an imported record (e.g. a SIPRI row key); null for edited records. */
+    importKey: text('import_key'),
+    ...timestamps,
+  },
+  (t) => [
+    index('deals_supplier_order_idx').on(t.supplierId, t.orderSort.desc().nullsLast(), t.id.desc()),
+    index('deals_recipient_order_idx').on(
+      t.recipientId,
+      t.orderSort.desc().nullsLast(),
+      t.id.desc(),
+    ),
+    index('deals_order_idx').on(t.orderSort.desc().nullsLast(), t.id.desc()),
+    index('deals_stage_idx').on(t.stage),
+    index('deals_updated_at_idx').on(t.updatedAt, t.id),
+    uniqueIndex('deals_import_key_key').on(t.importKey),
+    check('deals_order_date_parts', fuzzyDateChecks('order')),
+    check('deals_value_currency_format', sql`${t.valueCurrency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+export const dealItems = pgTable(
+  'deal_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dealId: uuid('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    /** Order of the item within its deal, from 0. */
+    position: smallint('position').notNull().default(0),
+    platformId: uuid('platform_id')
+      .notNull()
+      .references(() => platforms.id),
+    ...estimateColumns('quantityOrdered', 'quantity_ordered'),
+    ...estimateColumns('quantityDelivered', 'quantity_delivered'),
+    deliveryYears: smallint('delivery_years').array().notNull().default(sql`'{}'::smallint[]`),
+    condition: itemCondition('condition'),
+    /** SIPRI trend-indicator values, in millions, exact as published. */
+    tivPerUnit: numeric('tiv_per_unit'),
+    tivTotalOrder: numeric('tiv_total_order'),
+    tivDelivered: numeric('tiv_delivered'),
+    /** What the source says about the variant or configuration ("Mi-171Sh armed version"). */
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('deal_items_deal_position_key').on(t.dealId, t.position),
+    index('deal_items_platform_id_idx').on(t.platformId, t.dealId),
+    index('deal_items_delivery_years_idx').using('gin', t.deliveryYears),
+    check('deal_items_quantity_ordered_range', estimateChecks('quantity_ordered')),
+    check('deal_items_quantity_delivered_range', estimateChecks('quantity_delivered')),
+  ],
+);
+
+export const dealEvents = pgTable(
+  'deal_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dealId: uuid('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    type: dealEventType('type').notNull(),
+    ...fuzzyDateColumns('date', 'date'),
+    place: text('place'),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [
+    index('deal_events_deal_id_idx').on(t.dealId, t.dateYear, t.dateMonth, t.dateDay),
+    check('deal_events_date_parts', fuzzyDateChecks('date')),
+  ],
+);
+
+export const dealEventActors = pgTable(
+  'deal_event_actors',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => dealEvents.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.actorId] }),
+    index('deal_event_actors_actor_id_idx').on(t.actorId),
+  ],
+);
+
+export const sources = pgTable(
+  'sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: sourceKind('kind').notNull(),
+    title: text('title'),
+    publisher: text('publisher'),
+    url: text('url'),
+    archivedUrl: text('archived_url'),
+    ...fuzzyDateColumns('published', 'published'),
+    accessedOn: date('accessed_on'),
+    /** BCP 47 language tag of the document (fr, ru, en). */
+    language: text('language'),
+    /** Provenance notes, e.g. where a republished article first appeared. */
+    note: text('note'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('sources_url_key').on(t.url),
+    index('sources_kind_idx').on(t.kind),
+    index('sources_language_idx').on(t.language),
+    check('sources_published_date_parts', fuzzyDateChecks('published')),
+  ],
+);
+
+export const citations = pgTable(
+  'citations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id),
+    // Exactly one target: separate foreign keys keep referential integrity, which a
+    // polymorphic (type, id) pair would give up.
+    dealId: uuid('deal_id').references(() => deals.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').references(() => dealEvents.id, { onDelete: 'cascade' }),
+    platformId: uuid('platform_id').references(() => platforms.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => actors.id, { onDelete: 'cascade' }),
+    /** Excerpt in the source's own language. */
+    excerpt: text('excerpt'),
+    /** English translation of the excerpt. */
+    translation: text('translation'),
+    /** Where in the source: page, paragraph, row. */
+    locator: text('locator'),
+    stance: citationStance('stance').notNull().default('ASSERTS'),
+    ...timestamps,
+  },
+  (t) => [
+    index('citations_source_id_idx').on(t.sourceId),
+    index('citations_deal_id_idx').on(t.dealId).where(sql`${t.dealId} is not null`),
+    index('citations_event_id_idx').on(t.eventId).where(sql`${t.eventId} is not null`),
+    index('citations_platform_id_idx').on(t.platformId).where(sql`${t.platformId} is not null`),
+    index('citations_actor_id_idx').on(t.actorId).where(sql`${t.actorId} is not null`),
+    check(
+      'citations_one_target',
+      sql`num_nonnulls(${t.dealId}, ${t.eventId}, ${t.platformId}, ${t.actorId}) = 1`,
+    ),
+  ],
+);
+
+export type ActorRow = typeof actors.$inferSelect;
+export type PlatformRow = typeof platforms.$inferSelect;
+export type DealRow = typeof deals.$inferSelect;
+export type DealItemRow = typeof dealItems.$inferSelect;
+export type DealEventRow = typeof dealEvents.$inferSelect;
+export type SourceRow = typeof sources.$inferSelect;
+export type CitationRow = typeof citations.$inferSelect;

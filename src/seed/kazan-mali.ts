@@ -1,0 +1,240 @@
+// Seed data: the reference actors and platform families, and the Kazan/Mali record of June 2025.
+// Every value here comes from a cited fact in shared/DESIGN.md; what is not known stays null.
+import type { InferInsertModel } from 'drizzle-orm';
+import type * as schema from '../db/schema.js';
+import { naturalKeys, stableUuid } from '../db/stable-id.js';
+
+type Tables = typeof schema;
+type Insert<T extends 'actors' | 'actorAliases' | 'platforms' | 'platformAliases' | 'platformProducers' | 'sources' | 'deals' | 'dealItems' | 'dealEvents' | 'dealEventActors' | 'citations'> =
+  InferInsertModel<Tables[T]>;
+
+const stateId = (alpha3: string) => stableUuid(naturalKeys.state(alpha3));
+const actorId = (name: string) => stableUuid(naturalKeys.actor(name));
+const platformId = (designation: string) => stableUuid(naturalKeys.platform(designation));
+const sourceId = (url: string) => stableUuid(naturalKeys.source(url));
+
+export const ids = {
+  russia: stateId('RUS'),
+  mali: stateId('MLI'),
+  rostec: actorId('Rostec'),
+  russianHelicopters: actorId('Russian Helicopters'),
+  kazanHelicopterPlant: actorId('Kazan Helicopter Plant'),
+  rostvertol: actorId('Rostvertol'),
+  mi8: platformId('Mi-8'),
+  mi17: platformId('Mi-17'),
+  mi171: platformId('Mi-171'),
+  mi171sh: platformId('Mi-171Sh'),
+  mi24: platformId('Mi-24'),
+  mi35: platformId('Mi-35'),
+  mi35m: platformId('Mi-35M'),
+  kazanDeal: stableUuid('deal:seed:kazan-mali-2025'),
+  kazanVisit: stableUuid('event:seed:kazan-mali-2025:visit'),
+  kazanTalks: stableUuid('event:seed:kazan-mali-2025:talks'),
+  eurasiaFocus: sourceId('https://eurasiafocus.com/9976-2/'),
+  essor: sourceId('http://news.abamako.com/h/300986.html'),
+  sputnik: sourceId('http://news.abamako.com/h/300967.html'),
+};
+
+export const seedActors: Insert<'actors'>[] = [
+  { id: ids.russia, kind: 'STATE', name: 'Russia', isoAlpha2: 'RU', isoAlpha3: 'RUS', isoNumeric: '643' },
+  { id: ids.mali, kind: 'STATE', name: 'Mali', isoAlpha2: 'ML', isoAlpha3: 'MLI', isoNumeric: '466' },
+  { id: ids.rostec, kind: 'COMPANY', name: 'Rostec', countryId: ids.russia },
+  {
+    id: ids.russianHelicopters,
+    kind: 'COMPANY',
+    name: 'Russian Helicopters',
+    parentId: ids.rostec,
+    countryId: ids.russia,
+  },
+  {
+    id: ids.kazanHelicopterPlant,
+    kind: 'COMPANY',
+    name: 'Kazan Helicopter Plant',
+    parentId: ids.russianHelicopters,
+    countryId: ids.russia,
+    description: 'Helicopter maker in Kazan, Tatarstan.',
+  },
+  {
+    id: ids.rostvertol,
+    kind: 'COMPANY',
+    name: 'Rostvertol',
+    countryId: ids.russia,
+    description: 'Helicopter maker in Rostov-on-Don; builds the Mi-24/Mi-35.',
+  },
+];
+
+export const seedActorAliases: Insert<'actorAliases'>[] = [
+  { actorId: ids.kazanHelicopterPlant, alias: 'PJSC Kazan Helicopter Plant', language: 'en' },
+  { actorId: ids.kazanHelicopterPlant, alias: 'KVZ', language: null },
+];
+
+// Parents come before children so that each insert finds its parent.
+export const seedPlatforms: Insert<'platforms'>[] = [
+  { id: ids.mi8, designation: 'Mi-8', category: 'AIRCRAFT', description: 'transport helicopter' },
+  { id: ids.mi17, designation: 'Mi-17', parentId: ids.mi8, category: 'AIRCRAFT', description: 'transport helicopter' },
+  { id: ids.mi171, designation: 'Mi-171', parentId: ids.mi17, category: 'AIRCRAFT', description: 'transport helicopter' },
+  { id: ids.mi171sh, designation: 'Mi-171Sh', parentId: ids.mi171, category: 'AIRCRAFT', description: 'transport helicopter' },
+  {
+    id: ids.mi24,
+    designation: 'Mi-24',
+    category: 'AIRCRAFT',
+    unrocaCategory: 'V_ATTACK_HELICOPTERS',
+    description: 'attack helicopter',
+  },
+  {
+    id: ids.mi35,
+    designation: 'Mi-35',
+    parentId: ids.mi24,
+    category: 'AIRCRAFT',
+    unrocaCategory: 'V_ATTACK_HELICOPTERS',
+    description: 'attack helicopter',
+  },
+  {
+    id: ids.mi35m,
+    designation: 'Mi-35M',
+    parentId: ids.mi35,
+    category: 'AIRCRAFT',
+    unrocaCategory: 'V_ATTACK_HELICOPTERS',
+    description: 'attack helicopter',
+  },
+];
+
+export const seedPlatformAliases: Insert<'platformAliases'>[] = [
+  { platformId: ids.mi171sh, alias: 'Ми-171Ш', language: 'ru' },
+  { platformId: ids.mi171sh, alias: 'Mi-8AMTSh', language: null },
+];
+
+export const seedPlatformProducers: Insert<'platformProducers'>[] = [
+  { platformId: ids.mi24, producerId: ids.rostvertol },
+  { platformId: ids.mi35, producerId: ids.rostvertol },
+  { platformId: ids.mi35m, producerId: ids.rostvertol },
+];
+
+export const seedSources: Insert<'sources'>[] = [
+  {
+    id: ids.eurasiaFocus,
+    kind: 'NEWS',
+    publisher: 'eurasiafocus.com',
+    url: 'https://eurasiafocus.com/9976-2/',
+    language: 'fr',
+    note: 'Title and publication date unknown; published on or after the visit of 26 June 2025.',
+  },
+  {
+    id: ids.essor,
+    kind: 'NEWS',
+    publisher: "L'Essor (Malian state daily), republished by abamako.com",
+    url: 'http://news.abamako.com/h/300986.html',
+    publishedYear: 2025,
+    publishedMonth: 6,
+    publishedDay: 27,
+    note: 'Publication date is that of the abamako.com republication.',
+  },
+  {
+    id: ids.sputnik,
+    kind: 'NEWS',
+    publisher: 'Sputnik, republished by abamako.com',
+    url: 'http://news.abamako.com/h/300967.html',
+    publishedYear: 2025,
+    publishedMonth: 6,
+    publishedDay: 26,
+    note: 'Publication date is that of the abamako.com republication.',
+  },
+];
+
+export const seedDeals: Insert<'deals'>[] = [
+  {
+    id: ids.kazanDeal,
+    supplierId: ids.russia,
+    recipientId: ids.mali,
+    stage: 'REPORTED_INTEREST',
+    arrangement: 'UNKNOWN',
+    comments:
+      'Reported interest, not an order: Mali discussed acquiring Mi-171 transport and Mi-35 ' +
+      'combat helicopters during a visit to the Kazan Helicopter Plant in June 2025. ' +
+      'Caveat: the Mi-24/Mi-35 are built by Rostvertol in Rostov-on-Don, not in Kazan; the ' +
+      "article's \"Mi-35\" is the type discussed, not a Kazan product.",
+  },
+];
+
+export const seedDealItems: Insert<'dealItems'>[] = [
+  { id: stableUuid('item:seed:kazan-mali-2025:0'), dealId: ids.kazanDeal, position: 0, platformId: ids.mi171 },
+  { id: stableUuid('item:seed:kazan-mali-2025:1'), dealId: ids.kazanDeal, position: 1, platformId: ids.mi35 },
+];
+
+export const seedDealEvents: Insert<'dealEvents'>[] = [
+  {
+    id: ids.kazanTalks,
+    dealId: ids.kazanDeal,
+    type: 'REPORTED_INTEREST',
+    dateYear: 2025,
+    dateMonth: 6,
+    dateDay: 25,
+    place: 'Kazan, Tatarstan, Russia',
+    description: 'Mali states its interest in Mi-series helicopters in talks in Kazan.',
+  },
+  {
+    id: ids.kazanVisit,
+    dealId: ids.kazanDeal,
+    type: 'VISIT',
+    dateYear: 2025,
+    dateMonth: 6,
+    dateDay: 26,
+    place: 'Kazan, Tatarstan, Russia',
+    description:
+      "Mali's transitional president Assimi Goïta and a delegation visit the Kazan Helicopter " +
+      'Plant (PJSC Kazan Helicopter Plant, KVZ, part of Russian Helicopters within Rostec) in ' +
+      'the morning.',
+  },
+];
+
+export const seedDealEventActors: Insert<'dealEventActors'>[] = [
+  { eventId: ids.kazanTalks, actorId: ids.mali },
+  { eventId: ids.kazanVisit, actorId: ids.mali },
+  { eventId: ids.kazanVisit, actorId: ids.kazanHelicopterPlant },
+];
+
+const EURASIA_EXCERPT =
+  "La visite a pour objectif de discuter de la possibilité d'acquérir ces aéronefs de combat et de transport";
+
+export const seedCitations: Insert<'citations'>[] = [
+  {
+    id: stableUuid('citation:seed:kazan-deal:eurasiafocus'),
+    sourceId: ids.eurasiaFocus,
+    dealId: ids.kazanDeal,
+    excerpt: EURASIA_EXCERPT,
+    translation:
+      'The purpose of the visit is to discuss the possibility of acquiring these combat and transport aircraft',
+    stance: 'ASSERTS',
+  },
+  {
+    id: stableUuid('citation:seed:kazan-deal:essor'),
+    sourceId: ids.essor,
+    dealId: ids.kazanDeal,
+    stance: 'ASSERTS',
+  },
+  {
+    id: stableUuid('citation:seed:kazan-deal:sputnik'),
+    sourceId: ids.sputnik,
+    dealId: ids.kazanDeal,
+    stance: 'ASSERTS',
+  },
+  {
+    id: stableUuid('citation:seed:kazan-visit:essor'),
+    sourceId: ids.essor,
+    eventId: ids.kazanVisit,
+    stance: 'ASSERTS',
+  },
+  {
+    id: stableUuid('citation:seed:kazan-visit:eurasiafocus'),
+    sourceId: ids.eurasiaFocus,
+    eventId: ids.kazanVisit,
+    excerpt: EURASIA_EXCERPT,
+    stance: 'ASSERTS',
+  },
+  {
+    id: stableUuid('citation:seed:kazan-talks:sputnik'),
+    sourceId: ids.sputnik,
+    eventId: ids.kazanTalks,
+    stance: 'ASSERTS',
+  },
+];

@@ -1,0 +1,74 @@
+// Test support: a real, migrated and seeded database per test file — PGlite in memory, or a
+// fresh database on the PostgreSQL server named by TEST_DATABASE_URL.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { seedDatabase } from '../../src/seed/seed-database.js';
+
+export interface TestDatabase extends Database {
+  /** Statements sent since the last reset: the N+1 guard reads it. */
+  readonly statements: { count: number; log: string[]; reset(): void };
+}
+
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
+
+export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const statements = {
+    count: 0,
+    log: [] as string[],
+    reset() {
+      this.count = 0;
+      this.log = [];
+    },
+  };
+  const queryLogger = {
+    logQuery(query: string) {
+      statements.count += 1;
+      statements.log.push(query);
+    },
+  };
+  let database: Database;
+  let dropDatabase = async () => {};
+  if (testDatabaseUrl) {
+    const name = `armstrail_test_${randomBytes(6).toString('hex')}`;
+    await withAdminClient(testDatabaseUrl, (c) => c.query(`create database ${name}`));
+    const url = new URL(testDatabaseUrl);
+    url.pathname = `/${name}`;
+    database = await openDatabase(
+      {
+        kind: 'postgres',
+        url: url.toString(),
+        poolMax: 5,
+        connectTimeoutMs: 5000,
+        statementTimeoutMs: 30_000,
+      },
+      { queryLogger },
+    );
+    dropDatabase = () =>
+      withAdminClient(testDatabaseUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+  } else {
+    database = await openDatabase({ kind: 'pglite', dataDir: null }, { queryLogger });
+  }
+  await database.migrate();
+  if (options.seed !== false) await seedDatabase(database.db);
+  statements.reset();
+  return {
+    ...database,
+    statements,
+    close: async () => {
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+async function withAdminClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
