@@ -26,8 +26,8 @@ CREATE TABLE "actors" (
 	"existed_from" smallint,
 	"existed_until" smallint,
 	"description" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "actors_iso_alpha2_format" CHECK ("actors"."iso_alpha2" ~ '^[A-Z]{2}$'),
 	CONSTRAINT "actors_iso_alpha3_format" CHECK ("actors"."iso_alpha3" ~ '^[A-Z]{3}$'),
 	CONSTRAINT "actors_iso_numeric_format" CHECK ("actors"."iso_numeric" ~ '^[0-9]{3}$')
@@ -44,8 +44,8 @@ CREATE TABLE "citations" (
 	"translation" text,
 	"locator" text,
 	"stance" "citation_stance" DEFAULT 'ASSERTS' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "citations_one_target" CHECK (num_nonnulls("citations"."deal_id", "citations"."event_id", "citations"."platform_id", "citations"."actor_id") = 1)
 );
 --> statement-breakpoint
@@ -65,8 +65,8 @@ CREATE TABLE "deal_events" (
 	"date_uncertain" boolean DEFAULT false NOT NULL,
 	"place" text,
 	"description" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "deal_events_date_parts" CHECK ((date_month is null or (date_year is not null and date_month between 1 and 12)) and (date_day is null or (date_month is not null and date_day between 1 and 31)))
 );
 --> statement-breakpoint
@@ -109,8 +109,8 @@ CREATE TABLE "deals" (
 	"value_covers" text,
 	"comments" text,
 	"import_key" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "deals_order_date_parts" CHECK ((order_month is null or (order_year is not null and order_month between 1 and 12)) and (order_day is null or (order_month is not null and order_day between 1 and 31))),
 	CONSTRAINT "deals_value_currency_format" CHECK ("deals"."value_currency" ~ '^[A-Z]{3}$')
 );
@@ -135,8 +135,8 @@ CREATE TABLE "platforms" (
 	"category" "weapon_category",
 	"unroca_category" "unroca_category",
 	"description" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "platforms_not_own_parent" CHECK ("platforms"."parent_id" is distinct from "platforms"."id")
 );
 --> statement-breakpoint
@@ -154,8 +154,8 @@ CREATE TABLE "sources" (
 	"accessed_on" date,
 	"language" text,
 	"note" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "sources_published_date_parts" CHECK ((published_month is null or (published_year is not null and published_month between 1 and 12)) and (published_day is null or (published_month is not null and published_day between 1 and 31)))
 );
 --> statement-breakpoint

@@ -92,8 +92,8 @@ export const sourceKind = pgEnum('source_kind', [
 export const citationStance = pgEnum('citation_stance', ['ASSERTS', 'DISPUTES', 'SPECULATES']);
 
 const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 };
 
 const datePart = (column: string) => smallint(column);

@@ -29,7 +29,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
     },
   };
   let database: Database;
-  let dropDatabase = async () => {};
+  let dropDatabase = async (): Promise<unknown> => undefined;
   if (testDatabaseUrl) {
     const name = `armstrail_test_${randomBytes(6).toString('hex')}`;
     await withAdminClient(testDatabaseUrl, (c) => c.query(`create database ${name}`));

@@ -1,0 +1,20 @@
+// Start-up shared by the server and every CLI: open the configured database, migrate, seed.
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import type { Logger } from './logger.js';
+import { seedDatabase } from './seed/seed-database.js';
+
+/** Opens the database `npm start` uses from this folder, migrated and seeded (idempotently). */
+export async function openReadyDatabase(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase(config.database, {
+    onPoolError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
+  });
+  try {
+    await database.migrate();
+    await seedDatabase(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}

@@ -1,0 +1,38 @@
+// Coded errors: the only errors a client sees besides INTERNAL_SERVER_ERROR (see graphql/format-error.ts).
+import { GraphQLError } from 'graphql';
+
+/** The closed set of error codes the API returns in extensions.code. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** An error whose message is safe to show a client as it is. */
+export class ApiError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly code: ErrorCode,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'ApiError';
+  }
+}
+
+/** Bad input: names the argument (as a path such as `filter.orderYear`) and what is wrong. */
+export class InvalidInputError extends ApiError {
+  constructor(argument: string, problem: string) {
+    super(`Invalid argument \`${argument}\`: ${problem}`, 'BAD_USER_INPUT', { argument });
+  }
+}
+
+/** A well-formed ID that matches no record. */
+export class NotFoundError extends ApiError {
+  constructor(argument: string, typeName: string, id: string) {
+    super(`Argument \`${argument}\`: no ${typeName} has the ID "${id}"`, 'NOT_FOUND', { argument });
+  }
+}

@@ -1,0 +1,102 @@
+// Relay connections: page-size rules, opaque keyset cursors, and the connection object resolvers return.
+import { InvalidInputError } from '../errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Counted only when a client asks for totalCount: it is a second, often costly query. */
+  totalCount: () => Promise<number>;
+}
+
+/** Where a keyset page starts: the sort key and ID of the last row of the previous page. */
+export interface KeysetCursor {
+  /** The ordering the cursor was made for; a cursor is only valid for the same ordering. */
+  order: string;
+  key: string | null;
+  id: string;
+}
+
+export function pageSize(first: number | null | undefined, argument = 'first'): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new InvalidInputError(argument, `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  return first;
+}
+
+export function encodeCursor(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.id]), 'utf8').toString(
+    'base64url',
+  );
+}
+
+/** Decodes an `after` argument made for `order`; throws BAD_USER_INPUT for anything else. */
+export function decodeCursor(
+  after: string | null | undefined,
+  order: string,
+  argument = 'after',
+): KeysetCursor | null {
+  if (after === null || after === undefined) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    typeof parsed[0] !== 'string' ||
+    !(typeof parsed[1] === 'string' || parsed[1] === null) ||
+    typeof parsed[2] !== 'string' ||
+    !/^[0-9a-f-]{36}$/.test(parsed[2])
+  ) {
+    throw new InvalidInputError(argument, 'is not a cursor returned by this API');
+  }
+  if (parsed[0] !== order) {
+    throw new InvalidInputError(argument, 'the cursor was made for a different order or list');
+  }
+  return { order, key: parsed[1] as string | null, id: parsed[2] };
+}
+
+/**
+ * Builds a connection from up to first + 1 rows in page order: the extra row only tells
+ * that another page exists.
+ */
+export function buildConnection<T>(
+  rows: readonly T[],
+  first: number,
+  cursorOf: (row: T) => KeysetCursor,
+  hadCursor: boolean,
+  totalCount: () => Promise<number>,
+): Connection<T> {
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}

@@ -1,0 +1,35 @@
+// Value objects built from row columns: fuzzy dates and estimates.
+import type { DatePrecision, Estimate, FuzzyDate } from './generated/resolvers-types.js';
+
+/** A FuzzyDate from stored parts, or null when not even the year is known. */
+export function fuzzyDate(
+  year: number | null,
+  month: number | null,
+  day: number | null,
+  uncertain: boolean,
+): FuzzyDate | null {
+  if (year === null) return null;
+  const precision: DatePrecision = day !== null ? 'DAY' : month !== null ? 'MONTH' : 'YEAR';
+  const parts = [String(year).padStart(4, '0')];
+  if (month !== null) parts.push(String(month).padStart(2, '0'));
+  if (month !== null && day !== null) parts.push(String(day).padStart(2, '0'));
+  return {
+    year,
+    month,
+    day: month === null ? null : day,
+    precision,
+    uncertain,
+    iso: parts.join('-') + (uncertain ? '?' : ''),
+  };
+}
+
+/** An Estimate, or null when nothing at all is known (no value, no range, no doubt flagged). */
+export function estimate(
+  value: number | null,
+  low: number | null,
+  high: number | null,
+  uncertain: boolean,
+): Estimate | null {
+  if (value === null && low === null && high === null && !uncertain) return null;
+  return { value, low, high, uncertain };
+}

@@ -1,0 +1,123 @@
+// HTTP layer: routes /graphql to Apollo with a fresh context per request, plus health probes.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { createContext, type Context } from './context.js';
+import type { Database } from './db/client.js';
+import type { Logger } from './logger.js';
+
+export interface HttpOptions {
+  apollo: ApolloServer<Context>;
+  database: Database;
+  logger: Logger;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createHttpServer(options: HttpOptions): http.Server {
+  const { logger } = options;
+  return http.createServer((req, res) => {
+    handle(req, res, options).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) logger.error({ err: error }, 'request failed outside GraphQL');
+      const message = error instanceof HttpError ? error.message : 'Internal server error';
+      const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT';
+      if (!res.headersSent) {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      }
+      res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+    });
+  });
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, options: HttpOptions) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  switch (url.pathname) {
+    case '/healthz':
+      return sendJson(res, 200, { status: 'ok' });
+    case '/readyz':
+      return options.database.ping().then(
+        () => sendJson(res, 200, { status: 'ready' }),
+        () => sendJson(res, 503, { status: 'database unreachable' }),
+      );
+    case '/graphql':
+    case '/graphql/':
+      return handleGraphQL(req, res, url, options);
+    default:
+      return sendJson(res, 404, { errors: [{ message: `No route ${url.pathname}; the API is at /graphql` }] });
+  }
+}
+
+async function handleGraphQL(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  { apollo, database, logger, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: HttpOptions,
+) {
+  const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const httpGraphQLRequest: HTTPGraphQLRequest = {
+    method: (req.method ?? 'GET').toUpperCase(),
+    headers,
+    search: url.search,
+    body: await readBody(req, maxBodyBytes),
+  };
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest,
+    context: () => Promise.resolve(createContext(database.db, logger, requestId)),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.setHeader('x-request-id', requestId);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** The parsed JSON body of a JSON request; undefined for others (Apollo then refuses them). */
+async function readBody(req: http.IncomingMessage, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `Request body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  const contentType = req.headers['content-type'] ?? '';
+  if (!/^application\/(graphql-response\+)?json\b/i.test(contentType)) return text || undefined;
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, `Request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && /^[\w.-]{1,128}$/.test(first) ? first : undefined;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,57 @@
+// Process entry: config → database → migrate/seed → HTTP → graceful shutdown.
+import type { AddressInfo } from 'node:net';
+import { openReadyDatabase } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createHttpServer } from './http.js';
+import { createLogger } from './logger.js';
+import { createApolloServer } from './server.js';
+
+// In-flight requests get this long to finish after SIGTERM before connections are cut.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openReadyDatabase(config, logger);
+  const apollo = createApolloServer(logger);
+  await apollo.start();
+  const server = createHttpServer({ apollo, database, logger });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  logger.info(
+    { port, host: config.host, database: config.database.kind },
+    `Armstrail GraphQL API ready at http://localhost:${port}/graphql`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    const forceClose = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    forceClose.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    await apollo.stop();
+    await database.close();
+    logger.info('stopped');
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors are the operator's to fix: print the list, not a stack trace.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+// Actor resolvers: actor lists (all, suppliers, recipients) and the Actor type's relations.
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Context } from '../../context.js';
+import { actorIdsInCountries } from '../../db/fragments.js';
+import { containsPattern } from '../../db/keyset.js';
+import { actorAliases, actors, deals } from '../../db/schema.js';
+import type { ActorFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
+import { resolveCountryCodes } from '../../reference/iso-countries.js';
+
+type ActorRole = 'any' | 'supplier' | 'recipient';
+
+function actorConditions(filter: ActorFilter | null | undefined, role: ActorRole): SQL | undefined {
+  const countries = resolveCountryCodes(filter?.country, 'filter.country');
+  const pattern = filter?.name ? containsPattern(filter.name) : null;
+  return and(
+    filter?.kind ? inArray(actors.kind, filter.kind) : undefined,
+    countries ? sql`${actors.id} in ${actorIdsInCountries(countries)}` : undefined,
+    pattern
+      ? sql`(${actors.name} ilike ${pattern} or ${actors.id} in
+          (select ${actorAliases.actorId} from ${actorAliases} where ${actorAliases.alias} ilike ${pattern}))`
+      : undefined,
+    role === 'supplier'
+      ? sql`exists (select 1 from ${deals} where ${deals.supplierId} = ${actors.id})`
+      : undefined,
+    role === 'recipient'
+      ? sql`exists (select 1 from ${deals} where ${deals.recipientId} = ${actors.id})`
+      : undefined,
+  );
+}
+
+function actorList(
+  role: ActorRole,
+  args: { filter?: ActorFilter | null; first?: number | null; after?: string | null },
+  ctx: Context,
+) {
+  return nameOrderedConnection(ctx.db, actors, {
+    list: `actors:${role}`,
+    sortKey: sql`lower(${actors.name})`,
+    idColumn: actors.id,
+    where: actorConditions(args.filter, role),
+    first: args.first,
+    after: args.after,
+  });
+}
+
+export const actorResolvers: Resolvers = {
+  Query: {
+    actors: (_root, args, ctx) => actorList('any', args, ctx),
+    suppliers: (_root, args, ctx) => actorList('supplier', args, ctx),
+    recipients: (_root, args, ctx) => actorList('recipient', args, ctx),
+  },
+  Actor: {
+    id: (actor) => toGlobalId('Actor', actor.id),
+    aliases: async (actor, _args, ctx) =>
+      (await ctx.loaders.aliasesByActorId.load(actor.id)).map((a) => ({
+        name: a.alias,
+        language: a.language,
+      })),
+    parent: (actor, _args, ctx) => (actor.parentId ? ctx.loaders.actorById.load(actor.parentId) : null),
+    subsidiaries: (actor, _args, ctx) => ctx.loaders.subsidiariesByActorId.load(actor.id),
+    country: (actor, _args, ctx) =>
+      actor.countryId ? ctx.loaders.actorById.load(actor.countryId) : null,
+    produces: (actor, _args, ctx) => ctx.loaders.platformsByProducerId.load(actor.id),
+  },
+};

@@ -1,0 +1,140 @@
+// Deal filters: validates a GraphQL DealFilter and turns it into SQL conditions on `deals`.
+import { and, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Context } from '../../context.js';
+import { actorIdsInCountries, platformFamilyIds } from '../../db/fragments.js';
+import { dealItems, deals, platforms } from '../../db/schema.js';
+import { InvalidInputError, NotFoundError } from '../../errors.js';
+import type {
+  DealArrangement,
+  DealFilter,
+  DealStage,
+  IntRange,
+  WeaponCategory,
+} from '../../graphql/generated/resolvers-types.js';
+import { parseGlobalIdOf, type NodeType } from '../../graphql/global-id.js';
+import { resolveCountryCodes } from '../../reference/iso-countries.js';
+
+/** A validated filter: IDs decoded and known to exist, country codes as alpha-3. */
+export interface ResolvedDealFilter {
+  supplierIds?: string[];
+  recipientIds?: string[];
+  supplierCountries?: string[];
+  recipientCountries?: string[];
+  platformIds?: string[];
+  categories?: WeaponCategory[];
+  stages?: DealStage[];
+  arrangements?: DealArrangement[];
+  orderYear?: YearRange;
+  deliveryYear?: YearRange;
+  updatedSince?: Date;
+}
+
+interface YearRange {
+  from: number | null;
+  to: number | null;
+}
+
+// Years outside this span are certainly typing mistakes, and would overflow smallint columns.
+const MIN_YEAR = 1000;
+const MAX_YEAR = 3000;
+
+/** Validates `filter`, naming the bad argument in any error (e.g. `filter.orderYear`). */
+export async function resolveDealFilter(
+  filter: DealFilter | null | undefined,
+  ctx: Context,
+  argument = 'filter',
+): Promise<ResolvedDealFilter> {
+  if (!filter) return {};
+  const [supplierIds, recipientIds, platformIds] = await Promise.all([
+    resolveIds(filter.supplier, 'Actor', `${argument}.supplier`, ctx),
+    resolveIds(filter.recipient, 'Actor', `${argument}.recipient`, ctx),
+    resolveIds(filter.platform, 'Platform', `${argument}.platform`, ctx),
+  ]);
+  return {
+    supplierIds,
+    recipientIds,
+    platformIds,
+    supplierCountries: resolveCountryCodes(filter.supplierCountry, `${argument}.supplierCountry`),
+    recipientCountries: resolveCountryCodes(filter.recipientCountry, `${argument}.recipientCountry`),
+    categories: filter.category ?? undefined,
+    stages: filter.stage ?? undefined,
+    arrangements: filter.arrangement ?? undefined,
+    orderYear: resolveYearRange(filter.orderYear, `${argument}.orderYear`),
+    deliveryYear: resolveYearRange(filter.deliveryYear, `${argument}.deliveryYear`),
+    updatedSince: filter.updatedSince ?? undefined,
+  };
+}
+
+async function resolveIds(
+  ids: readonly string[] | null | undefined,
+  type: Extract<NodeType, 'Actor' | 'Platform'>,
+  argument: string,
+  ctx: Context,
+): Promise<string[] | undefined> {
+  if (!ids) return undefined;
+  const uuids = ids.map((id, i) => parseGlobalIdOf(type, id, `${argument}[${i}]`));
+  const loader = type === 'Actor' ? ctx.loaders.actorById : ctx.loaders.platformById;
+  const rows = await loader.loadMany(uuids);
+  rows.forEach((row, i) => {
+    if (row instanceof Error) throw row;
+    if (row === null) throw new NotFoundError(`${argument}[${i}]`, type, ids[i] ?? '');
+  });
+  return uuids;
+}
+
+function resolveYearRange(range: IntRange | null | undefined, argument: string): YearRange | undefined {
+  if (!range) return undefined;
+  const from = range.from ?? null;
+  const to = range.to ?? null;
+  for (const [end, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (value !== null && (value < MIN_YEAR || value > MAX_YEAR)) {
+      throw new InvalidInputError(`${argument}.${end}`, `${value} is not a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+    }
+  }
+  if (from !== null && to !== null && from > to) {
+    throw new InvalidInputError(argument, `from (${from}) is after to (${to})`);
+  }
+  return { from, to };
+}
+
+/** The SQL conditions on `deals` for a resolved filter; empty when nothing is filtered. */
+export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [
+    f.supplierIds && inArray(deals.supplierId, f.supplierIds),
+    f.recipientIds && inArray(deals.recipientId, f.recipientIds),
+    f.supplierCountries && sql`${deals.supplierId} in ${actorIdsInCountries(f.supplierCountries)}`,
+    f.recipientCountries && sql`${deals.recipientId} in ${actorIdsInCountries(f.recipientCountries)}`,
+    f.stages && inArray(deals.stage, f.stages),
+    f.arrangements && inArray(deals.arrangement, f.arrangements),
+    f.orderYear?.from != null ? gte(deals.orderYear, f.orderYear.from) : undefined,
+    f.orderYear?.to != null ? lte(deals.orderYear, f.orderYear.to) : undefined,
+    f.orderYear ? sql`${deals.orderYear} is not null` : undefined,
+    f.updatedSince && gte(deals.updatedAt, f.updatedSince),
+    f.categories?.length === 0 ? sql`false` : undefined,
+    f.platformIds &&
+      sql`${deals.id} in (select i.deal_id from ${dealItems} i
+        where i.platform_id in ${platformFamilyIds(f.platformIds)})`,
+    f.categories?.length
+      ? sql`${deals.id} in (select i.deal_id from ${dealItems} i join ${platforms} p on p.id = i.platform_id
+        where p.category in ${f.categories})`
+      : undefined,
+    f.deliveryYear &&
+      sql`${deals.id} in (select i.deal_id from ${dealItems} i
+        where i.delivery_years && ${yearsArray(f.deliveryYear)}::smallint[])`,
+  ];
+  return and(...conditions.filter((c): c is SQL => c !== undefined));
+}
+
+/**
+ * The years of a range as an array literal, so that `&&` can use the GIN index on
+ * delivery_years; an open end stops at the bounds every year must fall within.
+ */
+function yearsArray({ from, to }: YearRange): string {
+  const first = from ?? MIN_YEAR;
+  const last = to ?? MAX_YEAR;
+  return `{${Array.from({ length: last - first + 1 }, (_, i) => first + i).join(',')}}`;
+}
+

@@ -1,0 +1,164 @@
+// Deal pages: one keyset-paginated statement for a root list, or for many parents at once
+// (a supplier's, a recipient's or a platform's deals) through a LATERAL join.
+import { and, count, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
+import { dealItems, deals, type DealRow } from '../../db/schema.js';
+import type { KeysetCursor } from '../../graphql/connection.js';
+import type { DealOrderField, OrderDirection } from '../../graphql/generated/resolvers-types.js';
+import { dealConditions, type ResolvedDealFilter } from './deal-filter.js';
+
+export interface DealOrdering {
+  field: DealOrderField;
+  direction: OrderDirection;
+}
+
+export interface DealPageQuery {
+  filter: ResolvedDealFilter;
+  ordering: DealOrdering;
+  /** Rows to fetch: the page size plus one, to learn whether another page follows. */
+  limit: number;
+  after: KeysetCursor | null;
+}
+
+/** Which parent a nested deal list hangs from. */
+export type DealParent = 'supplier' | 'recipient' | 'platform';
+
+interface SortKey {
+  expr: SQL;
+  /** The SQL type the cursor's text key is cast back to. */
+  type: 'integer' | 'timestamptz';
+  nullable: boolean;
+  of: (row: DealRow) => string | null;
+}
+
+const SORT_KEYS: Record<DealOrderField, SortKey> = {
+  ORDER_DATE: {
+    expr: sql`${deals.orderSort}`,
+    type: 'integer',
+    nullable: true,
+    of: (row) => (row.orderSort === null ? null : String(row.orderSort)),
+  },
+  UPDATED_AT: {
+    expr: sql`${deals.updatedAt}`,
+    type: 'timestamptz',
+    nullable: false,
+    of: (row) => row.updatedAt.toISOString(),
+  },
+};
+
+export function orderingKey(o: DealOrdering): string {
+  return `deals:${o.field}:${o.direction}`;
+}
+
+export function dealCursor(row: DealRow, o: DealOrdering): KeysetCursor {
+  return { order: orderingKey(o), key: SORT_KEYS[o.field].of(row), id: row.id };
+}
+
+function orderBy(o: DealOrdering): SQL {
+  const dir = sql.raw(o.direction === 'DESC' ? 'desc' : 'asc');
+  return sql`${SORT_KEYS[o.field].expr} ${dir} nulls last, ${deals.id} ${dir}`;
+}
+
+/** Rows strictly after the cursor in this ordering; nulls sort last in both directions. */
+function afterCursor(o: DealOrdering, c: KeysetCursor): SQL {
+  const { expr, type, nullable } = SORT_KEYS[o.field];
+  const op = sql.raw(o.direction === 'DESC' ? '<' : '>');
+  const id = sql`${c.id}::uuid`;
+  if (c.key === null) return sql`(${expr} is null and ${deals.id} ${op} ${id})`;
+  const key = sql`${c.key}::${sql.raw(type)}`;
+  const beyond = sql`(${expr}, ${deals.id}) ${op} (${key}, ${id})`;
+  return nullable ? sql`(${expr} is null or ${beyond})` : beyond;
+}
+
+function pageConditions(q: DealPageQuery): SQL | undefined {
+  return and(dealConditions(q.filter), q.after ? afterCursor(q.ordering, q.after) : undefined);
+}
+
+const dealColumns = getTableColumns(deals);
+const dealColumnList = sql.join(
+  Object.values(dealColumns).map((c) => sql`${deals}.${sql.identifier(c.name)}`),
+  sql`, `,
+);
+
+/** Maps a raw `deals` row (column names, driver values) to a DealRow, as Drizzle's selects do. */
+function toDealRow(raw: Record<string, unknown>): DealRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(dealColumns)) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as DealRow;
+}
+
+export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]> {
+  return db
+    .select()
+    .from(deals)
+    .where(pageConditions(q))
+    .orderBy(orderBy(q.ordering))
+    .limit(q.limit);
+}
+
+export async function countDeals(db: Db, filter: ResolvedDealFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(deals).where(dealConditions(filter));
+  return row?.n ?? 0;
+}
+
+/** The condition tying a deal to its parent, the parent's ID being `parent`. */
+function parentCondition(parent: DealParent, key: SQL): SQL {
+  switch (parent) {
+    case 'supplier':
+      return sql`${deals.supplierId} = ${key}`;
+    case 'recipient':
+      return sql`${deals.recipientId} = ${key}`;
+    case 'platform':
+      return sql`${deals.id} in (select i.deal_id from ${dealItems} i where i.platform_id = ${key})`;
+  }
+}
+
+/**
+ * One page of deals for each parent, in one statement: each parent's page is a LATERAL
+ * subquery that walks the (parent, order) index and stops after `limit` rows.
+ */
+export async function fetchDealPagesByParent(
+  db: Db,
+  parent: DealParent,
+  parentIds: readonly string[],
+  q: DealPageQuery,
+): Promise<Map<string, DealRow[]>> {
+  const rows = await queryRows<Record<string, unknown> & { parent_key: string }>(
+    db,
+    sql`select k.parent_key, page.* from unnest(${toUuidArray(parentIds)}::uuid[]) as k(parent_key)
+      cross join lateral (
+        select ${dealColumnList} from ${deals}
+        where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
+        order by ${orderBy(q.ordering)}
+        limit ${q.limit}
+      ) as page`,
+  );
+  const pages = new Map<string, DealRow[]>(parentIds.map((id) => [id, []]));
+  for (const raw of rows) pages.get(raw.parent_key)?.push(toDealRow(raw));
+  return pages;
+}
+
+export async function countDealsByParent(
+  db: Db,
+  parent: DealParent,
+  parentIds: readonly string[],
+  filter: ResolvedDealFilter,
+): Promise<Map<string, number>> {
+  const rows = await queryRows<{ parent_key: string; n: number }>(
+    db,
+    sql`select k.parent_key, (
+        select count(*)::int from ${deals}
+        where ${and(parentCondition(parent, sql`k.parent_key`), dealConditions(filter))}
+      ) as n
+      from unnest(${toUuidArray(parentIds)}::uuid[]) as k(parent_key)`,
+  );
+  return new Map(rows.map((r) => [r.parent_key, r.n]));
+}
+
+/** A uuid[] literal, passed as one parameter whatever the number of keys. */
+function toUuidArray(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
+}

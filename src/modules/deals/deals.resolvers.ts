@@ -1,0 +1,116 @@
+// Deal resolvers: GraphQL shape only — validate arguments, then read through loaders.
+import type { Context } from '../../context.js';
+import type { DealRow } from '../../db/schema.js';
+import { buildConnection, decodeCursor, pageSize, type Connection } from '../../graphql/connection.js';
+import type {
+  DealFilter,
+  DealOrder,
+  Resolvers,
+} from '../../graphql/generated/resolvers-types.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { required } from '../../graphql/rows.js';
+import { estimate, fuzzyDate } from '../../graphql/values.js';
+import { resolveDealFilter } from './deal-filter.js';
+import {
+  countDeals,
+  dealCursor,
+  fetchDealPage,
+  orderingKey,
+  type DealOrdering,
+  type DealPageQuery,
+  type DealParent,
+} from './deal-pages.js';
+
+interface DealListArgs {
+  filter?: DealFilter | null;
+  orderBy?: DealOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const DEFAULT_ORDERING: DealOrdering = { field: 'ORDER_DATE', direction: 'DESC' };
+
+async function dealPageQuery(args: DealListArgs, ctx: Context): Promise<DealPageQuery & { first: number }> {
+  const ordering: DealOrdering = args.orderBy
+    ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'DESC' }
+    : DEFAULT_ORDERING;
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, orderingKey(ordering));
+  const filter = await resolveDealFilter(args.filter, ctx);
+  return { filter, ordering, after, first, limit: first + 1 };
+}
+
+function dealConnection(
+  rows: DealRow[],
+  q: DealPageQuery & { first: number },
+  totalCount: () => Promise<number>,
+): Connection<DealRow> {
+  return buildConnection(rows, q.first, (row) => dealCursor(row, q.ordering), q.after !== null, totalCount);
+}
+
+/** A deal list hanging from a parent (a supplier, recipient or platform), batched across parents. */
+async function nestedDeals(
+  parent: DealParent,
+  parentId: string,
+  args: DealListArgs,
+  ctx: Context,
+): Promise<Connection<DealRow>> {
+  const { first, ...query } = await dealPageQuery(args, ctx);
+  const rows = await ctx.loaders.dealPagesByParent({ parent, query }).load(parentId);
+  return dealConnection(rows, { ...query, first }, () =>
+    ctx.loaders.dealCountsByParent({ parent, filter: query.filter }).load(parentId),
+  );
+}
+
+export const dealResolvers: Resolvers = {
+  Query: {
+    deals: async (_root, args, ctx) => {
+      const q = await dealPageQuery(args, ctx);
+      const rows = await fetchDealPage(ctx.db, q);
+      return dealConnection(rows, q, () => countDeals(ctx.db, q.filter));
+    },
+  },
+  Deal: {
+    id: (deal) => toGlobalId('Deal', deal.id),
+    supplier: async (deal, _args, ctx) => required(await ctx.loaders.actorById.load(deal.supplierId)),
+    recipient: async (deal, _args, ctx) => required(await ctx.loaders.actorById.load(deal.recipientId)),
+    orderDate: (deal) => fuzzyDate(deal.orderYear, deal.orderMonth, deal.orderDay, deal.orderUncertain),
+    reportedValue: (deal) =>
+      deal.valueAmount === null
+        ? null
+        : { amount: deal.valueAmount, currency: deal.valueCurrency, covers: deal.valueCovers },
+    items: (deal, _args, ctx) => ctx.loaders.itemsByDealId.load(deal.id),
+    events: (deal, _args, ctx) => ctx.loaders.eventsByDealId.load(deal.id),
+  },
+  DealItem: {
+    id: (item) => toGlobalId('DealItem', item.id),
+    platform: async (item, _args, ctx) => required(await ctx.loaders.platformById.load(item.platformId)),
+    quantityOrdered: (item) =>
+      estimate(
+        item.quantityOrdered,
+        item.quantityOrderedLow,
+        item.quantityOrderedHigh,
+        item.quantityOrderedUncertain,
+      ),
+    quantityDelivered: (item) =>
+      estimate(
+        item.quantityDelivered,
+        item.quantityDeliveredLow,
+        item.quantityDeliveredHigh,
+        item.quantityDeliveredUncertain,
+      ),
+  },
+  DealEvent: {
+    id: (event) => toGlobalId('DealEvent', event.id),
+    deal: async (event, _args, ctx) => required(await ctx.loaders.dealById.load(event.dealId)),
+    date: (event) => fuzzyDate(event.dateYear, event.dateMonth, event.dateDay, event.dateUncertain),
+    actors: (event, _args, ctx) => ctx.loaders.actorsByEventId.load(event.id),
+  },
+  Actor: {
+    dealsAsSupplier: (actor, args, ctx) => nestedDeals('supplier', actor.id, args, ctx),
+    dealsAsRecipient: (actor, args, ctx) => nestedDeals('recipient', actor.id, args, ctx),
+  },
+  Platform: {
+    deals: (platform, args, ctx) => nestedDeals('platform', platform.id, args, ctx),
+  },
+};

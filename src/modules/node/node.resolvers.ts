@@ -1,0 +1,53 @@
+// Node resolvers: any record by global ID, and the type of rows returned for Node and CitationTarget.
+import type { Context } from '../../context.js';
+import { NotFoundError, InvalidInputError } from '../../errors.js';
+import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
+import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
+import { parseGlobalId, type NodeType } from '../../graphql/global-id.js';
+import { tagged, typenameOf } from '../../graphql/rows.js';
+
+function loaderFor(type: NodeType, ctx: Context) {
+  const { loaders } = ctx;
+  switch (type) {
+    case 'Actor':
+      return loaders.actorById;
+    case 'Platform':
+      return loaders.platformById;
+    case 'Deal':
+      return loaders.dealById;
+    case 'DealItem':
+      return loaders.dealItemById;
+    case 'DealEvent':
+      return loaders.dealEventById;
+    case 'Source':
+      return loaders.sourceById;
+    case 'Citation':
+      return loaders.citationById;
+  }
+}
+
+async function loadNode(id: string, argument: string, ctx: Context) {
+  const { type, uuid } = parseGlobalId(id, argument);
+  const row = await loaderFor(type, ctx).load(uuid);
+  if (!row) throw new NotFoundError(argument, type, id);
+  return tagged(type, row);
+}
+
+export const nodeResolvers: Resolvers = {
+  Query: {
+    node: (_root, { id }, ctx) => loadNode(id, 'id', ctx),
+    nodes: (_root, { ids }, ctx) => {
+      if (ids.length > MAX_PAGE_SIZE) {
+        throw new InvalidInputError('ids', `at most ${MAX_PAGE_SIZE} IDs, got ${ids.length}`);
+      }
+      // Each missing ID becomes a null entry with its own error, not a failed list.
+      return ids.map((id, i) => loadNode(id, `ids[${i}]`, ctx));
+    },
+  },
+  Node: {
+    __resolveType: (row) => typenameOf(row),
+  },
+  CitationTarget: {
+    __resolveType: (row) => typenameOf<'Deal' | 'DealEvent' | 'Platform' | 'Actor'>(row),
+  },
+};

@@ -1,0 +1,58 @@
+// Platform resolvers: the platform list and the Platform type's family tree and producers.
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Context } from '../../context.js';
+import { platformFamilyIds } from '../../db/fragments.js';
+import { containsPattern } from '../../db/keyset.js';
+import { platformAliases, platforms } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import type { PlatformFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
+import { parseGlobalIdOf, toGlobalId } from '../../graphql/global-id.js';
+import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
+
+async function platformConditions(
+  filter: PlatformFilter | null | undefined,
+  ctx: Context,
+): Promise<SQL | undefined> {
+  let familyId: string | undefined;
+  if (filter?.family) {
+    familyId = parseGlobalIdOf('Platform', filter.family, 'filter.family');
+    if (!(await ctx.loaders.platformById.load(familyId))) {
+      throw new NotFoundError('filter.family', 'Platform', filter.family);
+    }
+  }
+  const pattern = filter?.designation ? containsPattern(filter.designation) : null;
+  return and(
+    filter?.category ? inArray(platforms.category, filter.category) : undefined,
+    familyId ? sql`${platforms.id} in ${platformFamilyIds([familyId])}` : undefined,
+    pattern
+      ? sql`(${platforms.designation} ilike ${pattern} or ${platforms.id} in
+          (select ${platformAliases.platformId} from ${platformAliases} where ${platformAliases.alias} ilike ${pattern}))`
+      : undefined,
+  );
+}
+
+export const platformResolvers: Resolvers = {
+  Query: {
+    platforms: async (_root, args, ctx) =>
+      nameOrderedConnection(ctx.db, platforms, {
+        list: 'platforms',
+        sortKey: sql`lower(${platforms.designation})`,
+        idColumn: platforms.id,
+        where: await platformConditions(args.filter, ctx),
+        first: args.first,
+        after: args.after,
+      }),
+  },
+  Platform: {
+    id: (platform) => toGlobalId('Platform', platform.id),
+    aliases: async (platform, _args, ctx) =>
+      (await ctx.loaders.aliasesByPlatformId.load(platform.id)).map((a) => ({
+        name: a.alias,
+        language: a.language,
+      })),
+    family: (platform, _args, ctx) =>
+      platform.parentId ? ctx.loaders.platformById.load(platform.parentId) : null,
+    variants: (platform, _args, ctx) => ctx.loaders.variantsByPlatformId.load(platform.id),
+    producers: (platform, _args, ctx) => ctx.loaders.producersByPlatformId.load(platform.id),
+  },
+};
