@@ -89,6 +89,7 @@ CREATE TABLE "deal_items" (
 	"tiv_total_order" numeric,
 	"tiv_delivered" numeric,
 	"note" text,
+	"description" text,
 	CONSTRAINT "deal_items_quantity_ordered_range" CHECK ((quantity_ordered_low is null or quantity_ordered_high is null or quantity_ordered_low <= quantity_ordered_high) and (quantity_ordered is null or quantity_ordered_low is null or quantity_ordered_low <= quantity_ordered) and (quantity_ordered is null or quantity_ordered_high is null or quantity_ordered <= quantity_ordered_high)),
 	CONSTRAINT "deal_items_quantity_delivered_range" CHECK ((quantity_delivered_low is null or quantity_delivered_high is null or quantity_delivered_low <= quantity_delivered_high) and (quantity_delivered is null or quantity_delivered_low is null or quantity_delivered_low <= quantity_delivered) and (quantity_delivered is null or quantity_delivered_high is null or quantity_delivered <= quantity_delivered_high))
 );

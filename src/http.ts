@@ -56,7 +56,9 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, optio
     case '/graphql/':
       return handleGraphQL(req, res, url, options);
     default:
-      return sendJson(res, 404, { errors: [{ message: `No route ${url.pathname}; the API is at /graphql` }] });
+      return sendJson(res, 404, {
+        errors: [{ message: `No route ${url.pathname}; the API is at /graphql` }],
+      });
   }
 }
 

@@ -39,8 +39,8 @@ const MIGRATION_LOCK_KEY = 0x41524d53;
 
 /** Runs a raw statement and returns its rows, whichever driver is underneath. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 export async function openDatabase(
@@ -68,10 +68,10 @@ async function openPglite(dataDir: string | null, options: OpenOptions): Promise
   };
 }
 
-async function openPostgres(
+function openPostgres(
   config: Extract<DatabaseConfig, { kind: 'postgres' }>,
   options: OpenOptions,
-): Promise<Database> {
+): Database {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolMax,
@@ -85,7 +85,7 @@ async function openPostgres(
   const db = drizzlePg({ client: pool, schema, logger: options.queryLogger ?? false });
   return {
     kind: 'postgres',
-    db: db as unknown as Db,
+    db,
     migrate: async () => {
       const client = await pool.connect();
       try {

@@ -21,13 +21,16 @@ export async function fetchTextKeysetPage<T extends PgTable>(
   const after = page.after
     ? sql`(${page.sortKey}, ${page.idColumn}) > (${page.after.key ?? ''}, ${page.after.id}::uuid)`
     : undefined;
-  const rows = await db
-    .select({ row: table as PgTable, key: sql<string>`${page.sortKey}` })
-    .from(table as PgTable)
+  // Drizzle cannot type a selection from a generic table; widening here and narrowing on
+  // return restores the row type.
+  const source: PgTable = table;
+  const rows: unknown = await db
+    .select({ row: source, key: sql<string>`${page.sortKey}` })
+    .from(source)
     .where(and(page.where, after))
     .orderBy(page.sortKey, page.idColumn)
     .limit(page.limit);
-  return rows as unknown as { row: T['$inferSelect']; key: string }[];
+  return rows as { row: T['$inferSelect']; key: string }[];
 }
 
 /** A LIKE pattern that matches `text` anywhere, with its wildcards escaped. */

@@ -299,7 +299,10 @@ export const dealItems = pgTable(
       .references(() => platforms.id),
     ...estimateColumns('quantityOrdered', 'quantity_ordered'),
     ...estimateColumns('quantityDelivered', 'quantity_delivered'),
-    deliveryYears: smallint('delivery_years').array().notNull().default(sql`'{}'::smallint[]`),
+    deliveryYears: smallint('delivery_years')
+      .array()
+      .notNull()
+      .default(sql`'{}'::smallint[]`),
     condition: itemCondition('condition'),
     /** SIPRI trend-indicator values, in millions, exact as published. */
     tivPerUnit: numeric('tiv_per_unit'),
@@ -307,6 +310,12 @@ export const dealItems = pgTable(
     tivDelivered: numeric('tiv_delivered'),
     /** What the source says about the variant or configuration ("Mi-171Sh armed version"). */
     note: text('note'),
+    /**
+     * How the source describes the item in this record ("transport helicopter"), verbatim.
+     * SIPRI rewords it between releases and per row for one designation (APC vs IFV), so
+     * the platform's own description cannot hold it without losing facts.
+     */
+    description: text('description'),
   },
   (t) => [
     uniqueIndex('deal_items_deal_position_key').on(t.dealId, t.position),
@@ -401,10 +410,18 @@ export const citations = pgTable(
   },
   (t) => [
     index('citations_source_id_idx').on(t.sourceId),
-    index('citations_deal_id_idx').on(t.dealId).where(sql`${t.dealId} is not null`),
-    index('citations_event_id_idx').on(t.eventId).where(sql`${t.eventId} is not null`),
-    index('citations_platform_id_idx').on(t.platformId).where(sql`${t.platformId} is not null`),
-    index('citations_actor_id_idx').on(t.actorId).where(sql`${t.actorId} is not null`),
+    index('citations_deal_id_idx')
+      .on(t.dealId)
+      .where(sql`${t.dealId} is not null`),
+    index('citations_event_id_idx')
+      .on(t.eventId)
+      .where(sql`${t.eventId} is not null`),
+    index('citations_platform_id_idx')
+      .on(t.platformId)
+      .where(sql`${t.platformId} is not null`),
+    index('citations_actor_id_idx')
+      .on(t.actorId)
+      .where(sql`${t.actorId} is not null`),
     check(
       'citations_one_target',
       sql`num_nonnulls(${t.dealId}, ${t.eventId}, ${t.platformId}, ${t.actorId}) = 1`,

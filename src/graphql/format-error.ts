@@ -27,10 +27,23 @@ export function createErrorFormatter(logger: Logger) {
     const apolloCode = formatted.extensions?.code;
     if (typeof apolloCode === 'string' && CLIENT_ERROR_CODES.has(apolloCode)) {
       const code: ErrorCode = 'BAD_USER_INPUT';
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
+    logger.error(
+      { err: original, path: formatted.path },
+      'unexpected error while resolving a request',
+    );
     const code: ErrorCode = 'INTERNAL_SERVER_ERROR';
-    return { message: INTERNAL_ERROR_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: INTERNAL_ERROR_MESSAGE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   };
 }

@@ -20,7 +20,9 @@ export function toGlobalId(type: NodeType, uuid: string): string {
 
 /** Decodes a global ID of any type; throws BAD_USER_INPUT naming the argument when malformed. */
 export function parseGlobalId(id: string, argument: string): { type: NodeType; uuid: string } {
-  const decoded = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? Buffer.from(id, 'base64url').toString('utf8') : '';
+  const decoded = /^[A-Za-z0-9_-]{1,100}$/.test(id)
+    ? Buffer.from(id, 'base64url').toString('utf8')
+    : '';
   const separator = decoded.indexOf(':');
   const type = decoded.slice(0, separator) as NodeType;
   const uuid = decoded.slice(separator + 1);
@@ -34,7 +36,10 @@ export function parseGlobalId(id: string, argument: string): { type: NodeType; u
 export function parseGlobalIdOf(expected: NodeType, id: string, argument: string): string {
   const { type, uuid } = parseGlobalId(id, argument);
   if (type !== expected) {
-    throw new InvalidInputError(argument, `expected ${withArticle(expected)} ID, got ${withArticle(type)} ID`);
+    throw new InvalidInputError(
+      argument,
+      `expected ${withArticle(expected)} ID, got ${withArticle(type)} ID`,
+    );
   }
   return uuid;
 }

@@ -19,7 +19,9 @@ const moduleResolvers: Resolvers[] = [
 export function mergeResolvers(maps: Resolvers[]): Record<string, Record<string, unknown>> {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const map of maps) {
-    for (const [typeName, fields] of Object.entries(map as Record<string, Record<string, unknown>>)) {
+    for (const [typeName, fields] of Object.entries(
+      map as Record<string, Record<string, unknown>>,
+    )) {
       const target = (merged[typeName] ??= {});
       for (const [field, resolver] of Object.entries(fields)) {
         if (field in target) throw new Error(`Two modules resolve ${typeName}.${field}`);

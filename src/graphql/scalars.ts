@@ -35,7 +35,11 @@ export const scalarResolvers = {
     serialize: parseDecimal,
     parseValue: parseDecimal,
     parseLiteral: (ast) =>
-      parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.FLOAT || ast.kind === Kind.INT ? ast.value : null),
+      parseDecimal(
+        ast.kind === Kind.STRING || ast.kind === Kind.FLOAT || ast.kind === Kind.INT
+          ? ast.value
+          : null,
+      ),
   }),
   Date: new GraphQLScalarType<string, string>({
     name: 'Date',

@@ -13,7 +13,9 @@ export function toIsoAlpha3(code: string): string | null {
 }
 
 /** All three ISO 3166-1 codes of a country given by its alpha-3 code. */
-export function isoCodes(alpha3: string): { alpha2: string; alpha3: string; numeric: string } | null {
+export function isoCodes(
+  alpha3: string,
+): { alpha2: string; alpha3: string; numeric: string } | null {
   const alpha2 = countries.alpha3ToAlpha2(alpha3);
   const numeric = countries.alpha3ToNumeric(alpha3);
   return alpha2 && numeric ? { alpha2, alpha3, numeric } : null;
@@ -35,4 +37,3 @@ export function resolveCountryCodes(
     return alpha3;
   });
 }
-

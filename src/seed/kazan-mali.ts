@@ -5,8 +5,20 @@ import type * as schema from '../db/schema.js';
 import { naturalKeys, stableUuid } from '../db/stable-id.js';
 
 type Tables = typeof schema;
-type Insert<T extends 'actors' | 'actorAliases' | 'platforms' | 'platformAliases' | 'platformProducers' | 'sources' | 'deals' | 'dealItems' | 'dealEvents' | 'dealEventActors' | 'citations'> =
-  InferInsertModel<Tables[T]>;
+type Insert<
+  T extends
+    | 'actors'
+    | 'actorAliases'
+    | 'platforms'
+    | 'platformAliases'
+    | 'platformProducers'
+    | 'sources'
+    | 'deals'
+    | 'dealItems'
+    | 'dealEvents'
+    | 'dealEventActors'
+    | 'citations',
+> = InferInsertModel<Tables[T]>;
 
 const stateId = (alpha3: string) => stableUuid(naturalKeys.state(alpha3));
 const actorId = (name: string) => stableUuid(naturalKeys.actor(name));
@@ -36,8 +48,22 @@ export const ids = {
 };
 
 export const seedActors: Insert<'actors'>[] = [
-  { id: ids.russia, kind: 'STATE', name: 'Russia', isoAlpha2: 'RU', isoAlpha3: 'RUS', isoNumeric: '643' },
-  { id: ids.mali, kind: 'STATE', name: 'Mali', isoAlpha2: 'ML', isoAlpha3: 'MLI', isoNumeric: '466' },
+  {
+    id: ids.russia,
+    kind: 'STATE',
+    name: 'Russia',
+    isoAlpha2: 'RU',
+    isoAlpha3: 'RUS',
+    isoNumeric: '643',
+  },
+  {
+    id: ids.mali,
+    kind: 'STATE',
+    name: 'Mali',
+    isoAlpha2: 'ML',
+    isoAlpha3: 'MLI',
+    isoNumeric: '466',
+  },
   { id: ids.rostec, kind: 'COMPANY', name: 'Rostec', countryId: ids.russia },
   {
     id: ids.russianHelicopters,
@@ -71,9 +97,27 @@ export const seedActorAliases: Insert<'actorAliases'>[] = [
 // Parents come before children so that each insert finds its parent.
 export const seedPlatforms: Insert<'platforms'>[] = [
   { id: ids.mi8, designation: 'Mi-8', category: 'AIRCRAFT', description: 'transport helicopter' },
-  { id: ids.mi17, designation: 'Mi-17', parentId: ids.mi8, category: 'AIRCRAFT', description: 'transport helicopter' },
-  { id: ids.mi171, designation: 'Mi-171', parentId: ids.mi17, category: 'AIRCRAFT', description: 'transport helicopter' },
-  { id: ids.mi171sh, designation: 'Mi-171Sh', parentId: ids.mi171, category: 'AIRCRAFT', description: 'transport helicopter' },
+  {
+    id: ids.mi17,
+    designation: 'Mi-17',
+    parentId: ids.mi8,
+    category: 'AIRCRAFT',
+    description: 'transport helicopter',
+  },
+  {
+    id: ids.mi171,
+    designation: 'Mi-171',
+    parentId: ids.mi17,
+    category: 'AIRCRAFT',
+    description: 'transport helicopter',
+  },
+  {
+    id: ids.mi171sh,
+    designation: 'Mi-171Sh',
+    parentId: ids.mi171,
+    category: 'AIRCRAFT',
+    description: 'transport helicopter',
+  },
   {
     id: ids.mi24,
     designation: 'Mi-24',
@@ -152,13 +196,23 @@ export const seedDeals: Insert<'deals'>[] = [
       'Reported interest, not an order: Mali discussed acquiring Mi-171 transport and Mi-35 ' +
       'combat helicopters during a visit to the Kazan Helicopter Plant in June 2025. ' +
       'Caveat: the Mi-24/Mi-35 are built by Rostvertol in Rostov-on-Don, not in Kazan; the ' +
-      "article's \"Mi-35\" is the type discussed, not a Kazan product.",
+      'article\'s "Mi-35" is the type discussed, not a Kazan product.',
   },
 ];
 
 export const seedDealItems: Insert<'dealItems'>[] = [
-  { id: stableUuid('item:seed:kazan-mali-2025:0'), dealId: ids.kazanDeal, position: 0, platformId: ids.mi171 },
-  { id: stableUuid('item:seed:kazan-mali-2025:1'), dealId: ids.kazanDeal, position: 1, platformId: ids.mi35 },
+  {
+    id: stableUuid('item:seed:kazan-mali-2025:0'),
+    dealId: ids.kazanDeal,
+    position: 0,
+    platformId: ids.mi171,
+  },
+  {
+    id: stableUuid('item:seed:kazan-mali-2025:1'),
+    dealId: ids.kazanDeal,
+    position: 1,
+    platformId: ids.mi35,
+  },
 ];
 
 export const seedDealEvents: Insert<'dealEvents'>[] = [

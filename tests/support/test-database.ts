@@ -29,24 +29,20 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
     },
   };
   let database: Database;
-  let dropDatabase = async (): Promise<unknown> => undefined;
+  let dropDatabase = (): Promise<unknown> => Promise.resolve();
   if (testDatabaseUrl) {
-    const name = `armstrail_test_${randomBytes(6).toString('hex')}`;
-    await withAdminClient(testDatabaseUrl, (c) => c.query(`create database ${name}`));
-    const url = new URL(testDatabaseUrl);
-    url.pathname = `/${name}`;
+    const scratch = await createScratchDatabase(testDatabaseUrl);
     database = await openDatabase(
       {
         kind: 'postgres',
-        url: url.toString(),
+        url: scratch.url,
         poolMax: 5,
         connectTimeoutMs: 5000,
         statementTimeoutMs: 30_000,
       },
       { queryLogger },
     );
-    dropDatabase = () =>
-      withAdminClient(testDatabaseUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+    dropDatabase = scratch.drop;
   } else {
     database = await openDatabase({ kind: 'pglite', dataDir: null }, { queryLogger });
   }
@@ -60,6 +56,21 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
       await database.close();
       await dropDatabase();
     },
+  };
+}
+
+/** A new, empty database on the server of `serverUrl`, and a way to drop it. */
+export async function createScratchDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<unknown> }> {
+  const name = `armstrail_test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient(serverUrl, (c) => c.query(`create database ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () =>
+      withAdminClient(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
   };
 }
 

@@ -329,6 +329,8 @@ export type DealItem = Node & {
   condition?: Maybe<ItemCondition>;
   /** Years in which deliveries were made, ascending. */
   deliveryYears: Array<Scalars['Int']['output']>;
+  /** How the source describes the weapon in this record, verbatim ("transport helicopter"). */
+  description?: Maybe<Scalars['String']['output']>;
   /** The item's global ID. */
   id: Scalars['ID']['output'];
   /** What the sources say of the variant or configuration ("Mi-171Sh armed version"). */
@@ -1029,6 +1031,7 @@ export type DealEventResolvers<ContextType = Context, ParentType extends Resolve
 export type DealItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DealItem'] = ResolversParentTypes['DealItem']> = {
   condition?: Resolver<Maybe<ResolversTypes['ItemCondition']>, ParentType, ContextType>;
   deliveryYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;

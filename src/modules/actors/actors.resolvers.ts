@@ -58,7 +58,8 @@ export const actorResolvers: Resolvers = {
         name: a.alias,
         language: a.language,
       })),
-    parent: (actor, _args, ctx) => (actor.parentId ? ctx.loaders.actorById.load(actor.parentId) : null),
+    parent: (actor, _args, ctx) =>
+      actor.parentId ? ctx.loaders.actorById.load(actor.parentId) : null,
     subsidiaries: (actor, _args, ctx) => ctx.loaders.subsidiariesByActorId.load(actor.id),
     country: (actor, _args, ctx) =>
       actor.countryId ? ctx.loaders.actorById.load(actor.countryId) : null,

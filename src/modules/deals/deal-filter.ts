@@ -55,7 +55,10 @@ export async function resolveDealFilter(
     recipientIds,
     platformIds,
     supplierCountries: resolveCountryCodes(filter.supplierCountry, `${argument}.supplierCountry`),
-    recipientCountries: resolveCountryCodes(filter.recipientCountry, `${argument}.recipientCountry`),
+    recipientCountries: resolveCountryCodes(
+      filter.recipientCountry,
+      `${argument}.recipientCountry`,
+    ),
     categories: filter.category ?? undefined,
     stages: filter.stage ?? undefined,
     arrangements: filter.arrangement ?? undefined,
@@ -82,7 +85,10 @@ async function resolveIds(
   return uuids;
 }
 
-function resolveYearRange(range: IntRange | null | undefined, argument: string): YearRange | undefined {
+function resolveYearRange(
+  range: IntRange | null | undefined,
+  argument: string,
+): YearRange | undefined {
   if (!range) return undefined;
   const from = range.from ?? null;
   const to = range.to ?? null;
@@ -91,7 +97,10 @@ function resolveYearRange(range: IntRange | null | undefined, argument: string):
     ['to', to],
   ] as const) {
     if (value !== null && (value < MIN_YEAR || value > MAX_YEAR)) {
-      throw new InvalidInputError(`${argument}.${end}`, `${value} is not a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+      throw new InvalidInputError(
+        `${argument}.${end}`,
+        `${value} is not a year between ${MIN_YEAR} and ${MAX_YEAR}`,
+      );
     }
   }
   if (from !== null && to !== null && from > to) {
@@ -106,7 +115,8 @@ export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
     f.supplierIds && inArray(deals.supplierId, f.supplierIds),
     f.recipientIds && inArray(deals.recipientId, f.recipientIds),
     f.supplierCountries && sql`${deals.supplierId} in ${actorIdsInCountries(f.supplierCountries)}`,
-    f.recipientCountries && sql`${deals.recipientId} in ${actorIdsInCountries(f.recipientCountries)}`,
+    f.recipientCountries &&
+      sql`${deals.recipientId} in ${actorIdsInCountries(f.recipientCountries)}`,
     f.stages && inArray(deals.stage, f.stages),
     f.arrangements && inArray(deals.arrangement, f.arrangements),
     f.orderYear?.from != null ? gte(deals.orderYear, f.orderYear.from) : undefined,
@@ -137,4 +147,3 @@ function yearsArray({ from, to }: YearRange): string {
   const last = to ?? MAX_YEAR;
   return `{${Array.from({ length: last - first + 1 }, (_, i) => first + i).join(',')}}`;
 }
-

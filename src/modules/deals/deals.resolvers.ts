@@ -1,12 +1,13 @@
 // Deal resolvers: GraphQL shape only — validate arguments, then read through loaders.
 import type { Context } from '../../context.js';
 import type { DealRow } from '../../db/schema.js';
-import { buildConnection, decodeCursor, pageSize, type Connection } from '../../graphql/connection.js';
-import type {
-  DealFilter,
-  DealOrder,
-  Resolvers,
-} from '../../graphql/generated/resolvers-types.js';
+import {
+  buildConnection,
+  decodeCursor,
+  pageSize,
+  type Connection,
+} from '../../graphql/connection.js';
+import type { DealFilter, DealOrder, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { required } from '../../graphql/rows.js';
 import { estimate, fuzzyDate } from '../../graphql/values.js';
@@ -30,7 +31,10 @@ interface DealListArgs {
 
 const DEFAULT_ORDERING: DealOrdering = { field: 'ORDER_DATE', direction: 'DESC' };
 
-async function dealPageQuery(args: DealListArgs, ctx: Context): Promise<DealPageQuery & { first: number }> {
+async function dealPageQuery(
+  args: DealListArgs,
+  ctx: Context,
+): Promise<DealPageQuery & { first: number }> {
   const ordering: DealOrdering = args.orderBy
     ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'DESC' }
     : DEFAULT_ORDERING;
@@ -45,7 +49,13 @@ function dealConnection(
   q: DealPageQuery & { first: number },
   totalCount: () => Promise<number>,
 ): Connection<DealRow> {
-  return buildConnection(rows, q.first, (row) => dealCursor(row, q.ordering), q.after !== null, totalCount);
+  return buildConnection(
+    rows,
+    q.first,
+    (row) => dealCursor(row, q.ordering),
+    q.after !== null,
+    totalCount,
+  );
 }
 
 /** A deal list hanging from a parent (a supplier, recipient or platform), batched across parents. */
@@ -72,9 +82,12 @@ export const dealResolvers: Resolvers = {
   },
   Deal: {
     id: (deal) => toGlobalId('Deal', deal.id),
-    supplier: async (deal, _args, ctx) => required(await ctx.loaders.actorById.load(deal.supplierId)),
-    recipient: async (deal, _args, ctx) => required(await ctx.loaders.actorById.load(deal.recipientId)),
-    orderDate: (deal) => fuzzyDate(deal.orderYear, deal.orderMonth, deal.orderDay, deal.orderUncertain),
+    supplier: async (deal, _args, ctx) =>
+      required(await ctx.loaders.actorById.load(deal.supplierId)),
+    recipient: async (deal, _args, ctx) =>
+      required(await ctx.loaders.actorById.load(deal.recipientId)),
+    orderDate: (deal) =>
+      fuzzyDate(deal.orderYear, deal.orderMonth, deal.orderDay, deal.orderUncertain),
     reportedValue: (deal) =>
       deal.valueAmount === null
         ? null
@@ -84,7 +97,8 @@ export const dealResolvers: Resolvers = {
   },
   DealItem: {
     id: (item) => toGlobalId('DealItem', item.id),
-    platform: async (item, _args, ctx) => required(await ctx.loaders.platformById.load(item.platformId)),
+    platform: async (item, _args, ctx) =>
+      required(await ctx.loaders.platformById.load(item.platformId)),
     quantityOrdered: (item) =>
       estimate(
         item.quantityOrdered,

@@ -1,0 +1,65 @@
+// Lint rules: typescript-eslint's type-checked rules, plus import rules that keep the layers apart.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'migrations/',
+      'src/graphql/generated/',
+      'test-output/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-default-export': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-duplicates': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // The database layer knows nothing of GraphQL or features.
+            {
+              target: './src/db',
+              from: ['./src/graphql', './src/modules', './src/server.ts', './src/context.ts'],
+            },
+            // Features talk to each other through ctx.loaders, never by import.
+            ...['actors', 'deals', 'platforms', 'sources', 'node'].map((feature) => ({
+              target: `./src/modules/${feature}`,
+              from: './src/modules',
+              except: [`./${feature}`],
+            })),
+            // Only the test suite may import test support.
+            { target: './src', from: './tests' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Config files that tools load by default export.
+    files: ['*.config.ts', '*.config.js', 'codegen.ts'],
+    rules: { 'import-x/no-default-export': 'off' },
+  },
+  {
+    files: ['eslint.config.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  prettier,
+);

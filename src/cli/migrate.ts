@@ -1,0 +1,14 @@
+// CLI: applies pending migrations to the configured database (the one `npm start` uses).
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { runCli } from './run-cli.js';
+
+await runCli(async (log) => {
+  const database = await openDatabase(loadConfig().database);
+  try {
+    await database.migrate();
+    log('migrations applied');
+  } finally {
+    await database.close();
+  }
+});

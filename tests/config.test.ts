@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('defaults to PGlite in ./data on port 4000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('uses PostgreSQL with timeouts when DATABASE_URL is set', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/armstrail',
+      DB_STATEMENT_TIMEOUT_MS: '2000',
+    });
+    expect(config.database).toMatchObject({
+      kind: 'postgres',
+      statementTimeoutMs: 2000,
+      connectTimeoutMs: 5000,
+    });
+  });
+
+  it('lists every bad variable in one error', () => {
+    const load = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+    expect(load).toThrow(/LOG_LEVEL/);
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
+
+// The query from the foundation issue's "Done when", verbatim.
+const KAZAN_QUERY = `{ deals(filter: { recipientCountry: ["MLI"], stage: [REPORTED_INTEREST] }) { totalCount edges { node { id stage supplier { name } recipient { name } items { platform { designation family { designation } } } events { type date { iso } } citations { excerpt source { url language } } } } } }`;
+
+interface KazanData {
+  deals: {
+    totalCount: number;
+    edges: {
+      node: {
+        id: string;
+        stage: string;
+        supplier: { name: string };
+        recipient: { name: string };
+        items: { platform: { designation: string; family: { designation: string } | null } }[];
+        events: { type: string; date: { iso: string } | null }[];
+        citations: { excerpt: string | null; source: { url: string; language: string | null } }[];
+      };
+    }[];
+  };
+}
+
+describe('the seeded Kazan/Mali record', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('answers the issue query with both parties, both helicopters, the visit and three sources', async () => {
+    const { deals } = dataOf(await api.query<KazanData>(KAZAN_QUERY));
+    expect(deals.totalCount).toBe(1);
+    const deal = deals.edges[0]!.node;
+    expect(deal.stage).toBe('REPORTED_INTEREST');
+    expect(deal.supplier.name).toBe('Russia');
+    expect(deal.recipient.name).toBe('Mali');
+    expect(deal.items.map((i) => [i.platform.designation, i.platform.family?.designation])).toEqual(
+      [
+        ['Mi-171', 'Mi-17'],
+        ['Mi-35', 'Mi-24'],
+      ],
+    );
+    expect(deal.events).toContainEqual({ type: 'VISIT', date: { iso: '2025-06-26' } });
+    expect(deal.citations.map((c) => c.source.url).sort()).toEqual([
+      'http://news.abamako.com/h/300967.html',
+      'http://news.abamako.com/h/300986.html',
+      'https://eurasiafocus.com/9976-2/',
+    ]);
+    const eurasia = deal.citations.find((c) => c.source.url.includes('eurasiafocus'));
+    expect(eurasia?.source.language).toBe('fr');
+    expect(eurasia?.excerpt).toContain(
+      "la possibilité d'acquérir ces aéronefs de combat et de transport",
+    );
+  });
+
+  it('keeps quantities, order date and value unknown rather than inventing them', async () => {
+    const data = dataOf(
+      await api.query<{
+        deals: {
+          nodes: {
+            orderDate: unknown;
+            reportedValue: unknown;
+            arrangement: string;
+            comments: string;
+            items: { quantityOrdered: unknown; quantityDelivered: unknown; tivPerUnit: unknown }[];
+          }[];
+        };
+      }>(`{ deals(filter: { stage: [REPORTED_INTEREST] }) { nodes {
+        orderDate { iso } reportedValue { amount } arrangement comments
+        items { quantityOrdered { value } quantityDelivered { value } tivPerUnit } } } }`),
+    );
+    const deal = data.deals.nodes[0]!;
+    expect(deal.orderDate).toBeNull();
+    expect(deal.reportedValue).toBeNull();
+    expect(deal.arrangement).toBe('UNKNOWN');
+    expect(deal.comments).toMatch(/Rostvertol in Rostov-on-Don, not in Kazan/);
+    for (const item of deal.items) {
+      expect(item).toEqual({ quantityOrdered: null, quantityDelivered: null, tivPerUnit: null });
+    }
+  });
+
+  it('records the visit at the Kazan Helicopter Plant with the company chain up to Rostec', async () => {
+    const data = dataOf(
+      await api.query<{
+        deals: {
+          nodes: {
+            events: {
+              type: string;
+              place: string;
+              description: string;
+              date: { precision: string; uncertain: boolean };
+              actors: {
+                name: string;
+                parent: { name: string; parent: { name: string } | null } | null;
+              }[];
+              citations: { source: { url: string } }[];
+            }[];
+          }[];
+        };
+      }>(`{ deals(filter: { stage: [REPORTED_INTEREST] }) { nodes { events {
+        type place description date { precision uncertain }
+        actors { name parent { name parent { name } } }
+        citations { source { url } } } } } }`),
+    );
+    const visit = data.deals.nodes[0]!.events.find((e) => e.type === 'VISIT')!;
+    expect(visit.place).toContain('Kazan');
+    expect(visit.description).toContain('Assimi Goïta');
+    expect(visit.date).toEqual({ precision: 'DAY', uncertain: false });
+    const plant = visit.actors.find((a) => a.name === 'Kazan Helicopter Plant');
+    expect(plant?.parent).toEqual({ name: 'Russian Helicopters', parent: { name: 'Rostec' } });
+    expect(visit.citations.map((c) => c.source.url)).toContain(
+      'http://news.abamako.com/h/300986.html',
+    );
+  });
+
+  it('places the platforms in their family trees with aliases and producers', async () => {
+    const data = dataOf(
+      await api.query<{
+        platforms: {
+          nodes: {
+            designation: string;
+            variants: {
+              designation: string;
+              variants: { designation: string; aliases: { name: string }[] }[];
+            }[];
+          }[];
+        };
+        mi24: { nodes: { producers: { name: string }[]; unrocaCategory: string }[] };
+      }>(`{
+        platforms(filter: { designation: "Mi-8" }) { nodes { designation variants { designation
+          variants { designation aliases { name } } } } }
+        mi24: platforms(filter: { designation: "Mi-24" }) { nodes { producers { name } unrocaCategory } }
+      }`),
+    );
+    const mi8 = data.platforms.nodes.find((p) => p.designation === 'Mi-8')!;
+    expect(mi8.variants.map((v) => v.designation)).toEqual(['Mi-17']);
+    expect(mi8.variants[0]!.variants.map((v) => v.designation)).toEqual(['Mi-171']);
+    expect(data.mi24.nodes[0]).toEqual({
+      producers: [{ name: 'Rostvertol' }],
+      unrocaCategory: 'V_ATTACK_HELICOPTERS',
+    });
+  });
+
+  it('finds a platform by its Cyrillic alias', async () => {
+    const data = dataOf(
+      await api.query<{ platforms: { nodes: { designation: string }[] } }>(
+        `{ platforms(filter: { designation: "Ми-171" }) { nodes { designation } } }`,
+      ),
+    );
+    expect(data.platforms.nodes).toEqual([{ designation: 'Mi-171Sh' }]);
+  });
+});
