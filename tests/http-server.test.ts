@@ -22,7 +22,9 @@ async function startServer(env: Record<string, string>): Promise<RunningServer> 
   });
   const output: string[] = [];
   // 'close' waits for every process holding the output pipes (npm, tsx, node) to finish.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server did not start:\n${output.join('')}`)),
