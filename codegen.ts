@@ -16,7 +16,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../../context.js#Context',
-        scalars: { Decimal: 'string', Date: 'string', DateTime: 'Date' },
+        scalars: { Decimal: 'string', Date: 'string', DateTime: 'Date', JSON: 'unknown' },
         mappers: {
           Actor: '../../db/schema.js#ActorRow',
           Platform: '../../db/schema.js#PlatformRow',
@@ -25,6 +25,9 @@ const config: CodegenConfig = {
           DealEvent: '../../db/schema.js#DealEventRow',
           Source: '../../db/schema.js#SourceRow',
           Citation: '../../db/schema.js#CitationRow',
+          Revision: '../../db/schema.js#RevisionRow',
+          RevisionConnection: '../connection.js#Connection<RevisionRow>',
+          RevisionEdge: '../connection.js#Edge<RevisionRow>',
           DealConnection: '../connection.js#Connection<DealRow>',
           ActorConnection: '../connection.js#Connection<ActorRow>',
           PlatformConnection: '../connection.js#Connection<PlatformRow>',

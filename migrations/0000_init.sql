@@ -1,9 +1,11 @@
 CREATE TYPE "public"."actor_kind" AS ENUM('STATE', 'NON_STATE_ARMED_GROUP', 'INTERNATIONAL_ORGANIZATION', 'COMPANY', 'UNKNOWN');--> statement-breakpoint
+CREATE TYPE "public"."api_key_role" AS ENUM('EDITOR', 'ADMIN');--> statement-breakpoint
 CREATE TYPE "public"."citation_stance" AS ENUM('ASSERTS', 'DISPUTES', 'SPECULATES');--> statement-breakpoint
 CREATE TYPE "public"."deal_arrangement" AS ENUM('SALE', 'AID', 'LEASE', 'LICENSED_PRODUCTION', 'UNKNOWN');--> statement-breakpoint
 CREATE TYPE "public"."deal_event_type" AS ENUM('REPORTED_INTEREST', 'VISIT', 'NEGOTIATION', 'SELECTION', 'CONTRACT_SIGNED', 'DELIVERY', 'CANCELLATION', 'OTHER');--> statement-breakpoint
 CREATE TYPE "public"."deal_stage" AS ENUM('REPORTED_INTEREST', 'NEGOTIATING', 'SELECTED', 'ORDERED', 'DELIVERING', 'DELIVERED', 'CANCELLED', 'STALLED');--> statement-breakpoint
 CREATE TYPE "public"."item_condition" AS ENUM('NEW', 'SECOND_HAND', 'SECOND_HAND_MODERNIZED');--> statement-breakpoint
+CREATE TYPE "public"."revision_action" AS ENUM('CREATE', 'UPDATE', 'DELETE', 'MERGE');--> statement-breakpoint
 CREATE TYPE "public"."source_kind" AS ENUM('NEWS', 'GOVERNMENT', 'INDUSTRY', 'NGO', 'DATASET', 'OTHER');--> statement-breakpoint
 CREATE TYPE "public"."unroca_category" AS ENUM('I_BATTLE_TANKS', 'II_ARMOURED_COMBAT_VEHICLES', 'III_LARGE_CALIBRE_ARTILLERY_SYSTEMS', 'IV_COMBAT_AIRCRAFT', 'V_ATTACK_HELICOPTERS', 'VI_WARSHIPS', 'VII_MISSILES_AND_MISSILE_LAUNCHERS');--> statement-breakpoint
 CREATE TYPE "public"."weapon_category" AS ENUM('AIRCRAFT', 'AIR_DEFENCE_SYSTEMS', 'ANTI_SUBMARINE_WARFARE_WEAPONS', 'ARMOURED_VEHICLES', 'ARTILLERY', 'ENGINES', 'MISSILES', 'NAVAL_WEAPONS', 'SATELLITES', 'SENSORS', 'SHIPS', 'OTHER');--> statement-breakpoint
@@ -28,9 +30,20 @@ CREATE TABLE "actors" (
 	"description" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "actors_iso_alpha2_format" CHECK ("actors"."iso_alpha2" ~ '^[A-Z]{2}$'),
 	CONSTRAINT "actors_iso_alpha3_format" CHECK ("actors"."iso_alpha3" ~ '^[A-Z]{3}$'),
 	CONSTRAINT "actors_iso_numeric_format" CHECK ("actors"."iso_numeric" ~ '^[0-9]{3}$')
+);
+--> statement-breakpoint
+CREATE TABLE "api_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"role" "api_key_role" NOT NULL,
+	"key_hash" text NOT NULL,
+	"key_prefix" text NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "citations" (
@@ -67,6 +80,7 @@ CREATE TABLE "deal_events" (
 	"description" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "deal_events_date_parts" CHECK ((date_month is null or (date_year is not null and date_month between 1 and 12)) and (date_day is null or (date_month is not null and date_day between 1 and 31)))
 );
 --> statement-breakpoint
@@ -112,6 +126,7 @@ CREATE TABLE "deals" (
 	"import_key" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "deals_order_date_parts" CHECK ((order_month is null or (order_year is not null and order_month between 1 and 12)) and (order_day is null or (order_month is not null and order_day between 1 and 31))),
 	CONSTRAINT "deals_value_currency_format" CHECK ("deals"."value_currency" ~ '^[A-Z]{3}$')
 );
@@ -138,7 +153,23 @@ CREATE TABLE "platforms" (
 	"description" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "platforms_not_own_parent" CHECK ("platforms"."parent_id" is distinct from "platforms"."id")
+);
+--> statement-breakpoint
+CREATE TABLE "revisions" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"tx_id" "xid8" DEFAULT pg_current_xact_id() NOT NULL,
+	"record_type" text NOT NULL,
+	"record_id" uuid NOT NULL,
+	"action" "revision_action" NOT NULL,
+	"author_key_id" uuid,
+	"author_name" text NOT NULL,
+	"reason" text,
+	"changes" jsonb NOT NULL,
+	"source_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"merged_into_id" uuid,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sources" (
@@ -157,6 +188,7 @@ CREATE TABLE "sources" (
 	"note" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "sources_published_date_parts" CHECK ((published_month is null or (published_year is not null and published_month between 1 and 12)) and (published_day is null or (published_month is not null and published_day between 1 and 31)))
 );
 --> statement-breakpoint
@@ -179,6 +211,7 @@ ALTER TABLE "platform_aliases" ADD CONSTRAINT "platform_aliases_platform_id_plat
 ALTER TABLE "platform_producers" ADD CONSTRAINT "platform_producers_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "platform_producers" ADD CONSTRAINT "platform_producers_producer_id_actors_id_fk" FOREIGN KEY ("producer_id") REFERENCES "public"."actors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "platforms" ADD CONSTRAINT "platforms_parent_id_platforms_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."platforms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "revisions" ADD CONSTRAINT "revisions_author_key_id_api_keys_id_fk" FOREIGN KEY ("author_key_id") REFERENCES "public"."api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "actor_aliases_alias_idx" ON "actor_aliases" USING btree (lower("alias"));--> statement-breakpoint
 CREATE UNIQUE INDEX "actors_iso_alpha2_key" ON "actors" USING btree ("iso_alpha2");--> statement-breakpoint
 CREATE UNIQUE INDEX "actors_iso_alpha3_key" ON "actors" USING btree ("iso_alpha3");--> statement-breakpoint
@@ -186,6 +219,7 @@ CREATE INDEX "actors_name_idx" ON "actors" USING btree (lower("name"),"id");--> 
 CREATE INDEX "actors_kind_idx" ON "actors" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "actors_parent_id_idx" ON "actors" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "actors_country_id_idx" ON "actors" USING btree ("country_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "api_keys_key_hash_key" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "citations_source_id_idx" ON "citations" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "citations_deal_id_idx" ON "citations" USING btree ("deal_id") WHERE "citations"."deal_id" is not null;--> statement-breakpoint
 CREATE INDEX "citations_event_id_idx" ON "citations" USING btree ("event_id") WHERE "citations"."event_id" is not null;--> statement-breakpoint
@@ -200,6 +234,8 @@ CREATE INDEX "deals_supplier_order_idx" ON "deals" USING btree ("supplier_id","o
 CREATE INDEX "deals_recipient_order_idx" ON "deals" USING btree ("recipient_id","order_sort" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deals_order_idx" ON "deals" USING btree ("order_sort" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deals_stage_idx" ON "deals" USING btree ("stage");--> statement-breakpoint
+CREATE INDEX "deals_arrangement_idx" ON "deals" USING btree ("arrangement");--> statement-breakpoint
+CREATE INDEX "deals_order_year_idx" ON "deals" USING btree ("order_year");--> statement-breakpoint
 CREATE INDEX "deals_updated_at_idx" ON "deals" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "deals_import_key_key" ON "deals" USING btree ("import_key");--> statement-breakpoint
 CREATE INDEX "platform_aliases_alias_idx" ON "platform_aliases" USING btree (lower("alias"));--> statement-breakpoint
@@ -207,6 +243,8 @@ CREATE INDEX "platform_producers_producer_id_idx" ON "platform_producers" USING 
 CREATE INDEX "platforms_designation_idx" ON "platforms" USING btree (lower("designation"),"id");--> statement-breakpoint
 CREATE INDEX "platforms_parent_id_idx" ON "platforms" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "platforms_category_idx" ON "platforms" USING btree ("category");--> statement-breakpoint
+CREATE INDEX "revisions_record_idx" ON "revisions" USING btree ("record_id","id");--> statement-breakpoint
+CREATE INDEX "revisions_feed_idx" ON "revisions" USING btree ("tx_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sources_url_key" ON "sources" USING btree ("url");--> statement-breakpoint
 CREATE INDEX "sources_kind_idx" ON "sources" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "sources_language_idx" ON "sources" USING btree ("language");

@@ -1,8 +1,10 @@
-// Start-up shared by the server and every CLI: open the configured database, migrate, seed.
+// Start-up shared by the server and every CLI: open the configured database, migrate, seed
+// (the Kazan/Mali record and reference data, then the committed SIPRI Sahel excerpt).
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import type { Logger } from './logger.js';
 import { seedDatabase } from './seed/seed-database.js';
+import { seedSipriExcerpt } from './seed/sipri-excerpt.js';
 
 /** Opens the database `npm start` uses from this folder, migrated and seeded (idempotently). */
 export async function openReadyDatabase(config: Config, logger: Logger): Promise<Database> {
@@ -12,6 +14,7 @@ export async function openReadyDatabase(config: Config, logger: Logger): Promise
   try {
     await database.migrate();
     await seedDatabase(database.db);
+    await seedSipriExcerpt(database.db);
   } catch (error) {
     await database.close();
     throw error;

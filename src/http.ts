@@ -6,6 +6,7 @@ import { HeaderMap } from '@apollo/server';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
+import { authenticate } from './modules/auth/authenticate.js';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -81,7 +82,13 @@ async function handleGraphQL(
   };
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: () => Promise.resolve(createContext(database.db, logger, requestId)),
+    context: async () =>
+      createContext(
+        database.db,
+        logger,
+        requestId,
+        await authenticate(database.db, headerValueRaw(req.headers.authorization)),
+      ),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.setHeader('x-request-id', requestId);
@@ -112,6 +119,10 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<unkno
   } catch (error) {
     throw new HttpError(400, `Request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+function headerValueRaw(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -19,6 +19,7 @@ describe('database', () => {
     expect(rows.map((r) => r.table_name)).toEqual([
       'actor_aliases',
       'actors',
+      'api_keys',
       'citations',
       'deal_event_actors',
       'deal_events',
@@ -27,6 +28,7 @@ describe('database', () => {
       'platform_aliases',
       'platform_producers',
       'platforms',
+      'revisions',
       'sources',
     ]);
   });

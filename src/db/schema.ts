@@ -1,7 +1,10 @@
 // Database contract: every table, enum and index. Row types are inferred from here.
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
+  customType,
+  jsonb,
   check,
   date,
   index,
@@ -91,10 +94,25 @@ export const sourceKind = pgEnum('source_kind', [
 ]);
 export const citationStance = pgEnum('citation_stance', ['ASSERTS', 'DISPUTES', 'SPECULATES']);
 
+export const apiKeyRole = pgEnum('api_key_role', ['EDITOR', 'ADMIN']);
+export const revisionAction = pgEnum('revision_action', ['CREATE', 'UPDATE', 'DELETE', 'MERGE']);
+
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 };
+
+/**
+ * Columns of every editable record: timestamps, and a version that each update increments,
+ * so that an update based on an older version can be refused instead of overwriting.
+ */
+const editable = {
+  ...timestamps,
+  version: integer('version').notNull().default(1),
+};
+
+/** PostgreSQL's 64-bit transaction ID; text on the wire, compared in SQL only. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 const datePart = (column: string) => smallint(column);
 const flag = (column: string) => boolean(column).notNull().default(false);
@@ -157,7 +175,7 @@ export const actors = pgTable(
     existedFrom: smallint('existed_from'),
     existedUntil: smallint('existed_until'),
     description: text('description'),
-    ...timestamps,
+    ...editable,
   },
   (t) => [
     uniqueIndex('actors_iso_alpha2_key').on(t.isoAlpha2),
@@ -198,7 +216,7 @@ export const platforms = pgTable(
     category: weaponCategory('category'),
     unrocaCategory: unrocaCategory('unroca_category'),
     description: text('description'),
-    ...timestamps,
+    ...editable,
   },
   (t) => [
     index('platforms_designation_idx').on(sql`lower(${t.designation})`, t.id),
@@ -267,7 +285,7 @@ export const deals = pgTable(
     comments: text('comments'),
     /** Stable natural key of an imported record (e.g. a SIPRI row key); null for edited records. */
     importKey: text('import_key'),
-    ...timestamps,
+    ...editable,
   },
   (t) => [
     index('deals_supplier_order_idx').on(t.supplierId, t.orderSort.desc().nullsLast(), t.id.desc()),
@@ -278,6 +296,8 @@ export const deals = pgTable(
     ),
     index('deals_order_idx').on(t.orderSort.desc().nullsLast(), t.id.desc()),
     index('deals_stage_idx').on(t.stage),
+    index('deals_arrangement_idx').on(t.arrangement),
+    index('deals_order_year_idx').on(t.orderYear),
     index('deals_updated_at_idx').on(t.updatedAt, t.id),
     uniqueIndex('deals_import_key_key').on(t.importKey),
     check('deals_order_date_parts', fuzzyDateChecks('order')),
@@ -337,7 +357,7 @@ export const dealEvents = pgTable(
     ...fuzzyDateColumns('date', 'date'),
     place: text('place'),
     description: text('description'),
-    ...timestamps,
+    ...editable,
   },
   (t) => [
     index('deal_events_deal_id_idx').on(t.dealId, t.dateYear, t.dateMonth, t.dateDay),
@@ -376,7 +396,7 @@ export const sources = pgTable(
     language: text('language'),
     /** Provenance notes, e.g. where a republished article first appeared. */
     note: text('note'),
-    ...timestamps,
+    ...editable,
   },
   (t) => [
     uniqueIndex('sources_url_key').on(t.url),
@@ -429,6 +449,62 @@ export const citations = pgTable(
   ],
 );
 
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Who holds the key; shown as the author of every change made with it. */
+    name: text('name').notNull(),
+    role: apiKeyRole('role').notNull(),
+    /** SHA-256 of the key: the key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull(),
+    /** The key's first characters, so that an admin can tell keys apart in lists. */
+    keyPrefix: text('key_prefix').notNull(),
+    createdAt: timestamps.createdAt,
+    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_key').on(t.keyHash)],
+);
+
+/**
+ * One row per change to one record, written in the same transaction as the change: the
+ * record's history and, in transaction order, the change feed.
+ */
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /**
+     * The writing transaction. The feed only serves transactions older than every running
+     * one, so a slow transaction can never commit behind a reader's cursor.
+     */
+    txId: xid8('tx_id')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    action: revisionAction('action').notNull(),
+    authorKeyId: uuid('author_key_id').references(() => apiKeys.id),
+    /** The key's name, or the importer's ("SIPRI import"), as it was at the time. */
+    authorName: text('author_name').notNull(),
+    reason: text('reason'),
+    /** Changed fields: { field: { from, to } }; on CREATE every field set, from null. */
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+    /** Sources cited for this change. */
+    sourceIds: uuid('source_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** For MERGE: the record this one was merged into. */
+    mergedIntoId: uuid('merged_into_id'),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    index('revisions_record_idx').on(t.recordId, t.id),
+    index('revisions_feed_idx').on(t.txId, t.id),
+  ],
+);
+
 export type ActorRow = typeof actors.$inferSelect;
 export type PlatformRow = typeof platforms.$inferSelect;
 export type DealRow = typeof deals.$inferSelect;
@@ -436,3 +512,5 @@ export type DealItemRow = typeof dealItems.$inferSelect;
 export type DealEventRow = typeof dealEvents.$inferSelect;
 export type SourceRow = typeof sources.$inferSelect;
 export type CitationRow = typeof citations.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type RevisionRow = typeof revisions.$inferSelect;

@@ -21,8 +21,9 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ApiError) {
-      return { ...formatted, extensions: { ...original.extensions, code: original.code } };
+    const apiError = findApiError(original);
+    if (apiError) {
+      return { ...formatted, extensions: { ...apiError.extensions, code: apiError.code } };
     }
     const apolloCode = formatted.extensions?.code;
     if (typeof apolloCode === 'string' && CLIENT_ERROR_CODES.has(apolloCode)) {
@@ -46,4 +47,13 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code },
     };
   };
+}
+
+/** The ApiError behind an error: Apollo wraps some (context creation) in errors of its own. */
+function findApiError(error: unknown): ApiError | null {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof ApiError) return e;
+    e = (e as { originalError?: unknown }).originalError;
+  }
+  return null;
 }

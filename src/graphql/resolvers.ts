@@ -3,6 +3,7 @@ import { actorResolvers } from '../modules/actors/actors.resolvers.js';
 import { dealResolvers } from '../modules/deals/deals.resolvers.js';
 import { nodeResolvers } from '../modules/node/node.resolvers.js';
 import { platformResolvers } from '../modules/platforms/platforms.resolvers.js';
+import { revisionResolvers } from '../modules/revisions/revisions.resolvers.js';
 import { sourceResolvers } from '../modules/sources/sources.resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { scalarResolvers } from './scalars.js';
@@ -13,6 +14,7 @@ const moduleResolvers: Resolvers[] = [
   actorResolvers,
   platformResolvers,
   sourceResolvers,
+  revisionResolvers,
 ];
 
 /** Merges module resolver maps; two modules resolving the same field is a start-up error. */

@@ -30,6 +30,15 @@ function parseDateTime(value: unknown): Date {
 }
 
 export const scalarResolvers = {
+  // Values of changed fields, as stored: passed through as they are.
+  JSON: new GraphQLScalarType<unknown, unknown>({
+    name: 'JSON',
+    serialize: (value) => value,
+    parseValue: (value) => value,
+    parseLiteral: () => {
+      throw new TypeError('JSON values are output only');
+    },
+  }),
   Decimal: new GraphQLScalarType<string, string>({
     name: 'Decimal',
     serialize: parseDecimal,

@@ -1,7 +1,11 @@
 // Test support: the real Apollo server over a real test database, queried in-process.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createContext } from '../../src/context.js';
+import { createHttpServer } from '../../src/http.js';
+import { authenticate } from '../../src/modules/auth/authenticate.js';
 import { createApolloServer } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -17,7 +21,10 @@ export interface TestApi {
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: { apiKey?: string },
   ): Promise<GraphQLResult<T>>;
+  /** Starts the real HTTP layer on a free loopback port; closed with the API. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -35,18 +42,30 @@ export async function createTestApi(options: { seed?: boolean } = {}): Promise<T
   const logger = pino({ level: 'info' }, sink);
   const apollo = createApolloServer(logger);
   await apollo.start();
+  let server: Server | undefined;
   return {
     database,
     logs,
-    async query<T>(query: string, variables?: Record<string, unknown>) {
+    async query<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      options: { apiKey?: string } = {},
+    ) {
+      const viewer = await authenticate(database.db, options.apiKey && `Bearer ${options.apiKey}`);
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: createContext(database.db, logger, 'test') },
+        { contextValue: createContext(database.db, logger, 'test', viewer) },
       );
       if (response.body.kind !== 'single') throw new Error('Expected a single result');
       return response.body.singleResult as GraphQLResult<T>;
     },
+    async listen() {
+      server = createHttpServer({ apollo, database, logger });
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    },
     async close() {
+      if (server) await new Promise((resolve) => server!.close(resolve));
       await apollo.stop();
       await database.close();
     },

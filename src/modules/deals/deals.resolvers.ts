@@ -11,7 +11,10 @@ import type { DealFilter, DealOrder, Resolvers } from '../../graphql/generated/r
 import { toGlobalId } from '../../graphql/global-id.js';
 import { required } from '../../graphql/rows.js';
 import { estimate, fuzzyDate } from '../../graphql/values.js';
+import { requireAuthor } from '../auth/auth.service.js';
+import { validateAddEvent, validateCreateDeal, validateUpdateDeal } from './deal-input.js';
 import { resolveDealFilter } from './deal-filter.js';
+import { addDealEvent, createDeal, updateDeal } from './deals.service.js';
 import {
   countDeals,
   dealCursor,
@@ -73,6 +76,30 @@ async function nestedDeals(
 }
 
 export const dealResolvers: Resolvers = {
+  Mutation: {
+    createDeal: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      const deal = await createDeal(ctx.db, await validateCreateDeal(input, ctx), author);
+      return { deal };
+    },
+    updateDeal: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      const deal = await updateDeal(ctx.db, await validateUpdateDeal(input, ctx), author);
+      // Loaders may hold the rows read while validating: the payload must show the new state.
+      ctx.loaders.dealById.clear(deal.id).prime(deal.id, deal);
+      ctx.loaders.itemsByDealId.clear(deal.id);
+      ctx.loaders.citationsByDealId.clear(deal.id);
+      ctx.loaders.historyByRecordId.clear(deal.id);
+      return { deal };
+    },
+    addDealEvent: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      const event = await addDealEvent(ctx.db, await validateAddEvent(input, ctx), author);
+      ctx.loaders.dealById.clear(event.dealId);
+      ctx.loaders.eventsByDealId.clear(event.dealId);
+      return { event };
+    },
+  },
   Query: {
     deals: async (_root, args, ctx) => {
       const q = await dealPageQuery(args, ctx);

@@ -1,34 +1,14 @@
 // Node resolvers: any record by global ID, and the type of rows returned for Node and CitationTarget.
-import type { Context } from '../../context.js';
+import { nodeLoader, type Context } from '../../context.js';
 import { NotFoundError, InvalidInputError } from '../../errors.js';
 import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
-import { parseGlobalId, type NodeType } from '../../graphql/global-id.js';
+import { parseGlobalId } from '../../graphql/global-id.js';
 import { tagged, typenameOf } from '../../graphql/rows.js';
-
-function loaderFor(type: NodeType, ctx: Context) {
-  const { loaders } = ctx;
-  switch (type) {
-    case 'Actor':
-      return loaders.actorById;
-    case 'Platform':
-      return loaders.platformById;
-    case 'Deal':
-      return loaders.dealById;
-    case 'DealItem':
-      return loaders.dealItemById;
-    case 'DealEvent':
-      return loaders.dealEventById;
-    case 'Source':
-      return loaders.sourceById;
-    case 'Citation':
-      return loaders.citationById;
-  }
-}
 
 async function loadNode(id: string, argument: string, ctx: Context) {
   const { type, uuid } = parseGlobalId(id, argument);
-  const row = await loaderFor(type, ctx).load(uuid);
+  const row = await nodeLoader(ctx, type).load(uuid);
   if (!row) throw new NotFoundError(argument, type, id);
   return tagged(type, row);
 }

@@ -1,14 +1,24 @@
 // Source and citation resolvers: the source list, Source and Citation, and every record's citations.
 import { and, inArray, sql } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+import { nodeLoader, type Context } from '../../context.js';
+import { InputProblems, validateText } from '../../graphql/input-validation.js';
+import { requireAuthor } from '../auth/auth.service.js';
+import {
+  attachCitations,
+  createSource,
+  validateCitations,
+  validateSourceInput,
+  type CitationTarget,
+} from './sources.service.js';
 import { containsPattern } from '../../db/keyset.js';
 import { sources, type CitationRow } from '../../db/schema.js';
 import type {
+  AddCitationInput,
   Resolvers,
   ResolversUnionTypes,
   SourceFilter,
 } from '../../graphql/generated/resolvers-types.js';
-import { toGlobalId } from '../../graphql/global-id.js';
+import { parseGlobalId, toGlobalId } from '../../graphql/global-id.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
 import { required, tagged } from '../../graphql/rows.js';
 import { fuzzyDate } from '../../graphql/values.js';
@@ -37,7 +47,62 @@ async function citationTarget(
   throw new Error(`Citation ${c.id} has no target`);
 }
 
+const CITABLE = ['Deal', 'DealEvent', 'Platform', 'Actor'] as const;
+const TARGET_COLUMN = {
+  Deal: 'dealId',
+  DealEvent: 'eventId',
+  Platform: 'platformId',
+  Actor: 'actorId',
+} as const;
+
+async function validateAddCitation(input: AddCitationInput, ctx: Context) {
+  const problems = new InputProblems();
+  const target = problems.attempt('input.target', () =>
+    parseGlobalId(input.target, 'input.target'),
+  );
+  if (target) {
+    if (!(CITABLE as readonly string[]).includes(target.type)) {
+      problems.add(
+        'input.target',
+        `a ${target.type} cannot be cited for; cite a deal, event, platform or actor`,
+      );
+    } else if (!(await nodeLoader(ctx, target.type).load(target.uuid))) {
+      problems.add('input.target', `no ${target.type} has the ID "${input.target}"`);
+    }
+  }
+  const [citation] = await validateCitations([input.citation], 'input.citation', problems, ctx, {
+    required: true,
+  });
+  const reason = validateText(input.reason, 'input.reason', problems, { max: 1000 });
+  problems.throwIfAny();
+  const type = target!.type as (typeof CITABLE)[number];
+  return {
+    target: { [TARGET_COLUMN[type]]: target!.uuid } as CitationTarget,
+    citation: citation!,
+    reason,
+  };
+}
+
 export const sourceResolvers: Resolvers = {
+  Mutation: {
+    createSource: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      const problems = new InputProblems();
+      const values = validateSourceInput(input.source, 'input.source', problems);
+      const reason = validateText(input.reason, 'input.reason', problems, { max: 1000 });
+      problems.throwIfAny();
+      const source = await ctx.db.transaction((tx) => createSource(tx, values, author, reason));
+      return { source };
+    },
+    addCitation: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      const valid = await validateAddCitation(input, ctx);
+      const { citations } = await ctx.db.transaction((tx) =>
+        attachCitations(tx, valid.target, [valid.citation], author, valid.reason),
+      );
+      return { citation: citations[0]! };
+    },
+  },
   Query: {
     sources: (_root, args, ctx) =>
       nameOrderedConnection(ctx.db, sources, {

@@ -1,0 +1,124 @@
+// Command-line entry: `npm run import:sipri -- <file> [--skip-invalid]` imports a SIPRI
+// trade-register export into the configured database (the same one `npm start` uses).
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import {
+  importSipriRegister,
+  type SipriImportProgress,
+  type SipriImportSummary,
+} from '../import/import-sipri-register.js';
+import { SipriInputError } from '../import/sipri-input-error.js';
+import { seedDatabase } from '../seed/seed-database.js';
+
+const USAGE = 'usage: npm run import:sipri -- <file.csv> [--skip-invalid]';
+// Enough to see what went wrong without flooding the terminal; the count says the rest.
+const MAX_LISTED_MISSING = 20;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'skip-invalid': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  const file = positionals[0];
+  if (values.help || !file || positionals.length > 1) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 1;
+  }
+
+  if (!existsSync(file)) {
+    process.stderr.write(`${file}: no such file\n${USAGE}\n`);
+    return 1;
+  }
+  const config = loadConfig();
+  const database: Database = await openDatabase(config.database);
+  try {
+    await database.migrate();
+    await seedDatabase(database.db);
+    const progress = createProgressReporter(basename(file));
+    const summary = await importSipriRegister(database.db, file, {
+      skipInvalid: values['skip-invalid'],
+      onProgress: progress.update,
+    });
+    progress.done();
+    printSummary(file, summary);
+    return 0;
+  } catch (error) {
+    if (error instanceof SipriInputError) {
+      process.stderr.write(
+        `\n${file}:${error.line}: ${error.field} = ${JSON.stringify(error.value)}: ${error.reason}\n` +
+          'Nothing was imported. Fix the line, or re-run with --skip-invalid to import the other rows.\n',
+      );
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+/** A redrawn bar on a terminal; one plain line per ~10 % otherwise (logs, CI). */
+function createProgressReporter(label: string) {
+  const tty = process.stderr.isTTY === true;
+  let lastDecile = -1;
+  let drawn = false;
+  return {
+    update: (p: SipriImportProgress) => {
+      const fraction = p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : 0;
+      const percent = Math.round(fraction * 100);
+      if (tty) {
+        const width = 30;
+        const filled = Math.round(fraction * width);
+        process.stderr.write(
+          `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${p.rowsRead.toLocaleString('en')} rows`,
+        );
+        drawn = true;
+      } else if (Math.floor(percent / 10) > lastDecile) {
+        lastDecile = Math.floor(percent / 10);
+        process.stderr.write(`${label}: ${percent}% (${p.rowsRead} rows)\n`);
+      }
+    },
+    done: () => {
+      if (drawn) process.stderr.write('\n');
+    },
+  };
+}
+
+function printSummary(file: string, s: SipriImportSummary): void {
+  const out: string[] = [
+    `Imported ${file}`,
+    `  SIPRI data generated ${s.generatedAt.text}; source ${s.sourceId}${s.sourceCreated ? ' (new)' : ''}`,
+    `  rows read:          ${s.rowsRead}`,
+    `  deals added:        ${s.dealsAdded}`,
+    `  deals updated:      ${s.dealsUpdated}`,
+    `  deals unchanged:    ${s.dealsUnchanged}`,
+    `  actors created:     ${s.actorsCreated}`,
+    `  platforms created:  ${s.platformsCreated}`,
+    `  citations added:    ${s.citationsAdded} (updated ${s.citationsUpdated})`,
+    `  rows skipped:       ${s.skipped.length}`,
+    ...s.skipped.map(
+      (p) => `    line ${p.line}: ${p.field} = ${JSON.stringify(p.value)}: ${p.reason}`,
+    ),
+    `  deals not in this file (kept, not deleted): ${s.missing.length}`,
+    ...s.missing.slice(0, MAX_LISTED_MISSING).map((m) => `    ${m.importKey}  (deal ${m.dealId})`),
+    ...(s.missing.length > MAX_LISTED_MISSING
+      ? [`    … and ${s.missing.length - MAX_LISTED_MISSING} more`]
+      : []),
+    `  took ${(s.durationMs / 1000).toFixed(1)} s`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `\nimport failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,192 @@
+// Source and citation writes: validating citation inputs, recording new sources, attaching citations.
+import type { InferInsertModel } from 'drizzle-orm';
+import type { Context } from '../../context.js';
+import type { Db } from '../../db/client.js';
+import { citations, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
+import type { CitationInput, SourceInput } from '../../graphql/generated/resolvers-types.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import {
+  validateFuzzyDate,
+  validateId,
+  validateLanguage,
+  validateText,
+  validateUrl,
+  type InputProblems,
+} from '../../graphql/input-validation.js';
+import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
+
+type SourceValues = Omit<InferInsertModel<typeof sources>, 'id'>;
+
+/** A validated citation: an existing source's UUID or a new source's values, and what it says. */
+export interface ValidCitation {
+  sourceId: string | null;
+  newSource: SourceValues | null;
+  excerpt: string | null;
+  translation: string | null;
+  locator: string | null;
+  stance: CitationRow['stance'];
+}
+
+/** The record a citation supports. */
+export type CitationTarget =
+  { dealId: string } | { eventId: string } | { platformId: string } | { actorId: string };
+
+export function validateSourceInput(
+  input: SourceInput,
+  path: string,
+  problems: InputProblems,
+): SourceValues {
+  const published = validateFuzzyDate(input.publicationDate, `${path}.publicationDate`, problems);
+  const values: SourceValues = {
+    kind: input.kind,
+    title: validateText(input.title, `${path}.title`, problems, { max: 1000 }),
+    publisher: validateText(input.publisher, `${path}.publisher`, problems, { max: 500 }),
+    url: validateUrl(input.url, `${path}.url`, problems),
+    archivedUrl: validateUrl(input.archivedUrl, `${path}.archivedUrl`, problems),
+    publishedYear: published.year,
+    publishedMonth: published.month,
+    publishedDay: published.day,
+    publishedUncertain: published.uncertain,
+    accessedOn: input.accessedOn ?? null,
+    language: validateLanguage(input.language, `${path}.language`, problems),
+    note: validateText(input.note, `${path}.note`, problems, { max: 5000 }),
+  };
+  if (!values.title && !values.publisher && !values.url) {
+    problems.add(path, 'a source needs at least a title, a publisher or a URL');
+  }
+  return values;
+}
+
+/**
+ * Validates citation inputs; `required` makes an empty list a problem (the research rule:
+ * new records and changes to stage, parties, dates or quantities must cite a source).
+ */
+export async function validateCitations(
+  inputs: readonly CitationInput[] | null | undefined,
+  path: string,
+  problems: InputProblems,
+  ctx: Context,
+  { required }: { required: boolean },
+): Promise<ValidCitation[]> {
+  const list = inputs ?? [];
+  if (required && list.length === 0) {
+    problems.add(path, 'at least one citation is required: cite the source that reports this');
+  }
+  const valid = list.map((input, i) => validateCitation(input, `${path}[${i}]`, problems));
+  const existing = await Promise.all(
+    valid.map((c) =>
+      c.sourceId ? ctx.loaders.sourceById.load(c.sourceId) : Promise.resolve(null),
+    ),
+  );
+  valid.forEach((c, i) => {
+    if (c.sourceId && !existing[i]) {
+      problems.add(`${path}[${i}].source`, `no Source has the ID "${list[i]?.source ?? ''}"`);
+    }
+  });
+  return valid;
+}
+
+function validateCitation(
+  input: CitationInput,
+  path: string,
+  problems: InputProblems,
+): ValidCitation {
+  const given = (input.source ? 1 : 0) + (input.newSource ? 1 : 0);
+  if (given !== 1) problems.add(path, 'give exactly one of source (an ID) or newSource');
+  return {
+    sourceId: input.source ? validateId('Source', input.source, `${path}.source`, problems) : null,
+    newSource: input.newSource
+      ? validateSourceInput(input.newSource, `${path}.newSource`, problems)
+      : null,
+    excerpt: validateText(input.excerpt, `${path}.excerpt`, problems, { max: 5000 }),
+    translation: validateText(input.translation, `${path}.translation`, problems, { max: 5000 }),
+    locator: validateText(input.locator, `${path}.locator`, problems, { max: 200 }),
+    stance: input.stance ?? 'ASSERTS',
+  };
+}
+
+/** A source's picture in API terms, for its history. */
+export function sourceSnapshot(row: SourceRow): Snapshot {
+  return {
+    kind: row.kind,
+    title: row.title,
+    publisher: row.publisher,
+    url: row.url,
+    archivedUrl: row.archivedUrl,
+    publicationDate:
+      [row.publishedYear, row.publishedMonth, row.publishedDay]
+        .filter((p) => p !== null)
+        .join('-') || null,
+    accessedOn: row.accessedOn,
+    language: row.language,
+    note: row.note,
+  };
+}
+
+export async function createSource(
+  tx: Db,
+  values: SourceValues,
+  author: Author,
+  reason: string | null,
+): Promise<SourceRow> {
+  const [row] = await tx.insert(sources).values(values).returning();
+  await recordRevision(tx, {
+    recordType: 'Source',
+    recordId: row!.id,
+    action: 'CREATE',
+    author,
+    reason,
+    before: null,
+    after: sourceSnapshot(row!),
+  });
+  return row!;
+}
+
+/**
+ * Records new sources and attaches every citation to `target`, with a revision each;
+ * returns the cited sources' UUIDs, for the revision of the change they support.
+ */
+export async function attachCitations(
+  tx: Db,
+  target: CitationTarget,
+  list: ValidCitation[],
+  author: Author,
+  reason: string | null,
+): Promise<{ sourceIds: string[]; citations: CitationRow[] }> {
+  const sourceIds: string[] = [];
+  const rows: CitationRow[] = [];
+  for (const c of list) {
+    const sourceId = c.sourceId ?? (await createSource(tx, c.newSource!, author, reason)).id;
+    const [row] = await tx
+      .insert(citations)
+      .values({
+        ...target,
+        sourceId,
+        excerpt: c.excerpt,
+        translation: c.translation,
+        locator: c.locator,
+        stance: c.stance,
+      })
+      .returning();
+    await recordRevision(tx, {
+      recordType: 'Citation',
+      recordId: row!.id,
+      action: 'CREATE',
+      author,
+      reason,
+      before: null,
+      after: {
+        source: toGlobalId('Source', sourceId),
+        target: Object.values(target)[0],
+        excerpt: c.excerpt,
+        translation: c.translation,
+        locator: c.locator,
+        stance: c.stance,
+      },
+      sourceIds: [sourceId],
+    });
+    sourceIds.push(sourceId);
+    rows.push(row!);
+  }
+  return { sourceIds, citations: rows };
+}

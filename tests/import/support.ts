@@ -1,0 +1,65 @@
+// Import tests' helpers: read back what an import wrote, through plain SQL on the real database.
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../src/db/client.js';
+
+export const fixture = (name: string) =>
+  fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+export interface ImportedDeal {
+  id: string;
+  import_key: string;
+  recipient: string;
+  supplier: string;
+  stage: string;
+  arrangement: string;
+  order_year: number;
+  order_uncertain: boolean;
+  comments: string | null;
+  designation: string;
+  platform_id: string;
+  category: string | null;
+  quantity_ordered: number | null;
+  quantity_ordered_uncertain: boolean;
+  quantity_delivered: number | null;
+  quantity_delivered_uncertain: boolean;
+  delivery_years: number[];
+  condition: string | null;
+  tiv_per_unit: string | null;
+  tiv_total_order: string | null;
+  tiv_delivered: string | null;
+  note: string | null;
+  description: string | null;
+  locators: string[];
+}
+
+/** Every SIPRI-imported deal with its item, actor names and citation locators, in key order. */
+export async function importedDeals(db: Db): Promise<ImportedDeal[]> {
+  return queryRows<ImportedDeal>(
+    db,
+    sql`select d.id, d.import_key, r.name as recipient, s.name as supplier, d.stage, d.arrangement,
+          d.order_year, d.order_uncertain, d.comments, p.designation, p.id as platform_id, p.category,
+          i.quantity_ordered, i.quantity_ordered_uncertain, i.quantity_delivered,
+          i.quantity_delivered_uncertain, i.delivery_years, i.condition, i.tiv_per_unit::text,
+          i.tiv_total_order::text, i.tiv_delivered::text, i.note, i.description,
+          array(select c.locator from citations c where c.deal_id = d.id order by c.locator) as locators
+        from deals d
+        join actors r on r.id = d.recipient_id
+        join actors s on s.id = d.supplier_id
+        join deal_items i on i.deal_id = d.id and i.position = 0
+        join platforms p on p.id = i.platform_id
+        where d.import_key like 'sipri:%'
+        order by d.import_key`,
+  );
+}
+
+export async function count(db: Db, table: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql.raw(`select count(*)::int as n from ${table}`),
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Statements that write, among those logged: a no-op import must send none. */
+export const writes = (log: string[]) => log.filter((q) => /^\s*(insert|update|delete)\b/i.test(q));
