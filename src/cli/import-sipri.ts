@@ -3,15 +3,15 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openReadyDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
-import { openDatabase, type Database } from '../db/client.js';
+import { createLogger } from '../logger.js';
 import {
   importSipriRegister,
   type SipriImportProgress,
   type SipriImportSummary,
 } from '../import/import-sipri-register.js';
 import { SipriInputError } from '../import/sipri-input-error.js';
-import { seedDatabase } from '../seed/seed-database.js';
 
 const USAGE = 'usage: npm run import:sipri -- <file.csv> [--skip-invalid]';
 // Enough to see what went wrong without flooding the terminal; the count says the rest.
@@ -33,10 +33,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  const database: Database = await openDatabase(config.database);
+  // The same start-up as `npm start`, so the import lands in the database the server uses.
+  const database = await openReadyDatabase(config, createLogger('warn'));
   try {
-    await database.migrate();
-    await seedDatabase(database.db);
     const progress = createProgressReporter(basename(file));
     const summary = await importSipriRegister(database.db, file, {
       skipInvalid: values['skip-invalid'],
