@@ -28,9 +28,11 @@ CREATE TABLE "actors" (
 	"existed_from" smallint,
 	"existed_until" smallint,
 	"description" text,
+	"merged_into_id" uuid,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
+	"deleted_at" timestamp (3) with time zone,
 	CONSTRAINT "actors_iso_alpha2_format" CHECK ("actors"."iso_alpha2" ~ '^[A-Z]{2}$'),
 	CONSTRAINT "actors_iso_alpha3_format" CHECK ("actors"."iso_alpha3" ~ '^[A-Z]{3}$'),
 	CONSTRAINT "actors_iso_numeric_format" CHECK ("actors"."iso_numeric" ~ '^[0-9]{3}$')
@@ -59,6 +61,7 @@ CREATE TABLE "citations" (
 	"stance" "citation_stance" DEFAULT 'ASSERTS' NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp (3) with time zone,
 	CONSTRAINT "citations_one_target" CHECK (num_nonnulls("citations"."deal_id", "citations"."event_id", "citations"."platform_id", "citations"."actor_id") = 1)
 );
 --> statement-breakpoint
@@ -81,6 +84,7 @@ CREATE TABLE "deal_events" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
+	"deleted_at" timestamp (3) with time zone,
 	CONSTRAINT "deal_events_date_parts" CHECK ((date_month is null or (date_year is not null and date_month between 1 and 12)) and (date_day is null or (date_month is not null and date_day between 1 and 31)))
 );
 --> statement-breakpoint
@@ -127,6 +131,7 @@ CREATE TABLE "deals" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
+	"deleted_at" timestamp (3) with time zone,
 	CONSTRAINT "deals_order_date_parts" CHECK ((order_month is null or (order_year is not null and order_month between 1 and 12)) and (order_day is null or (order_month is not null and order_day between 1 and 31))),
 	CONSTRAINT "deals_value_currency_format" CHECK ("deals"."value_currency" ~ '^[A-Z]{3}$')
 );
@@ -151,9 +156,11 @@ CREATE TABLE "platforms" (
 	"category" "weapon_category",
 	"unroca_category" "unroca_category",
 	"description" text,
+	"merged_into_id" uuid,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
+	"deleted_at" timestamp (3) with time zone,
 	CONSTRAINT "platforms_not_own_parent" CHECK ("platforms"."parent_id" is distinct from "platforms"."id")
 );
 --> statement-breakpoint
@@ -189,12 +196,14 @@ CREATE TABLE "sources" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
+	"deleted_at" timestamp (3) with time zone,
 	CONSTRAINT "sources_published_date_parts" CHECK ((published_month is null or (published_year is not null and published_month between 1 and 12)) and (published_day is null or (published_month is not null and published_day between 1 and 31)))
 );
 --> statement-breakpoint
 ALTER TABLE "actor_aliases" ADD CONSTRAINT "actor_aliases_actor_id_actors_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."actors"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "actors" ADD CONSTRAINT "actors_parent_id_actors_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."actors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "actors" ADD CONSTRAINT "actors_country_id_actors_id_fk" FOREIGN KEY ("country_id") REFERENCES "public"."actors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "actors" ADD CONSTRAINT "actors_merged_into_id_actors_id_fk" FOREIGN KEY ("merged_into_id") REFERENCES "public"."actors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "citations" ADD CONSTRAINT "citations_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "citations" ADD CONSTRAINT "citations_deal_id_deals_id_fk" FOREIGN KEY ("deal_id") REFERENCES "public"."deals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "citations" ADD CONSTRAINT "citations_event_id_deal_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."deal_events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -211,6 +220,7 @@ ALTER TABLE "platform_aliases" ADD CONSTRAINT "platform_aliases_platform_id_plat
 ALTER TABLE "platform_producers" ADD CONSTRAINT "platform_producers_platform_id_platforms_id_fk" FOREIGN KEY ("platform_id") REFERENCES "public"."platforms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "platform_producers" ADD CONSTRAINT "platform_producers_producer_id_actors_id_fk" FOREIGN KEY ("producer_id") REFERENCES "public"."actors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "platforms" ADD CONSTRAINT "platforms_parent_id_platforms_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."platforms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "platforms" ADD CONSTRAINT "platforms_merged_into_id_platforms_id_fk" FOREIGN KEY ("merged_into_id") REFERENCES "public"."platforms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "revisions" ADD CONSTRAINT "revisions_author_key_id_api_keys_id_fk" FOREIGN KEY ("author_key_id") REFERENCES "public"."api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "actor_aliases_alias_idx" ON "actor_aliases" USING btree (lower("alias"));--> statement-breakpoint
 CREATE UNIQUE INDEX "actors_iso_alpha2_key" ON "actors" USING btree ("iso_alpha2");--> statement-breakpoint

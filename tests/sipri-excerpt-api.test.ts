@@ -77,6 +77,33 @@ describe('the SIPRI excerpt through the API', () => {
     expect(l39.items[0]?.quantityDelivered).toEqual({ value: 5, uncertain: true });
   });
 
+  it('attributes imported deals to the import in their history and in the change feed', async () => {
+    const data = dataOf(
+      await api.query<{
+        deals: {
+          nodes: {
+            history: {
+              action: string;
+              author: string;
+              reason: string;
+              sources: { kind: string }[];
+            }[];
+          }[];
+        };
+        changes: { nodes: { recordType: string; author: string }[] };
+      }>(`{ deals(filter: { recipientCountry: ["NER"] }, first: 1) { nodes { history { action author reason sources { kind } } } }
+        changes(first: 100) { nodes { recordType author } } }`),
+    );
+    const [created] = data.deals.nodes[0]!.history;
+    expect(created).toMatchObject({
+      action: 'CREATE',
+      author: 'SIPRI import (data generated 18 May 2026 2:29:20 PM)',
+      sources: [{ kind: 'DATASET' }],
+    });
+    expect(created!.reason).toMatch(/^Imported from row \d+ of the SIPRI export$/);
+    expect(data.changes.nodes.some((n) => n.author.startsWith('SIPRI import'))).toBe(true);
+  });
+
   it('finds the Mi-17 deals under the Mi-8 family', async () => {
     const data = dataOf(
       await api.query<{ platforms: { nodes: { id: string }[] } }>(

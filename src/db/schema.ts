@@ -103,12 +103,15 @@ const timestamps = {
 };
 
 /**
- * Columns of every editable record: timestamps, and a version that each update increments,
- * so that an update based on an older version can be refused instead of overwriting.
+ * Columns of every editable record: timestamps, a version that each update increments (so
+ * that an update based on an older version can be refused instead of overwriting), and a
+ * deletion time.
  */
 const editable = {
   ...timestamps,
   version: integer('version').notNull().default(1),
+  /** Set when the record is deleted: it stays as a tombstone for history and the feed. */
+  deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
 };
 
 /** PostgreSQL's 64-bit transaction ID; text on the wire, compared in SQL only. */
@@ -175,6 +178,8 @@ export const actors = pgTable(
     existedFrom: smallint('existed_from'),
     existedUntil: smallint('existed_until'),
     description: text('description'),
+    /** Set when merged into another actor: this one is a tombstone whose ID leads there. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => actors.id),
     ...editable,
   },
   (t) => [
@@ -216,6 +221,8 @@ export const platforms = pgTable(
     category: weaponCategory('category'),
     unrocaCategory: unrocaCategory('unroca_category'),
     description: text('description'),
+    /** Set when merged into another platform: this one is a tombstone whose ID leads there. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => platforms.id),
     ...editable,
   },
   (t) => [
@@ -427,6 +434,7 @@ export const citations = pgTable(
     locator: text('locator'),
     stance: citationStance('stance').notNull().default('ASSERTS'),
     ...timestamps,
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
     index('citations_source_id_idx').on(t.sourceId),

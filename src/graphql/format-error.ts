@@ -23,7 +23,18 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapResolverError(error);
     const apiError = findApiError(original);
     if (apiError) {
-      return { ...formatted, extensions: { ...apiError.extensions, code: apiError.code } };
+      // `http` (status, Retry-After) is for the HTTP layer, not for the client's error object.
+      const { http: _http, ...extensions } = apiError.extensions;
+      return { ...formatted, extensions: { ...extensions, code: apiError.code } };
+    }
+    const violation = constraintViolation(original);
+    if (violation) {
+      return {
+        message: violation.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: violation.code },
+      };
     }
     const apolloCode = formatted.extensions?.code;
     if (typeof apolloCode === 'string' && CLIENT_ERROR_CODES.has(apolloCode)) {
@@ -54,6 +65,42 @@ function findApiError(error: unknown): ApiError | null {
   for (let e = error, depth = 0; e && depth < 5; depth++) {
     if (e instanceof ApiError) return e;
     e = (e as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+// What a violated constraint means, in the client's terms; unknown constraints stay internal.
+const CONSTRAINTS: Record<string, { code: ErrorCode; message: string }> = {
+  actors_iso_alpha2_key: {
+    code: 'CONFLICT',
+    message: 'Another actor already has this ISO 3166-1 code',
+  },
+  actors_iso_alpha3_key: {
+    code: 'CONFLICT',
+    message: 'Another actor already has this ISO 3166-1 code',
+  },
+  sources_url_key: {
+    code: 'CONFLICT',
+    message: 'Another source already has this URL: cite it by its ID',
+  },
+  deals_import_key_key: { code: 'CONFLICT', message: 'Another deal already has this import key' },
+};
+
+/** A coded error for a PostgreSQL constraint violation whose meaning is known. */
+function constraintViolation(error: unknown): { code: ErrorCode; message: string } | null {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (typeof code === 'string' && /^23\d{3}$/.test(code)) {
+      if (typeof constraint === 'string' && CONSTRAINTS[constraint]) return CONSTRAINTS[constraint];
+      if (code === '23503') {
+        return {
+          code: 'BAD_USER_INPUT',
+          message: 'The input refers to a record that does not exist',
+        };
+      }
+      return null;
+    }
+    e = (e as { cause?: unknown }).cause;
   }
   return null;
 }

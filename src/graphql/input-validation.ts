@@ -185,3 +185,68 @@ export function validateId(
 ): string | null {
   return problems.attempt(path, () => parseGlobalIdOf(type, id, path));
 }
+
+/** The two records of a merge, of one type, distinct, with a reason. */
+export function validateMerge(
+  type: 'Actor' | 'Platform',
+  input: { loser: string; winner: string; reason: string },
+  problems: InputProblems,
+): { loserId: string; winnerId: string; reason: string } {
+  const loserId = validateId(type, input.loser, 'input.loser', problems);
+  const winnerId = validateId(type, input.winner, 'input.winner', problems);
+  if (loserId && loserId === winnerId)
+    problems.add('input.winner', 'a record cannot be merged into itself');
+  const reason = validateText(input.reason, 'input.reason', problems, {
+    max: 1000,
+    required: true,
+  });
+  problems.throwIfAny();
+  return { loserId: loserId!, winnerId: winnerId!, reason: reason! };
+}
+
+export interface AliasParts {
+  alias: string;
+  language: string | null;
+}
+
+/** Aliases trimmed, de-duplicated (ignoring case) and with valid language tags. */
+export function validateAliases(
+  inputs: readonly { name: string; language?: string | null }[] | null | undefined,
+  path: string,
+  problems: InputProblems,
+): AliasParts[] {
+  const seen = new Set<string>();
+  const aliases: AliasParts[] = [];
+  (inputs ?? []).forEach((input, i) => {
+    const alias = validateText(input.name, `${path}[${i}].name`, problems, {
+      max: 300,
+      required: true,
+    });
+    const language = validateLanguage(input.language, `${path}[${i}].language`, problems);
+    if (alias && !seen.has(alias.toLowerCase())) {
+      seen.add(alias.toLowerCase());
+      aliases.push({ alias, language });
+    }
+  });
+  return aliases;
+}
+
+/** Checks that `[from, to]` years are ordered when both are given. */
+export function validateYearSpan(
+  from: number | null | undefined,
+  to: number | null | undefined,
+  path: string,
+  problems: InputProblems,
+): void {
+  for (const [key, year] of [
+    ['existedFrom', from],
+    ['existedUntil', to],
+  ] as const) {
+    if (year !== null && year !== undefined && (year < MIN_YEAR || year > MAX_YEAR)) {
+      problems.add(`${path}.${key}`, `${year} is not a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+    }
+  }
+  if (from != null && to != null && from > to) {
+    problems.add(path, `existedFrom (${from}) is after existedUntil (${to})`);
+  }
+}

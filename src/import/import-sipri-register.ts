@@ -118,6 +118,7 @@ export async function importSipriRegister(
       const counter = new OccurrenceCounter();
       const seen = new Set<string>();
 
+      const authorName = `SIPRI import (data generated ${register.metadata.generatedAt.text})`;
       const writer = new BatchWriter(tx);
       let batch: SipriRow[] = [];
       const flush = async () => {
@@ -129,6 +130,7 @@ export async function importSipriRegister(
           existingCitations,
           sourceId,
           summary,
+          authorName,
         );
         for (const row of planned.keys) seen.add(row);
         await writer.write(lookups, planned);
@@ -333,6 +335,53 @@ interface PlannedBatch {
   deals: DealInsert[];
   items: ItemInsert[];
   citations: CitationInsert[];
+  revisions: RevisionInsert[];
+}
+
+/** A revision the import writes for each deal it adds or changes, attributed to the import. */
+interface RevisionInsert {
+  recordId: string;
+  action: 'CREATE' | 'UPDATE';
+  authorName: string;
+  reason: string;
+  changes: string;
+  sourceId: string;
+}
+
+// The names of the values in a signature, in signature order: the fields a revision reports.
+const SIGNATURE_FIELDS = [
+  'supplier',
+  'recipient',
+  'stage',
+  'arrangement',
+  'orderYear',
+  'orderUncertain',
+  'comments',
+  'platform',
+  'quantityOrdered',
+  'quantityOrderedUncertain',
+  'quantityDelivered',
+  'quantityDeliveredUncertain',
+  'deliveryYears',
+  'condition',
+  'tivPerUnit',
+  'tivTotalOrder',
+  'tivDelivered',
+  'note',
+  'description',
+] as const;
+
+/** The changed fields between two signatures, as a revision's `changes` JSON. */
+function signatureChanges(before: string | null, after: string): string {
+  const from = before ? (JSON.parse(before) as unknown[]) : [];
+  const to = JSON.parse(after) as unknown[];
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  SIGNATURE_FIELDS.forEach((field, i) => {
+    const a = from[i] ?? null;
+    const b = to[i] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[field] = { from: a, to: b };
+  });
+  return JSON.stringify(changes);
 }
 
 function planBatch(
@@ -343,8 +392,9 @@ function planBatch(
   existingCitations: Map<string, { id: string; locator: string | null }>,
   sourceId: string,
   summary: SipriImportSummary,
+  authorName: string,
 ): PlannedBatch {
-  const planned: PlannedBatch = { keys: [], deals: [], items: [], citations: [] };
+  const planned: PlannedBatch = { keys: [], deals: [], items: [], citations: [], revisions: [] };
   for (const row of rows) {
     const recipientId = lookups.actorFor(row.recipient);
     const supplierId = lookups.actorFor(row.supplier);
@@ -388,10 +438,19 @@ function planBatch(
 
     const before = existing.get(importKey);
     const dealId = before?.dealId ?? sipriIds.deal(importKey);
+    const after = signature(dealValues, itemValues);
     if (!before) summary.dealsAdded += 1;
-    else if (before.signature === signature(dealValues, itemValues)) summary.dealsUnchanged += 1;
+    else if (before.signature === after) summary.dealsUnchanged += 1;
     else summary.dealsUpdated += 1;
-    if (!before || before.signature !== signature(dealValues, itemValues)) {
+    if (!before || before.signature !== after) {
+      planned.revisions.push({
+        recordId: dealId,
+        action: before ? 'UPDATE' : 'CREATE',
+        authorName,
+        reason: `Imported from row ${row.line} of the SIPRI export`,
+        changes: signatureChanges(before?.signature ?? null, after),
+        sourceId,
+      });
       planned.deals.push({ id: dealId, importKey, ...dealValues });
       planned.items.push({
         id: before?.itemId ?? sipriIds.item(importKey),
@@ -427,6 +486,7 @@ class BatchWriter {
     await writeRows(this.db, DEALS, planned.deals);
     await writeRows(this.db, DEAL_ITEMS, planned.items);
     await writeRows(this.db, CITATIONS, planned.citations);
+    await writeRows(this.db, REVISIONS, planned.revisions);
   }
 }
 
@@ -499,6 +559,7 @@ const DEALS: TableWrite<DealInsert> = {
     'import_key',
   ],
   touchUpdatedAt: true,
+  bumpVersion: true,
 };
 
 const DEAL_ITEMS: TableWrite<ItemInsert> = {
@@ -541,6 +602,19 @@ const DEAL_ITEMS: TableWrite<ItemInsert> = {
     'tiv_delivered',
     'note',
     'description',
+  ],
+};
+
+const REVISIONS: TableWrite<RevisionInsert> = {
+  table: 'revisions',
+  columns: [
+    { name: 'record_type', type: 'text', value: () => 'Deal' },
+    { name: 'record_id', type: 'uuid', value: (r) => r.recordId },
+    { name: 'action', type: 'revision_action', value: (r) => r.action },
+    { name: 'author_name', type: 'text', value: (r) => r.authorName },
+    { name: 'reason', type: 'text', value: (r) => r.reason },
+    { name: 'changes', type: 'jsonb', value: (r) => r.changes },
+    { name: 'source_ids', type: 'uuid[]', value: (r) => [r.sourceId], castFrom: 'text' },
   ],
 };
 

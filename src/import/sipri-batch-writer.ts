@@ -18,6 +18,8 @@ export interface TableWrite<R> {
   update?: string[];
   /** Whether to set updated_at = now() on update. */
   touchUpdatedAt?: boolean;
+  /** Whether to increment the row's version on update (optimistic concurrency for editors). */
+  bumpVersion?: boolean;
   /** Conflict target; default "id". Composite keys (aliases) use their primary key. */
   conflict?: string[];
 }
@@ -55,6 +57,7 @@ function insertStatement<R>(write: TableWrite<R>, rows: R[]): SQL {
   const conflictTarget = (write.conflict ?? ['id']).map(quoted).join(', ');
   const sets = (write.update ?? []).map((n) => `${quoted(n)} = excluded.${quoted(n)}`);
   if (write.touchUpdatedAt) sets.push('"updated_at" = now()');
+  if (write.bumpVersion) sets.push(`"version" = ${quoted(write.table)}."version" + 1`);
   const onConflict =
     sets.length > 0
       ? `on conflict (${conflictTarget}) do update set ${sets.join(', ')}`

@@ -20,7 +20,7 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   /**
    * An exact decimal number, sent as a string (for example "7.25") so that no precision is
-   * lost. Used for SIPRI trend-indicator values and reported amounts.
+   * lost. Used for SIPRI trend-indicator values (a volume index, not money) and reported amounts.
    */
   Decimal: { input: string; output: string; }
   /** Any JSON value: a field's value before or after a change, as stored. */
@@ -127,6 +127,8 @@ export type ActorFilter = {
   kind?: InputMaybe<Array<ActorKind>>;
   /** Part of the name or of any alias, ignoring case ("kazan", "KVZ"). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Actors changed in Armstrail at or after this time. */
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** What kind of actor this is. */
@@ -141,6 +143,13 @@ export type ActorKind =
   | 'STATE'
   /** The supplier or recipient is not known (SIPRI's 'unknown supplier(s)'). */
   | 'UNKNOWN';
+
+/** The actor a mutation wrote. */
+export type ActorPayload = {
+  __typename?: 'ActorPayload';
+  /** The actor as it is after the change. */
+  actor: Actor;
+};
 
 /** A citation of a source for a record. */
 export type AddCitationInput = {
@@ -179,6 +188,14 @@ export type Alias = {
   language?: Maybe<Scalars['String']['output']>;
   /** The other name. */
   name: Scalars['String']['output'];
+};
+
+/** Another name for an actor or platform, to record. */
+export type AliasInput = {
+  /** Its language or script as a BCP 47 tag, when known. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** The other name. */
+  name: Scalars['String']['input'];
 };
 
 /** A source attached to a record: what it says, where, and how firmly. */
@@ -235,6 +252,32 @@ export type CitationStance =
 /** The record a citation supports. */
 export type CitationTarget = Actor | Deal | DealEvent | Platform;
 
+/** A new actor. */
+export type CreateActorInput = {
+  /** Other names. */
+  aliases?: InputMaybe<Array<AliasInput>>;
+  /** Sources for the actor's facts. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Home country of a company or host country of a group (an Actor ID). */
+  country?: InputMaybe<Scalars['ID']['input']>;
+  /** A short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** First year of a historical state. */
+  existedFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Last year of a historical state. */
+  existedUntil?: InputMaybe<Scalars['Int']['input']>;
+  /** ISO 3166-1 alpha-3 code (states only); the alpha-2 and numeric codes follow from it. */
+  isoAlpha3?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of actor. */
+  kind: ActorKind;
+  /** The usual English name. */
+  name: Scalars['String']['input'];
+  /** The owning organisation (an Actor ID). */
+  parent?: InputMaybe<Scalars['ID']['input']>;
+  /** Why it is recorded. */
+  reason: Scalars['String']['input'];
+};
+
 /** A new deal. */
 export type CreateDealInput = {
   /** How the weapons change hands. Default UNKNOWN. */
@@ -257,6 +300,28 @@ export type CreateDealInput = {
   stage: DealStage;
   /** The supplier (an Actor ID). */
   supplier: Scalars['ID']['input'];
+};
+
+/** A new platform. */
+export type CreatePlatformInput = {
+  /** Other designations and spellings. */
+  aliases?: InputMaybe<Array<AliasInput>>;
+  /** SIPRI's weapon category. */
+  category?: InputMaybe<WeaponCategory>;
+  /** Sources for the platform's facts. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** What it is, in a few words. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The designation. */
+  designation: Scalars['String']['input'];
+  /** The platform it is a variant of (a Platform ID). */
+  family?: InputMaybe<Scalars['ID']['input']>;
+  /** Companies that produce it (Actor IDs). */
+  producers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Why it is recorded. */
+  reason: Scalars['String']['input'];
+  /** The UN Register category. */
+  unrocaCategory?: InputMaybe<UnrocaCategory>;
 };
 
 /** A new source document, recorded on its own. */
@@ -417,13 +482,13 @@ export type DealFilter = {
   platform?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Deals whose recipient is one of these actors (Actor IDs). */
   recipient?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Deals received by these countries, or by groups based in them: ISO 3166-1 alpha-2 or alpha-3 codes (ML, MLI). */
+  /** Deals received by these countries, or by groups based in them: ISO 3166-1 alpha-2 or alpha-3 codes (ML, MLI). Historical states have no code: use recipient with their ID. */
   recipientCountry?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Deals at one of these stages. */
   stage?: InputMaybe<Array<DealStage>>;
   /** Deals whose supplier is one of these actors (Actor IDs). */
   supplier?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Deals supplied by these countries, or by companies based in them: ISO 3166-1 alpha-2 or alpha-3 codes (RU, RUS). */
+  /** Deals supplied by these countries, or by companies based in them: ISO 3166-1 alpha-2 or alpha-3 codes (RU, RUS). Historical states such as the Soviet Union have no code: use supplier with their ID. */
   supplierCountry?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Deals changed in Armstrail at or after this time. */
   updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
@@ -527,6 +592,21 @@ export type DealStage =
   /** The deal is reported to be stalled or on hold. */
   | 'STALLED';
 
+/** What a deletion removed. */
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  /** The global ID of the deleted record. */
+  deletedId: Scalars['ID']['output'];
+};
+
+/** A record to delete. */
+export type DeleteRecordInput = {
+  /** The record: a Deal, DealEvent, Citation, Source, Actor or Platform ID. */
+  id: Scalars['ID']['input'];
+  /** Why it is deleted. */
+  reason: Scalars['String']['input'];
+};
+
 /** A reported number that may be uncertain or given as a range. */
 export type Estimate = {
   __typename?: 'Estimate';
@@ -609,6 +689,16 @@ export type ItemCondition =
   /** Previously used, and modernised before transfer. */
   | 'SECOND_HAND_MODERNIZED';
 
+/** Two records to merge. */
+export type MergeInput = {
+  /** The record that disappears; its ID will lead to the winner. */
+  loser: Scalars['ID']['input'];
+  /** Why they are the same. */
+  reason: Scalars['String']['input'];
+  /** The record that remains. */
+  winner: Scalars['ID']['input'];
+};
+
 /**
  * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
  * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
@@ -619,15 +709,37 @@ export type Mutation = {
   addCitation: CitationPayload;
   /** Adds a dated event to a deal's timeline. Needs at least one citation and a reason. */
   addDealEvent: DealEventPayload;
+  /** Records a new actor (a state, company, armed group…). Needs a reason. */
+  createActor: ActorPayload;
   /** Records a new deal with its items. Needs at least one citation and a reason. */
   createDeal: DealPayload;
+  /** Records a new platform (weapon system), optionally within a family. Needs a reason. */
+  createPlatform: PlatformPayload;
   /** Records a new source document. */
   createSource: SourcePayload;
+  /**
+   * Deletes a deal, event, citation or source (ADMIN only). The record stays as a tombstone:
+   * its history remains readable and the change feed reports the deletion. Actors and
+   * platforms that records still refer to cannot be deleted: merge them instead.
+   */
+  deleteRecord: DeletePayload;
+  /**
+   * Merges one actor into another (ADMIN only): every deal, event, citation, subsidiary and
+   * alias moves to the winner, the loser's name becomes an alias, and the loser's ID leads to
+   * the winner from then on.
+   */
+  mergeActors: ActorPayload;
+  /** Merges one platform into another (ADMIN only), as mergeActors does for actors. */
+  mergePlatforms: PlatformPayload;
+  /** Changes an actor: name, codes, parent, country, aliases. Fields left out stay as they are. */
+  updateActor: ActorPayload;
   /**
    * Changes a deal. Fields left out stay as they are. Changing the stage, a party, the order
    * date or the items needs at least one citation and a reason.
    */
   updateDeal: DealPayload;
+  /** Changes a platform: designation, family, category, aliases. Fields left out stay as they are. */
+  updatePlatform: PlatformPayload;
 };
 
 
@@ -653,8 +765,26 @@ export type MutationAddDealEventArgs = {
  * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
  * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
  */
+export type MutationCreateActorArgs = {
+  input: CreateActorInput;
+};
+
+
+/**
+ * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
+ * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
+ */
 export type MutationCreateDealArgs = {
   input: CreateDealInput;
+};
+
+
+/**
+ * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
+ * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
+ */
+export type MutationCreatePlatformArgs = {
+  input: CreatePlatformInput;
 };
 
 
@@ -671,8 +801,53 @@ export type MutationCreateSourceArgs = {
  * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
  * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
  */
+export type MutationDeleteRecordArgs = {
+  input: DeleteRecordInput;
+};
+
+
+/**
+ * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
+ * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
+ */
+export type MutationMergeActorsArgs = {
+  input: MergeInput;
+};
+
+
+/**
+ * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
+ * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
+ */
+export type MutationMergePlatformsArgs = {
+  input: MergeInput;
+};
+
+
+/**
+ * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
+ * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
+ */
+export type MutationUpdateActorArgs = {
+  input: UpdateActorInput;
+};
+
+
+/**
+ * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
+ * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
+ */
 export type MutationUpdateDealArgs = {
   input: UpdateDealInput;
+};
+
+
+/**
+ * Writes. Every mutation needs an API key (Authorization: Bearer <key>) of role EDITOR or
+ * ADMIN, runs in one transaction with its revision, and changes nothing when it fails.
+ */
+export type MutationUpdatePlatformArgs = {
+  input: UpdatePlatformInput;
 };
 
 /**
@@ -713,7 +888,7 @@ export type Platform = Node & {
   category?: Maybe<WeaponCategory>;
   /** Sources cited for facts about this platform. */
   citations: Array<Citation>;
-  /** Deals with an item of exactly this platform. */
+  /** Deals with an item of exactly this platform, not its variants (for the whole family, use deals(filter: { platform: [ID] })). */
   deals: DealConnection;
   /** What it is, in a few words ("transport helicopter"). */
   description?: Maybe<Scalars['String']['output']>;
@@ -774,6 +949,15 @@ export type PlatformFilter = {
   designation?: InputMaybe<Scalars['String']['input']>;
   /** This platform and all its variants, at any depth of the family tree (a Platform ID). */
   family?: InputMaybe<Scalars['ID']['input']>;
+  /** Platforms changed in Armstrail at or after this time. */
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The platform a mutation wrote. */
+export type PlatformPayload = {
+  __typename?: 'PlatformPayload';
+  /** The platform as it is after the change. */
+  platform: Platform;
 };
 
 /** The entry points for reading Armstrail. */
@@ -787,7 +971,7 @@ export type Query = {
    * exactly where you stopped, with nothing skipped and nothing repeated.
    */
   changes: RevisionConnection;
-  /** Reported arms transfers (deals), newest order first unless orderBy says otherwise. */
+  /** Arms transfers (deals) from SIPRI's register and from news reports, newest order first unless orderBy says otherwise. */
   deals: DealConnection;
   /** Any record by its global ID. Fails with NOT_FOUND when no record has that ID. */
   node?: Maybe<Node>;
@@ -1007,6 +1191,8 @@ export type SourceFilter = {
   language?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Part of the publisher's name, ignoring case. */
   publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Sources changed in Armstrail at or after this time. */
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A new source document. */
@@ -1070,6 +1256,36 @@ export type UnrocaCategory =
   /** V — Attack helicopters. */
   | 'V_ATTACK_HELICOPTERS';
 
+/** Changes to an actor. A field left out is not changed; a field given as null is cleared. */
+export type UpdateActorInput = {
+  /** The full new list of aliases, replacing the old one. */
+  aliases?: InputMaybe<Array<AliasInput>>;
+  /** Sources for this change. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** A new home or host country; null clears it. */
+  country?: InputMaybe<Scalars['ID']['input']>;
+  /** A new description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** A new first year. */
+  existedFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** A new last year. */
+  existedUntil?: InputMaybe<Scalars['Int']['input']>;
+  /** The version you based the change on; if the actor has changed since, you get CONFLICT. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The actor (an Actor ID). */
+  id: Scalars['ID']['input'];
+  /** A new ISO 3166-1 alpha-3 code; null clears the codes. */
+  isoAlpha3?: InputMaybe<Scalars['String']['input']>;
+  /** A new kind. */
+  kind?: InputMaybe<ActorKind>;
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new owning organisation; null clears it. */
+  parent?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the change is made. */
+  reason: Scalars['String']['input'];
+};
+
 /** Changes to a deal. A field left out is not changed; a field given as null is cleared. */
 export type UpdateDealInput = {
   /** A new arrangement. */
@@ -1096,6 +1312,32 @@ export type UpdateDealInput = {
   stage?: InputMaybe<DealStage>;
   /** A new supplier (an Actor ID). */
   supplier?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to a platform. A field left out is not changed; a field given as null is cleared. */
+export type UpdatePlatformInput = {
+  /** The full new list of aliases, replacing the old one. */
+  aliases?: InputMaybe<Array<AliasInput>>;
+  /** A new SIPRI category. */
+  category?: InputMaybe<WeaponCategory>;
+  /** Sources for this change. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** A new description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** A new designation. */
+  designation?: InputMaybe<Scalars['String']['input']>;
+  /** The version you based the change on; if the platform has changed since, you get CONFLICT. */
+  expectedVersion: Scalars['Int']['input'];
+  /** A new family (a Platform ID); null makes it a family of its own. */
+  family?: InputMaybe<Scalars['ID']['input']>;
+  /** The platform (a Platform ID). */
+  id: Scalars['ID']['input'];
+  /** The full new list of producers (Actor IDs). */
+  producers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Why the change is made. */
+  reason: Scalars['String']['input'];
+  /** A new UN Register category. */
+  unrocaCategory?: InputMaybe<UnrocaCategory>;
 };
 
 /** SIPRI's twelve weapon categories. */
@@ -1224,16 +1466,20 @@ export type ResolversTypes = {
   ActorEdge: ResolverTypeWrapper<Edge<ActorRow>>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
+  ActorPayload: ResolverTypeWrapper<Omit<ActorPayload, 'actor'> & { actor: ResolversTypes['Actor'] }>;
   AddCitationInput: AddCitationInput;
   AddDealEventInput: AddDealEventInput;
   Alias: ResolverTypeWrapper<Alias>;
+  AliasInput: AliasInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Citation: ResolverTypeWrapper<CitationRow>;
   CitationInput: CitationInput;
   CitationPayload: ResolverTypeWrapper<Omit<CitationPayload, 'citation'> & { citation: ResolversTypes['Citation'] }>;
   CitationStance: CitationStance;
   CitationTarget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CitationTarget']>;
+  CreateActorInput: CreateActorInput;
   CreateDealInput: CreateDealInput;
+  CreatePlatformInput: CreatePlatformInput;
   CreateSourceInput: CreateSourceInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
@@ -1253,6 +1499,8 @@ export type ResolversTypes = {
   DealPayload: ResolverTypeWrapper<Omit<DealPayload, 'deal'> & { deal: ResolversTypes['Deal'] }>;
   DealStage: DealStage;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  DeleteRecordInput: DeleteRecordInput;
   Estimate: ResolverTypeWrapper<Estimate>;
   EstimateInput: EstimateInput;
   FieldChange: ResolverTypeWrapper<FieldChange>;
@@ -1263,6 +1511,7 @@ export type ResolversTypes = {
   IntRange: IntRange;
   ItemCondition: ItemCondition;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MergeInput: MergeInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OrderDirection: OrderDirection;
@@ -1271,6 +1520,7 @@ export type ResolversTypes = {
   PlatformConnection: ResolverTypeWrapper<Connection<PlatformRow>>;
   PlatformEdge: ResolverTypeWrapper<Edge<PlatformRow>>;
   PlatformFilter: PlatformFilter;
+  PlatformPayload: ResolverTypeWrapper<Omit<PlatformPayload, 'platform'> & { platform: ResolversTypes['Platform'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReportedValue: ResolverTypeWrapper<ReportedValue>;
   ReportedValueInput: ReportedValueInput;
@@ -1287,7 +1537,9 @@ export type ResolversTypes = {
   SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'source'> & { source: ResolversTypes['Source'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UnrocaCategory: UnrocaCategory;
+  UpdateActorInput: UpdateActorInput;
   UpdateDealInput: UpdateDealInput;
+  UpdatePlatformInput: UpdatePlatformInput;
   WeaponCategory: WeaponCategory;
 };
 
@@ -1297,15 +1549,19 @@ export type ResolversParentTypes = {
   ActorConnection: Connection<ActorRow>;
   ActorEdge: Edge<ActorRow>;
   ActorFilter: ActorFilter;
+  ActorPayload: Omit<ActorPayload, 'actor'> & { actor: ResolversParentTypes['Actor'] };
   AddCitationInput: AddCitationInput;
   AddDealEventInput: AddDealEventInput;
   Alias: Alias;
+  AliasInput: AliasInput;
   Boolean: Scalars['Boolean']['output'];
   Citation: CitationRow;
   CitationInput: CitationInput;
   CitationPayload: Omit<CitationPayload, 'citation'> & { citation: ResolversParentTypes['Citation'] };
   CitationTarget: ResolversUnionTypes<ResolversParentTypes>['CitationTarget'];
+  CreateActorInput: CreateActorInput;
   CreateDealInput: CreateDealInput;
+  CreatePlatformInput: CreatePlatformInput;
   CreateSourceInput: CreateSourceInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1320,6 +1576,8 @@ export type ResolversParentTypes = {
   DealOrder: DealOrder;
   DealPayload: Omit<DealPayload, 'deal'> & { deal: ResolversParentTypes['Deal'] };
   Decimal: Scalars['Decimal']['output'];
+  DeletePayload: DeletePayload;
+  DeleteRecordInput: DeleteRecordInput;
   Estimate: Estimate;
   EstimateInput: EstimateInput;
   FieldChange: FieldChange;
@@ -1329,6 +1587,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   IntRange: IntRange;
   JSON: Scalars['JSON']['output'];
+  MergeInput: MergeInput;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -1336,6 +1595,7 @@ export type ResolversParentTypes = {
   PlatformConnection: Connection<PlatformRow>;
   PlatformEdge: Edge<PlatformRow>;
   PlatformFilter: PlatformFilter;
+  PlatformPayload: Omit<PlatformPayload, 'platform'> & { platform: ResolversParentTypes['Platform'] };
   Query: Record<PropertyKey, never>;
   ReportedValue: ReportedValue;
   ReportedValueInput: ReportedValueInput;
@@ -1349,7 +1609,9 @@ export type ResolversParentTypes = {
   SourceInput: SourceInput;
   SourcePayload: Omit<SourcePayload, 'source'> & { source: ResolversParentTypes['Source'] };
   String: Scalars['String']['output'];
+  UpdateActorInput: UpdateActorInput;
   UpdateDealInput: UpdateDealInput;
+  UpdatePlatformInput: UpdatePlatformInput;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -1385,6 +1647,10 @@ export type ActorConnectionResolvers<ContextType = Context, ParentType extends R
 export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
+export type ActorPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorPayload'] = ResolversParentTypes['ActorPayload']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 };
 
 export type AliasResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Alias'] = ResolversParentTypes['Alias']> = {
@@ -1491,6 +1757,10 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type DeletePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
+  deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type EstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Estimate'] = ResolversParentTypes['Estimate']> = {
   high?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   low?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1520,9 +1790,16 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addCitation?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAddCitationArgs, 'input'>>;
   addDealEvent?: Resolver<ResolversTypes['DealEventPayload'], ParentType, ContextType, RequireFields<MutationAddDealEventArgs, 'input'>>;
+  createActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationCreateActorArgs, 'input'>>;
   createDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
+  createPlatform?: Resolver<ResolversTypes['PlatformPayload'], ParentType, ContextType, RequireFields<MutationCreatePlatformArgs, 'input'>>;
   createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
+  deleteRecord?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteRecordArgs, 'input'>>;
+  mergeActors?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'input'>>;
+  mergePlatforms?: Resolver<ResolversTypes['PlatformPayload'], ParentType, ContextType, RequireFields<MutationMergePlatformsArgs, 'input'>>;
+  updateActor?: Resolver<ResolversTypes['ActorPayload'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'input'>>;
   updateDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationUpdateDealArgs, 'input'>>;
+  updatePlatform?: Resolver<ResolversTypes['PlatformPayload'], ParentType, ContextType, RequireFields<MutationUpdatePlatformArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1563,6 +1840,10 @@ export type PlatformConnectionResolvers<ContextType = Context, ParentType extend
 export type PlatformEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformEdge'] = ResolversParentTypes['PlatformEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+};
+
+export type PlatformPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformPayload'] = ResolversParentTypes['PlatformPayload']> = {
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1643,6 +1924,7 @@ export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  ActorPayload?: ActorPayloadResolvers<ContextType>;
   Alias?: AliasResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitationPayload?: CitationPayloadResolvers<ContextType>;
@@ -1657,6 +1939,7 @@ export type Resolvers<ContextType = Context> = {
   DealItem?: DealItemResolvers<ContextType>;
   DealPayload?: DealPayloadResolvers<ContextType>;
   Decimal?: GraphQLScalarType;
+  DeletePayload?: DeletePayloadResolvers<ContextType>;
   Estimate?: EstimateResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FuzzyDate?: FuzzyDateResolvers<ContextType>;
@@ -1667,6 +1950,7 @@ export type Resolvers<ContextType = Context> = {
   Platform?: PlatformResolvers<ContextType>;
   PlatformConnection?: PlatformConnectionResolvers<ContextType>;
   PlatformEdge?: PlatformEdgeResolvers<ContextType>;
+  PlatformPayload?: PlatformPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReportedValue?: ReportedValueResolvers<ContextType>;
   Revision?: RevisionResolvers<ContextType>;

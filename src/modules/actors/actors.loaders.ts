@@ -1,5 +1,5 @@
 // Actor loaders: one statement per batch of actor IDs or parent IDs.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loaderMany, loaderOne } from '../../db/batch.js';
 import { actorAliases, actors, dealEventActors } from '../../db/schema.js';
@@ -15,7 +15,7 @@ export function createActorLoaders(db: Db) {
         db
           .select()
           .from(actors)
-          .where(inArray(actors.parentId, ids))
+          .where(and(inArray(actors.parentId, ids), isNull(actors.deletedAt)))
           .orderBy(sql`lower(${actors.name})`, actors.id),
       (row) => row.parentId ?? '',
     ),
@@ -35,7 +35,7 @@ export function createActorLoaders(db: Db) {
             .select({ eventId: dealEventActors.eventId, actor: actors })
             .from(dealEventActors)
             .innerJoin(actors, eq(actors.id, dealEventActors.actorId))
-            .where(inArray(dealEventActors.eventId, ids))
+            .where(and(inArray(dealEventActors.eventId, ids), isNull(actors.deletedAt)))
             .orderBy(sql`lower(${actors.name})`)
         ).map(({ eventId, actor }) => ({ eventId, ...actor })),
       (row) => row.eventId,

@@ -1,11 +1,14 @@
 // Actor resolvers: actor lists (all, suppliers, recipients) and the Actor type's relations.
-import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import { actorIdsInCountries } from '../../db/fragments.js';
 import { containsPattern } from '../../db/keyset.js';
 import { actorAliases, actors, deals } from '../../db/schema.js';
 import type { ActorFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
+import { InputProblems, validateMerge } from '../../graphql/input-validation.js';
+import { requireAuthor } from '../auth/auth.service.js';
+import { mergeActors, validateActorWrite, writeActor } from './actors.service.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
 import { resolveCountryCodes } from '../../reference/iso-countries.js';
 
@@ -15,6 +18,8 @@ function actorConditions(filter: ActorFilter | null | undefined, role: ActorRole
   const countries = resolveCountryCodes(filter?.country, 'filter.country');
   const pattern = filter?.name ? containsPattern(filter.name) : null;
   return and(
+    isNull(actors.deletedAt),
+    filter?.updatedSince ? gte(actors.updatedAt, filter.updatedSince) : undefined,
     filter?.kind ? inArray(actors.kind, filter.kind) : undefined,
     countries ? sql`${actors.id} in ${actorIdsInCountries(countries)}` : undefined,
     pattern
@@ -46,6 +51,27 @@ function actorList(
 }
 
 export const actorResolvers: Resolvers = {
+  Mutation: {
+    createActor: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      return { actor: await writeActor(ctx.db, await validateActorWrite(input, ctx), author) };
+    },
+    updateActor: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      const actor = await writeActor(ctx.db, await validateActorWrite(input, ctx), author);
+      ctx.loaders.actorById.clear(actor.id).prime(actor.id, actor);
+      ctx.loaders.aliasesByActorId.clear(actor.id);
+      return { actor };
+    },
+    mergeActors: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'ADMIN');
+      const { loserId, winnerId, reason } = validateMerge('Actor', input, new InputProblems());
+      const actor = await mergeActors(ctx.db, loserId, winnerId, author, reason);
+      ctx.loaders.actorById.clear(actor.id).prime(actor.id, actor);
+      ctx.loaders.aliasesByActorId.clear(actor.id);
+      return { actor };
+    },
+  },
   Query: {
     actors: (_root, args, ctx) => actorList('any', args, ctx),
     suppliers: (_root, args, ctx) => actorList('supplier', args, ctx),

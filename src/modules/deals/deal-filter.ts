@@ -1,5 +1,5 @@
 // Deal filters: validates a GraphQL DealFilter and turns it into SQL conditions on `deals`.
-import { and, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import { actorIdsInCountries, platformFamilyIds } from '../../db/fragments.js';
 import { dealItems, deals, platforms } from '../../db/schema.js';
@@ -78,11 +78,14 @@ async function resolveIds(
   const uuids = ids.map((id, i) => parseGlobalIdOf(type, id, `${argument}[${i}]`));
   const loader = type === 'Actor' ? ctx.loaders.actorById : ctx.loaders.platformById;
   const rows = await loader.loadMany(uuids);
-  rows.forEach((row, i) => {
+  return rows.map((row, i) => {
     if (row instanceof Error) throw row;
-    if (row === null) throw new NotFoundError(`${argument}[${i}]`, type, ids[i] ?? '');
+    if (row === null || (row.deletedAt && !row.mergedIntoId)) {
+      throw new NotFoundError(`${argument}[${i}]`, type, ids[i] ?? '');
+    }
+    // A merged record's deals now belong to the record it was merged into.
+    return row.mergedIntoId ?? row.id;
   });
-  return uuids;
 }
 
 function resolveYearRange(
@@ -112,6 +115,7 @@ function resolveYearRange(
 /** The SQL conditions on `deals` for a resolved filter; empty when nothing is filtered. */
 export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
+    isNull(deals.deletedAt),
     f.supplierIds && inArray(deals.supplierId, f.supplierIds),
     f.recipientIds && inArray(deals.recipientId, f.recipientIds),
     f.supplierCountries && sql`${deals.supplierId} in ${actorIdsInCountries(f.supplierCountries)}`,

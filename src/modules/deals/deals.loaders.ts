@@ -1,6 +1,6 @@
 // Deal loaders: deals, items and events by ID or deal, and deal pages for many parents at once.
 import DataLoader from 'dataloader';
-import { asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
 import { dealEvents, dealItems, deals, type DealRow } from '../../db/schema.js';
@@ -40,7 +40,7 @@ export function createDealLoaders(db: Db) {
         db
           .select()
           .from(dealEvents)
-          .where(inArray(dealEvents.dealId, ids))
+          .where(and(inArray(dealEvents.dealId, ids), isNull(dealEvents.deletedAt)))
           .orderBy(
             sql`${dealEvents.dateYear} nulls last`,
             sql`${dealEvents.dateMonth} nulls first`,

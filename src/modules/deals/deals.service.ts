@@ -10,7 +10,7 @@ import {
   type DealItemRow,
   type DealRow,
 } from '../../db/schema.js';
-import { ApiError } from '../../errors.js';
+import { lockVersioned } from '../../db/versioned.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { fuzzyDate } from '../../graphql/values.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
@@ -84,16 +84,7 @@ export async function createDeal(db: Db, input: ValidCreateDeal, author: Author)
  */
 export async function updateDeal(db: Db, input: ValidUpdateDeal, author: Author): Promise<DealRow> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(deals).where(eq(deals.id, input.dealId)).for('update');
-    if (!current) throw new ApiError('The deal does not exist', 'NOT_FOUND');
-    if (current.version !== input.expectedVersion) {
-      throw new ApiError(
-        `The deal has changed since version ${input.expectedVersion}: it is at version ${current.version}. ` +
-          'Reload it and apply your change again.',
-        'CONFLICT',
-        { currentVersion: current.version },
-      );
-    }
+    const current = await lockVersioned(tx, deals, input.dealId, input.expectedVersion, 'deal');
     const itemsBefore = await tx
       .select()
       .from(dealItems)
@@ -178,5 +169,67 @@ export async function addDealEvent(
       .set({ version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
       .where(eq(deals.id, event!.dealId));
     return event!;
+  });
+}
+
+/** Marks a deal deleted; it stays as a tombstone with its history. */
+export async function deleteDeal(
+  tx: Db,
+  dealId: string,
+  author: Author,
+  reason: string,
+): Promise<void> {
+  const deal = await lockVersioned(tx, deals, dealId, null, 'deal');
+  const items = await tx
+    .select()
+    .from(dealItems)
+    .where(eq(dealItems.dealId, dealId))
+    .orderBy(asc(dealItems.position));
+  await tx
+    .update(deals)
+    .set({ deletedAt: sql`now()`, version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(deals.id, dealId));
+  await recordRevision(tx, {
+    recordType: 'Deal',
+    recordId: dealId,
+    action: 'DELETE',
+    author,
+    reason,
+    before: dealSnapshot(deal, items),
+    after: {},
+  });
+}
+
+/** Marks an event deleted; the deal's version moves on, as its timeline changed. */
+export async function deleteDealEvent(
+  tx: Db,
+  eventId: string,
+  author: Author,
+  reason: string,
+): Promise<void> {
+  const event = await lockVersioned(tx, dealEvents, eventId, null, 'event');
+  const actors = await tx
+    .select({ id: dealEventActors.actorId })
+    .from(dealEventActors)
+    .where(eq(dealEventActors.eventId, eventId));
+  await tx
+    .update(dealEvents)
+    .set({ deletedAt: sql`now()`, version: sql`${dealEvents.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(dealEvents.id, eventId));
+  await tx
+    .update(deals)
+    .set({ version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(deals.id, event.dealId));
+  await recordRevision(tx, {
+    recordType: 'DealEvent',
+    recordId: eventId,
+    action: 'DELETE',
+    author,
+    reason,
+    before: eventSnapshot(
+      event,
+      actors.map((a) => a.id),
+    ),
+    after: {},
   });
 }

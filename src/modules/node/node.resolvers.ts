@@ -4,16 +4,60 @@ import { NotFoundError, InvalidInputError } from '../../errors.js';
 import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { parseGlobalId } from '../../graphql/global-id.js';
+import { InputProblems, validateText } from '../../graphql/input-validation.js';
 import { tagged, typenameOf } from '../../graphql/rows.js';
+import { deleteActor } from '../actors/actors.service.js';
+import { requireAuthor } from '../auth/auth.service.js';
+import { deleteDeal, deleteDealEvent } from '../deals/deals.service.js';
+import { deletePlatform } from '../platforms/platforms.service.js';
+import { deleteCitation, deleteSource } from '../sources/sources.service.js';
 
+// Merges can chain (A into B, later B into C); a longer chain means corrupt data.
+const MAX_REDIRECTS = 10;
+
+/** A record by global ID; a merged record leads to the one it was merged into. */
 async function loadNode(id: string, argument: string, ctx: Context) {
   const { type, uuid } = parseGlobalId(id, argument);
-  const row = await nodeLoader(ctx, type).load(uuid);
-  if (!row) throw new NotFoundError(argument, type, id);
+  let row = await nodeLoader(ctx, type).load(uuid);
+  for (let hops = 0; row && mergedInto(row) && hops < MAX_REDIRECTS; hops++) {
+    row = await nodeLoader(ctx, type).load(mergedInto(row)!);
+  }
+  if (!row || ('deletedAt' in row && row.deletedAt)) throw new NotFoundError(argument, type, id);
   return tagged(type, row);
 }
 
+function mergedInto(row: object): string | null {
+  return 'mergedIntoId' in row ? (row.mergedIntoId as string | null) : null;
+}
+
+const DELETERS = {
+  Deal: deleteDeal,
+  DealEvent: deleteDealEvent,
+  Citation: deleteCitation,
+  Source: deleteSource,
+  Actor: deleteActor,
+  Platform: deletePlatform,
+} as const;
+
 export const nodeResolvers: Resolvers = {
+  Mutation: {
+    deleteRecord: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'ADMIN');
+      const problems = new InputProblems();
+      const target = problems.attempt('input.id', () => parseGlobalId(input.id, 'input.id'));
+      const reason = validateText(input.reason, 'input.reason', problems, {
+        max: 1000,
+        required: true,
+      });
+      if (target && !(target.type in DELETERS)) {
+        problems.add('input.id', `a ${target.type} cannot be deleted on its own`);
+      }
+      problems.throwIfAny();
+      const remove = DELETERS[target!.type as keyof typeof DELETERS];
+      await ctx.db.transaction((tx) => remove(tx, target!.uuid, author, reason!));
+      return { deletedId: input.id };
+    },
+  },
   Query: {
     node: (_root, { id }, ctx) => loadNode(id, 'id', ctx),
     nodes: (_root, { ids }, ctx) => {

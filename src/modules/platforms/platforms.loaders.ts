@@ -1,5 +1,5 @@
 // Platform loaders: one statement per batch of platform, parent or producer IDs.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loaderMany, loaderOne } from '../../db/batch.js';
 import { actors, platformAliases, platformProducers, platforms } from '../../db/schema.js';
@@ -15,7 +15,7 @@ export function createPlatformLoaders(db: Db) {
         db
           .select()
           .from(platforms)
-          .where(inArray(platforms.parentId, ids))
+          .where(and(inArray(platforms.parentId, ids), isNull(platforms.deletedAt)))
           .orderBy(sql`lower(${platforms.designation})`, platforms.id),
       (row) => row.parentId ?? '',
     ),
@@ -35,7 +35,7 @@ export function createPlatformLoaders(db: Db) {
             .select({ platformId: platformProducers.platformId, actor: actors })
             .from(platformProducers)
             .innerJoin(actors, eq(actors.id, platformProducers.producerId))
-            .where(inArray(platformProducers.platformId, ids))
+            .where(and(inArray(platformProducers.platformId, ids), isNull(actors.deletedAt)))
             .orderBy(sql`lower(${actors.name})`)
         ).map(({ platformId, actor }) => ({ platformId, ...actor })),
       (row) => row.platformId,
@@ -47,7 +47,7 @@ export function createPlatformLoaders(db: Db) {
             .select({ producerId: platformProducers.producerId, platform: platforms })
             .from(platformProducers)
             .innerJoin(platforms, eq(platforms.id, platformProducers.platformId))
-            .where(inArray(platformProducers.producerId, ids))
+            .where(and(inArray(platformProducers.producerId, ids), isNull(platforms.deletedAt)))
             .orderBy(sql`lower(${platforms.designation})`)
         ).map(({ producerId, platform }) => ({ producerId, ...platform })),
       (row) => row.producerId,

@@ -1,5 +1,5 @@
 // Platform resolvers: the platform list and the Platform type's family tree and producers.
-import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import { platformFamilyIds } from '../../db/fragments.js';
 import { containsPattern } from '../../db/keyset.js';
@@ -7,7 +7,10 @@ import { platformAliases, platforms } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import type { PlatformFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { parseGlobalIdOf, toGlobalId } from '../../graphql/global-id.js';
+import { InputProblems, validateMerge } from '../../graphql/input-validation.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
+import { requireAuthor } from '../auth/auth.service.js';
+import { mergePlatforms, validatePlatformWrite, writePlatform } from './platforms.service.js';
 
 async function platformConditions(
   filter: PlatformFilter | null | undefined,
@@ -22,6 +25,8 @@ async function platformConditions(
   }
   const pattern = filter?.designation ? containsPattern(filter.designation) : null;
   return and(
+    isNull(platforms.deletedAt),
+    filter?.updatedSince ? gte(platforms.updatedAt, filter.updatedSince) : undefined,
     filter?.category ? inArray(platforms.category, filter.category) : undefined,
     familyId ? sql`${platforms.id} in ${platformFamilyIds([familyId])}` : undefined,
     pattern
@@ -32,6 +37,31 @@ async function platformConditions(
 }
 
 export const platformResolvers: Resolvers = {
+  Mutation: {
+    createPlatform: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      return {
+        platform: await writePlatform(ctx.db, await validatePlatformWrite(input, ctx), author),
+      };
+    },
+    updatePlatform: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'EDITOR');
+      const platform = await writePlatform(ctx.db, await validatePlatformWrite(input, ctx), author);
+      ctx.loaders.platformById.clear(platform.id).prime(platform.id, platform);
+      ctx.loaders.aliasesByPlatformId.clear(platform.id);
+      ctx.loaders.producersByPlatformId.clear(platform.id);
+      return { platform };
+    },
+    mergePlatforms: async (_root, { input }, ctx) => {
+      const author = requireAuthor(ctx, 'ADMIN');
+      const { loserId, winnerId, reason } = validateMerge('Platform', input, new InputProblems());
+      const platform = await mergePlatforms(ctx.db, loserId, winnerId, author, reason);
+      ctx.loaders.platformById.clear(platform.id).prime(platform.id, platform);
+      ctx.loaders.aliasesByPlatformId.clear(platform.id);
+      ctx.loaders.variantsByPlatformId.clear(platform.id);
+      return { platform };
+    },
+  },
   Query: {
     platforms: async (_root, args, ctx) =>
       nameOrderedConnection(ctx.db, platforms, {

@@ -49,7 +49,7 @@ export const revisionResolvers: Resolvers = {
     record: async (r, _args, ctx) => {
       const type = r.recordType as NodeType;
       const row = await nodeLoader(ctx, type).load(r.recordId);
-      return row ? tagged(type, row) : null;
+      return row && !('deletedAt' in row && row.deletedAt) ? tagged(type, row) : null;
     },
   },
   Deal: { history },

@@ -1,5 +1,5 @@
 // Source and citation loaders: one statement per batch of IDs or cited records.
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, inArray, isNull } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { loaderMany, loaderOne } from '../../db/batch.js';
@@ -13,7 +13,7 @@ export function createSourceLoaders(db: Db) {
         db
           .select()
           .from(citations)
-          .where(inArray(column, ids))
+          .where(and(inArray(column, ids), isNull(citations.deletedAt)))
           .orderBy(asc(citations.createdAt), asc(citations.id)),
       (row) => keyOf(row) ?? '',
     );

@@ -1,5 +1,5 @@
 // Source and citation resolvers: the source list, Source and Citation, and every record's citations.
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { nodeLoader, type Context } from '../../context.js';
 import { InputProblems, validateText } from '../../graphql/input-validation.js';
 import { requireAuthor } from '../auth/auth.service.js';
@@ -27,6 +27,8 @@ function sourceConditions(filter: SourceFilter | null | undefined) {
   const publisher = filter?.publisher ? containsPattern(filter.publisher) : null;
   const languages = filter?.language?.map((tag) => tag.toLowerCase());
   return and(
+    isNull(sources.deletedAt),
+    filter?.updatedSince ? gte(sources.updatedAt, filter.updatedSince) : undefined,
     filter?.kind ? inArray(sources.kind, filter.kind) : undefined,
     languages ? inArray(sql`lower(${sources.language})`, languages) : undefined,
     publisher ? sql`${sources.publisher} ilike ${publisher}` : undefined,

@@ -1,7 +1,9 @@
 // Source and citation writes: validating citation inputs, recording new sources, attaching citations.
-import type { InferInsertModel } from 'drizzle-orm';
+import { and, eq, isNull, sql, type InferInsertModel } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
+import { lockVersioned } from '../../db/versioned.js';
+import { ApiError } from '../../errors.js';
 import { citations, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
 import type { CitationInput, SourceInput } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
@@ -189,4 +191,67 @@ export async function attachCitations(
     rows.push(row!);
   }
   return { sourceIds, citations: rows };
+}
+
+/** Marks a citation deleted; the record it supported keeps its other citations. */
+export async function deleteCitation(
+  tx: Db,
+  citationId: string,
+  author: Author,
+  reason: string,
+): Promise<void> {
+  const [citation] = await tx
+    .select()
+    .from(citations)
+    .where(eq(citations.id, citationId))
+    .for('update');
+  if (!citation || citation.deletedAt)
+    throw new ApiError('The citation does not exist or was deleted', 'NOT_FOUND');
+  await tx
+    .update(citations)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(citations.id, citationId));
+  await recordRevision(tx, {
+    recordType: 'Citation',
+    recordId: citationId,
+    action: 'DELETE',
+    author,
+    reason,
+    before: {
+      source: toGlobalId('Source', citation.sourceId),
+      excerpt: citation.excerpt,
+      stance: citation.stance,
+    },
+    after: {},
+  });
+}
+
+/** Deletes a source no live citation uses; delete (or move) its citations first. */
+export async function deleteSource(
+  tx: Db,
+  sourceId: string,
+  author: Author,
+  reason: string,
+): Promise<void> {
+  const source = await lockVersioned(tx, sources, sourceId, null, 'source');
+  const [cited] = await tx
+    .select({ id: citations.id })
+    .from(citations)
+    .where(and(eq(citations.sourceId, sourceId), isNull(citations.deletedAt)))
+    .limit(1);
+  if (cited)
+    throw new ApiError('The source is still cited: delete its citations first', 'CONFLICT');
+  await tx
+    .update(sources)
+    .set({ deletedAt: sql`now()`, version: sql`${sources.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(sources.id, sourceId));
+  await recordRevision(tx, {
+    recordType: 'Source',
+    recordId: sourceId,
+    action: 'DELETE',
+    author,
+    reason,
+    before: sourceSnapshot(source),
+    after: {},
+  });
 }

@@ -1,0 +1,42 @@
+// Optimistic concurrency: lock a record and check that it is still at the version a client saw.
+import { eq } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { ApiError } from '../errors.js';
+import type { Db } from './client.js';
+
+interface Versioned {
+  id: string;
+  version: number;
+  deletedAt: Date | null;
+}
+
+/**
+ * Locks the row (FOR UPDATE, so concurrent writers queue) and returns it if it is live and
+ * at `expectedVersion`; NOT_FOUND or CONFLICT otherwise. `expectedVersion` null skips the
+ * version check (merges and deletions act on whatever is current).
+ */
+export async function lockVersioned<T extends PgTable & { id: PgColumn }>(
+  tx: Db,
+  table: T,
+  id: string,
+  expectedVersion: number | null,
+  noun: string,
+): Promise<T['$inferSelect'] & Versioned> {
+  const source: PgTable & { id: PgColumn } = table;
+  const [row] = (await tx
+    .select()
+    .from(source)
+    .where(eq(source.id, id))
+    .for('update')) as (T['$inferSelect'] & Versioned)[];
+  if (!row || row.deletedAt)
+    throw new ApiError(`The ${noun} does not exist or was deleted`, 'NOT_FOUND');
+  if (expectedVersion !== null && row.version !== expectedVersion) {
+    throw new ApiError(
+      `The ${noun} has changed since version ${expectedVersion}: it is at version ${row.version}. ` +
+        'Reload it and apply your change again.',
+      'CONFLICT',
+      { currentVersion: row.version },
+    );
+  }
+  return row;
+}
