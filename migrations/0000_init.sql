@@ -1,5 +1,5 @@
 CREATE TYPE "public"."actor_kind" AS ENUM('STATE', 'NON_STATE_ARMED_GROUP', 'INTERNATIONAL_ORGANIZATION', 'COMPANY', 'UNKNOWN');--> statement-breakpoint
-CREATE TYPE "public"."api_key_role" AS ENUM('EDITOR', 'ADMIN');--> statement-breakpoint
+CREATE TYPE "public"."api_key_role" AS ENUM('READER', 'EDITOR', 'ADMIN');--> statement-breakpoint
 CREATE TYPE "public"."citation_stance" AS ENUM('ASSERTS', 'DISPUTES', 'SPECULATES');--> statement-breakpoint
 CREATE TYPE "public"."deal_arrangement" AS ENUM('SALE', 'AID', 'LEASE', 'LICENSED_PRODUCTION', 'UNKNOWN');--> statement-breakpoint
 CREATE TYPE "public"."deal_event_type" AS ENUM('REPORTED_INTEREST', 'VISIT', 'NEGOTIATION', 'SELECTION', 'CONTRACT_SIGNED', 'DELIVERY', 'CANCELLATION', 'OTHER');--> statement-breakpoint

@@ -52,6 +52,7 @@ describe('editorial mutations', () => {
   let api: TestApi;
   let editor: string;
   let admin: string;
+  let reader: string;
   let revoked: string;
 
   beforeAll(async () => {
@@ -59,6 +60,7 @@ describe('editorial mutations', () => {
     const db = api.database.db;
     editor = (await createApiKey(db, { name: 'Ed Itor', role: 'EDITOR' })).key;
     admin = (await createApiKey(db, { name: 'Ad Min', role: 'ADMIN' })).key;
+    reader = (await createApiKey(db, { name: 'Dash Board', role: 'READER' })).key;
     const old = await createApiKey(db, { name: 'Former', role: 'EDITOR' });
     await revokeApiKey(db, old.row.id);
     revoked = old.key;
@@ -89,6 +91,7 @@ describe('editorial mutations', () => {
 
     it.each([
       ['anonymous', undefined, 200, 'FORBIDDEN'],
+      ['a reader key', 'reader', 200, 'FORBIDDEN'],
       ['an editor', 'editor', 200, null],
       ['an admin', 'admin', 200, null],
       ['a revoked key', 'revoked', 401, 'UNAUTHENTICATED'],
@@ -96,17 +99,19 @@ describe('editorial mutations', () => {
       ['a malformed header', 'malformed', 401, 'UNAUTHENTICATED'],
     ])('answers %s calling a mutation', async (_who, key, status, code) => {
       const header =
-        key === 'editor'
-          ? `Bearer ${editor}`
-          : key === 'admin'
-            ? `Bearer ${admin}`
-            : key === 'revoked'
-              ? `Bearer ${revoked}`
-              : key === 'unknown'
-                ? 'Bearer arm_thisKeyWasNeverIssued'
-                : key === 'malformed'
-                  ? 'Basic abc'
-                  : undefined;
+        key === 'reader'
+          ? `Bearer ${reader}`
+          : key === 'editor'
+            ? `Bearer ${editor}`
+            : key === 'admin'
+              ? `Bearer ${admin}`
+              : key === 'revoked'
+                ? `Bearer ${revoked}`
+                : key === 'unknown'
+                  ? 'Bearer arm_thisKeyWasNeverIssued'
+                  : key === 'malformed'
+                    ? 'Basic abc'
+                    : undefined;
       const result = await send(CREATE_DEAL, { input: dealInput() }, header);
       expect(result.status).toBe(status);
       expect(result.code).toBe(code);

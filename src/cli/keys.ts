@@ -7,7 +7,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../modules/auth/api-key
 import { runCli } from './run-cli.js';
 
 const USAGE = `usage:
-  npm run keys -- create --role editor|admin --name "Who holds it"
+  npm run keys -- create --role reader|editor|admin --name "Who holds it"
   npm run keys -- list
   npm run keys -- revoke <key id or prefix>`;
 
@@ -23,8 +23,9 @@ await runCli(async (log) => {
     switch (command) {
       case 'create': {
         const role = values.role?.toUpperCase();
-        if (role !== 'EDITOR' && role !== 'ADMIN')
-          throw new Error(`--role must be editor or admin\n${USAGE}`);
+        if (role !== 'READER' && role !== 'EDITOR' && role !== 'ADMIN') {
+          throw new Error(`--role must be reader, editor or admin\n${USAGE}`);
+        }
         if (!values.name?.trim()) throw new Error(`--name is required\n${USAGE}`);
         const { key, row } = await createApiKey(database.db, {
           name: values.name,

@@ -94,7 +94,9 @@ export const sourceKind = pgEnum('source_kind', [
 ]);
 export const citationStance = pgEnum('citation_stance', ['ASSERTS', 'DISPUTES', 'SPECULATES']);
 
-export const apiKeyRole = pgEnum('api_key_role', ['EDITOR', 'ADMIN']);
+// READER keys only identify a client (for its own rate limit); EDITOR writes; ADMIN also
+// deletes and merges.
+export const apiKeyRole = pgEnum('api_key_role', ['READER', 'EDITOR', 'ADMIN']);
 export const revisionAction = pgEnum('revision_action', ['CREATE', 'UPDATE', 'DELETE', 'MERGE']);
 
 const timestamps = {

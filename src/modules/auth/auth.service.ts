@@ -3,14 +3,17 @@ import type { Context } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import type { Role, Viewer } from './api-keys.service.js';
 
-const RANK: Record<Role, number> = { EDITOR: 1, ADMIN: 2 };
+const RANK: Record<Role, number> = { READER: 0, EDITOR: 1, ADMIN: 2 };
 
 /** The key-holding viewer, if it has at least `role`; FORBIDDEN otherwise. */
 export function requireRole(ctx: Context, role: Role): Extract<Viewer, { kind: 'key' }> {
   const { viewer } = ctx;
   if (viewer.kind !== 'key' || RANK[viewer.role] < RANK[role]) {
-    const who = viewer.kind === 'key' ? `an ${viewer.role} key` : 'an anonymous request';
-    throw new ApiError(`This needs an ${role} API key; ${who} may only read`, 'FORBIDDEN');
+    const who = viewer.kind === 'key' ? `this ${viewer.role} key` : 'an anonymous request';
+    throw new ApiError(
+      `This needs an API key of role ${role} or above; ${who} cannot do it`,
+      'FORBIDDEN',
+    );
   }
   return viewer;
 }
