@@ -5,7 +5,17 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['actors', 'auth', 'deals', 'node', 'platforms', 'revisions', 'sources'];
+const FEATURES = [
+  'actors',
+  'auth',
+  'deals',
+  'node',
+  'platforms',
+  'revisions',
+  'search',
+  'sources',
+  'volumes',
+];
 
 export default tseslint.config(
   {

@@ -179,6 +179,14 @@ CREATE TABLE "revisions" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "search_documents" (
+	"record_id" uuid PRIMARY KEY NOT NULL,
+	"record_type" text NOT NULL,
+	"names" text NOT NULL,
+	"body" text NOT NULL,
+	"tsv" "tsvector" NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sources" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" "source_kind" NOT NULL,
@@ -255,6 +263,9 @@ CREATE INDEX "platforms_parent_id_idx" ON "platforms" USING btree ("parent_id");
 CREATE INDEX "platforms_category_idx" ON "platforms" USING btree ("category");--> statement-breakpoint
 CREATE INDEX "revisions_record_idx" ON "revisions" USING btree ("record_id","id");--> statement-breakpoint
 CREATE INDEX "revisions_feed_idx" ON "revisions" USING btree ("tx_id","id");--> statement-breakpoint
+CREATE INDEX "search_documents_tsv_idx" ON "search_documents" USING gin ("tsv");--> statement-breakpoint
+CREATE INDEX "search_documents_names_idx" ON "search_documents" USING gin ("names" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "search_documents_type_idx" ON "search_documents" USING btree ("record_type");--> statement-breakpoint
 CREATE UNIQUE INDEX "sources_url_key" ON "sources" USING btree ("url");--> statement-breakpoint
 CREATE INDEX "sources_kind_idx" ON "sources" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "sources_language_idx" ON "sources" USING btree ("language");

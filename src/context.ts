@@ -41,10 +41,8 @@ export function createContext(
   return { db, loaders: createLoaders(db), logger: logger.child({ requestId }), requestId, viewer };
 }
 
-/** The by-ID loader of a node type, for node(id) and for records named in revisions. */
-export function nodeLoader(ctx: Context, type: NodeType) {
-  const { loaders } = ctx;
-  const byType = {
+function nodeLoaders(loaders: Loaders) {
+  return {
     Actor: loaders.actorById,
     Platform: loaders.platformById,
     Deal: loaders.dealById,
@@ -53,5 +51,12 @@ export function nodeLoader(ctx: Context, type: NodeType) {
     Source: loaders.sourceById,
     Citation: loaders.citationById,
   } as const;
-  return byType[type];
+}
+
+/** The by-ID loader of a node type, for node(id) and for records named in revisions. */
+export function nodeLoader<T extends NodeType>(
+  ctx: Context,
+  type: T,
+): ReturnType<typeof nodeLoaders>[T] {
+  return nodeLoaders(ctx.loaders)[type];
 }

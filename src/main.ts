@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     logger.info('stopped');
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a second signal (a process group, a supervisor repeating itself) must
+    // not kill the process halfway through a graceful shutdown.
+    process.on(signal, () => {
       shutdown(signal).then(
         () => process.exit(0),
         (error: unknown) => {

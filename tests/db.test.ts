@@ -29,6 +29,7 @@ describe('database', () => {
       'platform_producers',
       'platforms',
       'revisions',
+      'search_documents',
       'sources',
     ]);
   });

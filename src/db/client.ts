@@ -2,6 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Logger as DrizzleLogger, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -11,6 +13,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import * as schema from './schema.js';
+import { SEARCH_SETUP } from './search-setup.js';
 
 export type Schema = typeof schema;
 /** The one Drizzle type the rest of the code sees, whichever driver is underneath. */
@@ -54,13 +57,17 @@ export async function openDatabase(
 
 async function openPglite(dataDir: string | null, options: OpenOptions): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const extensions = { pg_trgm, unaccent };
+  const client = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
   const db = drizzlePglite({ client, schema, logger: options.queryLogger ?? false });
   return {
     kind: 'pglite',
     db: db as unknown as Db,
     // PGlite is single-connection and single-process: no lock is needed.
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      for (const statement of SEARCH_SETUP) await db.execute(statement);
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
     ping: async () => {
       await client.query('select 1');
     },
@@ -91,7 +98,9 @@ function openPostgres(
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {
-          await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+          const locked = drizzlePg({ client, schema });
+          for (const statement of SEARCH_SETUP) await locked.execute(statement);
+          await migratePg(locked, { migrationsFolder: MIGRATIONS_FOLDER });
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
         }

@@ -515,6 +515,35 @@ export const revisions = pgTable(
   ],
 );
 
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * One searchable document per deal, platform, actor and source, rebuilt by
+ * modules/search/search.service.ts whenever its record or anything it shows changes.
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    recordId: uuid('record_id').primaryKey(),
+    /** Deal, Platform, Actor or Source. */
+    recordType: text('record_type').notNull(),
+    /**
+     * Names, designations, aliases and codes in compact form (armstrail_compact: letters and
+     * digits, lower case, no accents), space-separated and space-framed, for trigram matching.
+     */
+    names: text('names').notNull(),
+    /** Readable text that snippets are cut from, accents and all. */
+    body: text('body').notNull(),
+    /** Words, stemmed per language (excerpts in their source's language), weighted A–C. */
+    tsv: tsvector('tsv').notNull(),
+  },
+  (t) => [
+    index('search_documents_tsv_idx').using('gin', t.tsv),
+    index('search_documents_names_idx').using('gin', t.names.op('gin_trgm_ops')),
+    index('search_documents_type_idx').on(t.recordType),
+  ],
+);
+
 export type ActorRow = typeof actors.$inferSelect;
 export type PlatformRow = typeof platforms.$inferSelect;
 export type DealRow = typeof deals.$inferSelect;

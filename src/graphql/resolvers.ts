@@ -4,6 +4,7 @@ import { dealResolvers } from '../modules/deals/deals.resolvers.js';
 import { nodeResolvers } from '../modules/node/node.resolvers.js';
 import { platformResolvers } from '../modules/platforms/platforms.resolvers.js';
 import { revisionResolvers } from '../modules/revisions/revisions.resolvers.js';
+import { searchResolvers } from '../modules/search/search.resolvers.js';
 import { sourceResolvers } from '../modules/sources/sources.resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { scalarResolvers } from './scalars.js';
@@ -15,6 +16,7 @@ const moduleResolvers: Resolvers[] = [
   platformResolvers,
   sourceResolvers,
   revisionResolvers,
+  searchResolvers,
 ];
 
 /** Merges module resolver maps; two modules resolving the same field is a start-up error. */

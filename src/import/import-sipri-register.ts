@@ -4,6 +4,7 @@
 import { and, eq, like, sql, type InferInsertModel } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { citations, dealItems, deals, sources } from '../db/schema.js';
+import { refreshSearchDocuments } from '../modules/search/search.service.js';
 import { writeRows, type TableWrite } from './sipri-batch-writer.js';
 import { categorizeSipriDescription } from './sipri-categories.js';
 import { deriveArrangement, deriveStage, deriveVariantNote } from './sipri-comments.js';
@@ -149,6 +150,15 @@ export async function importSipriRegister(
         if (batch.length >= batchSize) await flush();
       }
       await flush();
+      const { touched } = writer;
+      if (touched.deals.size + touched.actors.size + touched.platforms.size > 0 || created) {
+        await refreshSearchDocuments(tx, {
+          deals: [...touched.deals],
+          actors: [...touched.actors],
+          platforms: [...touched.platforms],
+          sources: [sourceId],
+        });
+      }
 
       for (const [importKey, deal] of existing) {
         if (!seen.has(importKey)) summary.missing.push({ dealId: deal.dealId, importKey });
@@ -475,10 +485,22 @@ function planBatch(
 
 /** Writes a batch: referenced rows (actors, platforms) first, then deals, items, citations. */
 class BatchWriter {
+  /** Records whose search documents the import must rebuild before it commits. */
+  readonly touched = {
+    deals: new Set<string>(),
+    actors: new Set<string>(),
+    platforms: new Set<string>(),
+  };
+
   constructor(private readonly db: Db) {}
 
   async write(lookups: SipriLookups, planned: PlannedBatch): Promise<void> {
     const refs = lookups.takePending();
+    for (const r of refs.actors) this.touched.actors.add(r.id);
+    for (const r of refs.actorAliases) this.touched.actors.add(r.actorId);
+    for (const r of refs.platforms) this.touched.platforms.add(r.id);
+    for (const r of refs.platformAliases) this.touched.platforms.add(r.platformId);
+    for (const r of planned.deals) this.touched.deals.add(r.id);
     await writeRows(this.db, ACTORS, refs.actors);
     await writeRows(this.db, ACTOR_ALIASES, refs.actorAliases);
     await writeRows(this.db, PLATFORMS, refs.platforms);

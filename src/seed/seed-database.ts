@@ -2,6 +2,7 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema.js';
+import { refreshSearchDocuments } from '../modules/search/search.service.js';
 import * as seed from './kazan-mali.js';
 
 /**
@@ -24,8 +25,20 @@ export async function seedDatabase(db: Db): Promise<void> {
     [schema.citations, seed.seedCitations],
   ];
   await db.transaction(async (tx) => {
+    let inserted = 0;
     for (const [table, rows] of batches) {
-      if (rows.length > 0) await tx.insert(table).values(rows).onConflictDoNothing();
+      if (rows.length === 0) continue;
+      inserted += (await tx.insert(table).values(rows).onConflictDoNothing().returning()).length;
+    }
+    // Only a seed that wrote something needs searching anew; a re-run stays write-free.
+    if (inserted > 0) {
+      const ids = (rows: { id?: string }[]) => rows.map((r) => r.id!);
+      await refreshSearchDocuments(tx, {
+        deals: ids(seed.seedDeals),
+        actors: ids(seed.seedActors),
+        platforms: ids(seed.seedPlatforms),
+        sources: ids(seed.seedSources),
+      });
     }
   });
 }

@@ -29,6 +29,7 @@ import {
 } from '../../graphql/input-validation.js';
 import { isoCodes } from '../../reference/iso-countries.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
+import { refreshSearchForActors, refreshSearchDocuments } from '../search/search.service.js';
 import {
   attachCitations,
   validateCitations,
@@ -195,6 +196,7 @@ export async function writeActor(
       after: await actorSnapshot(tx, row),
       sourceIds,
     });
+    await refreshSearchForActors(tx, [row.id]);
     return row;
   });
 }
@@ -293,6 +295,8 @@ export async function mergeActors(
       before,
       after: await actorSnapshot(tx, merged!),
     });
+    await refreshSearchForActors(tx, [winnerId]);
+    await refreshSearchDocuments(tx, { actors: [loserId] });
     return merged!;
   });
 }
@@ -365,4 +369,5 @@ export async function deleteActor(
     before: await actorSnapshot(tx, actor),
     after: {},
   });
+  await refreshSearchDocuments(tx, { actors: [actorId] });
 }

@@ -14,6 +14,7 @@ import { lockVersioned } from '../../db/versioned.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { fuzzyDate } from '../../graphql/values.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
+import { refreshSearchDocuments } from '../search/search.service.js';
 import { attachCitations } from '../sources/sources.service.js';
 import type { ItemValues, ValidAddEvent, ValidCreateDeal, ValidUpdateDeal } from './deal-input.js';
 
@@ -74,6 +75,7 @@ export async function createDeal(db: Db, input: ValidCreateDeal, author: Author)
       after: dealSnapshot(deal!, items),
       sourceIds,
     });
+    await refreshSearchDocuments(tx, { deals: [deal!.id] });
     return deal!;
   });
 }
@@ -117,6 +119,7 @@ export async function updateDeal(db: Db, input: ValidUpdateDeal, author: Author)
       after: dealSnapshot(updated!, itemsAfter),
       sourceIds,
     });
+    await refreshSearchDocuments(tx, { deals: [current.id] });
     return updated!;
   });
 }
@@ -168,6 +171,7 @@ export async function addDealEvent(
       .update(deals)
       .set({ version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
       .where(eq(deals.id, event!.dealId));
+    await refreshSearchDocuments(tx, { deals: [event!.dealId] });
     return event!;
   });
 }
@@ -198,6 +202,7 @@ export async function deleteDeal(
     before: dealSnapshot(deal, items),
     after: {},
   });
+  await refreshSearchDocuments(tx, { deals: [dealId] });
 }
 
 /** Marks an event deleted; the deal's version moves on, as its timeline changed. */
@@ -232,4 +237,5 @@ export async function deleteDealEvent(
     ),
     after: {},
   });
+  await refreshSearchDocuments(tx, { deals: [event.dealId] });
 }

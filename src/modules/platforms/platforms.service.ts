@@ -27,6 +27,7 @@ import {
   type AliasParts,
 } from '../../graphql/input-validation.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
+import { refreshSearchForPlatforms, refreshSearchDocuments } from '../search/search.service.js';
 import {
   attachCitations,
   validateCitations,
@@ -205,6 +206,7 @@ export async function writePlatform(
       after: await platformSnapshot(tx, row),
       sourceIds,
     });
+    await refreshSearchForPlatforms(tx, [row.id]);
     return row;
   });
 }
@@ -288,6 +290,8 @@ export async function mergePlatforms(
       before,
       after: await platformSnapshot(tx, merged!),
     });
+    await refreshSearchForPlatforms(tx, [winnerId]);
+    await refreshSearchDocuments(tx, { platforms: [loserId] });
     return merged!;
   });
 }
@@ -330,4 +334,5 @@ export async function deletePlatform(
     before,
     after: {},
   });
+  await refreshSearchDocuments(tx, { platforms: [platformId] });
 }

@@ -16,6 +16,7 @@ import {
   type InputProblems,
 } from '../../graphql/input-validation.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
+import { refreshSearchDocuments } from '../search/search.service.js';
 
 type SourceValues = Omit<InferInsertModel<typeof sources>, 'id'>;
 
@@ -141,6 +142,7 @@ export async function createSource(
     before: null,
     after: sourceSnapshot(row!),
   });
+  await refreshSearchDocuments(tx, { sources: [row!.id] });
   return row!;
 }
 
@@ -190,6 +192,7 @@ export async function attachCitations(
     sourceIds.push(sourceId);
     rows.push(row!);
   }
+  if (rows.length > 0) await refreshCitedRecords(tx, target, sourceIds);
   return { sourceIds, citations: rows };
 }
 
@@ -224,6 +227,7 @@ export async function deleteCitation(
     },
     after: {},
   });
+  await refreshCitedRecords(tx, citationTarget(citation), [citation.sourceId]);
 }
 
 /** Deletes a source no live citation uses; delete (or move) its citations first. */
@@ -253,5 +257,28 @@ export async function deleteSource(
     reason,
     before: sourceSnapshot(source),
     after: {},
+  });
+  await refreshSearchDocuments(tx, { sources: [sourceId] });
+}
+
+function citationTarget(c: CitationRow): CitationTarget {
+  if (c.dealId) return { dealId: c.dealId };
+  if (c.eventId) return { eventId: c.eventId };
+  if (c.platformId) return { platformId: c.platformId };
+  return { actorId: c.actorId! };
+}
+
+/** Excerpts show in the cited record's search document and in the source's. */
+async function refreshCitedRecords(tx: Db, target: CitationTarget, sourceIds: string[]) {
+  await refreshSearchDocuments(tx, {
+    sources: sourceIds,
+    deals:
+      'dealId' in target
+        ? [target.dealId]
+        : 'eventId' in target
+          ? sql`select deal_id from deal_events where id = ${target.eventId}::uuid`
+          : undefined,
+    platforms: 'platformId' in target ? [target.platformId] : undefined,
+    actors: 'actorId' in target ? [target.actorId] : undefined,
   });
 }
