@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { ids } from '../src/seed/kazan-mali.js';
+import { readFeedUntil } from './support/feed.js';
 import { createTestApi, dataOf, type GraphQLResult, type TestApi } from './support/test-api.js';
 
 const RUSSIA = toGlobalId('Actor', ids.russia);
@@ -161,11 +162,11 @@ describe('actors, platforms, deletions and merges', () => {
     expect(after).toBe(before - 1);
     const node = await api.query(`query($id: ID!) { node(id: $id) { id } }`, { id: deal.id });
     expect(codeOf(node)).toBe('NOT_FOUND');
-    const feed = dataOf(
-      await api.query<{
-        changes: { nodes: { recordId: string; action: string; reason: string; record: unknown }[] };
-      }>('{ changes(first: 100) { nodes { recordId action reason record { id } } } }'),
-    ).changes.nodes.filter((n) => n.recordId === deal.id);
+    const feed = (
+      await readFeedUntil(api, (entries) =>
+        entries.some((n) => n.recordId === deal.id && n.action === 'DELETE'),
+      )
+    ).filter((n) => n.recordId === deal.id);
     expect(feed.map((n) => n.action)).toEqual(['CREATE', 'DELETE']);
     expect(feed[1]).toMatchObject({ reason: 'Duplicate of another record', record: null });
   });
@@ -222,11 +223,9 @@ describe('actors, platforms, deletions and merges', () => {
       ),
     ).actors.nodes.map((n) => n.name);
     expect(names).not.toContain('Republic of Mali (duplicate)');
-    const feed = dataOf(
-      await api.query<{ changes: { nodes: { recordId: string; action: string }[] } }>(
-        '{ changes(first: 100) { nodes { recordId action } } }',
-      ),
-    ).changes.nodes;
+    const feed = await readFeedUntil(api, (entries) =>
+      entries.some((n) => n.recordId === loser.id && n.action === 'MERGE'),
+    );
     expect(feed.filter((n) => n.recordId === loser.id).map((n) => n.action)).toEqual([
       'CREATE',
       'MERGE',
