@@ -31,7 +31,7 @@ import { isoCodes } from '../../reference/iso-countries.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
 import { refreshSearchForActors, refreshSearchDocuments } from '../search/search.service.js';
 import {
-  attachCitations,
+  recordCitedChange,
   validateCitations,
   type ValidCitation,
 } from '../sources/sources.service.js';
@@ -179,14 +179,7 @@ export async function writeActor(
         .returning()) as [ActorRow];
     }
     if (input.aliases) await replaceAliases(tx, row.id, input.aliases);
-    const { sourceIds } = await attachCitations(
-      tx,
-      { actorId: row.id },
-      input.citations,
-      author,
-      input.reason,
-    );
-    await recordRevision(tx, {
+    await recordCitedChange(tx, { actorId: row.id }, input.citations, {
       recordType: 'Actor',
       recordId: row.id,
       action: input.actorId ? 'UPDATE' : 'CREATE',
@@ -194,7 +187,6 @@ export async function writeActor(
       reason: input.reason,
       before,
       after: await actorSnapshot(tx, row),
-      sourceIds,
     });
     await refreshSearchForActors(tx, [row.id]);
     return row;

@@ -15,7 +15,7 @@ import { toGlobalId } from '../../graphql/global-id.js';
 import { fuzzyDate } from '../../graphql/values.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
 import { refreshSearchDocuments } from '../search/search.service.js';
-import { attachCitations } from '../sources/sources.service.js';
+import { recordCitedChange } from '../sources/sources.service.js';
 import type { ItemValues, ValidAddEvent, ValidCreateDeal, ValidUpdateDeal } from './deal-input.js';
 
 /** A deal's picture in API terms (global IDs, EDTF dates), for its history. */
@@ -58,14 +58,7 @@ export async function createDeal(db: Db, input: ValidCreateDeal, author: Author)
   return db.transaction(async (tx) => {
     const [deal] = await tx.insert(deals).values(input.deal).returning();
     const items = await insertItems(tx, deal!.id, input.items);
-    const { sourceIds } = await attachCitations(
-      tx,
-      { dealId: deal!.id },
-      input.citations,
-      author,
-      input.reason,
-    );
-    await recordRevision(tx, {
+    await recordCitedChange(tx, { dealId: deal!.id }, input.citations, {
       recordType: 'Deal',
       recordId: deal!.id,
       action: 'CREATE',
@@ -73,7 +66,6 @@ export async function createDeal(db: Db, input: ValidCreateDeal, author: Author)
       reason: input.reason,
       before: null,
       after: dealSnapshot(deal!, items),
-      sourceIds,
     });
     await refreshSearchDocuments(tx, { deals: [deal!.id] });
     return deal!;
@@ -102,14 +94,7 @@ export async function updateDeal(db: Db, input: ValidUpdateDeal, author: Author)
       await tx.delete(dealItems).where(eq(dealItems.dealId, current.id));
       itemsAfter = await insertItems(tx, current.id, input.items);
     }
-    const { sourceIds } = await attachCitations(
-      tx,
-      { dealId: current.id },
-      input.citations,
-      author,
-      input.reason,
-    );
-    await recordRevision(tx, {
+    await recordCitedChange(tx, { dealId: current.id }, input.citations, {
       recordType: 'Deal',
       recordId: current.id,
       action: 'UPDATE',
@@ -117,7 +102,6 @@ export async function updateDeal(db: Db, input: ValidUpdateDeal, author: Author)
       reason: input.reason,
       before: dealSnapshot(current, itemsBefore),
       after: dealSnapshot(updated!, itemsAfter),
-      sourceIds,
     });
     await refreshSearchDocuments(tx, { deals: [current.id] });
     return updated!;
@@ -148,14 +132,7 @@ export async function addDealEvent(
         .insert(dealEventActors)
         .values(input.actorIds.map((actorId) => ({ eventId: event!.id, actorId })));
     }
-    const { sourceIds } = await attachCitations(
-      tx,
-      { eventId: event!.id },
-      input.citations,
-      author,
-      input.reason,
-    );
-    await recordRevision(tx, {
+    await recordCitedChange(tx, { eventId: event!.id }, input.citations, {
       recordType: 'DealEvent',
       recordId: event!.id,
       action: 'CREATE',
@@ -163,7 +140,6 @@ export async function addDealEvent(
       reason: input.reason,
       before: null,
       after: eventSnapshot(event!, input.actorIds),
-      sourceIds,
     });
     // A new event changes the deal's timeline: the deal's updatedAt and version follow, so
     // clients syncing deals "changed since" see it.
@@ -239,3 +215,7 @@ export async function deleteDealEvent(
   });
   await refreshSearchDocuments(tx, { deals: [event.dealId] });
 }
+
+// Other modules that select deals (transferVolumes) take the same DealFilter with the same
+// meaning: they reuse its validation and SQL rather than copy them.
+export { dealConditions, resolveDealFilter, type ResolvedDealFilter } from './deal-filter.js';

@@ -29,7 +29,7 @@ import {
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
 import { refreshSearchForPlatforms, refreshSearchDocuments } from '../search/search.service.js';
 import {
-  attachCitations,
+  recordCitedChange,
   validateCitations,
   type ValidCitation,
 } from '../sources/sources.service.js';
@@ -189,14 +189,7 @@ export async function writePlatform(
           .values(input.producerIds.map((producerId) => ({ platformId: row.id, producerId })));
       }
     }
-    const { sourceIds } = await attachCitations(
-      tx,
-      { platformId: row.id },
-      input.citations,
-      author,
-      input.reason,
-    );
-    await recordRevision(tx, {
+    await recordCitedChange(tx, { platformId: row.id }, input.citations, {
       recordType: 'Platform',
       recordId: row.id,
       action: input.platformId ? 'UPDATE' : 'CREATE',
@@ -204,7 +197,6 @@ export async function writePlatform(
       reason: input.reason,
       before,
       after: await platformSnapshot(tx, row),
-      sourceIds,
     });
     await refreshSearchForPlatforms(tx, [row.id]);
     return row;

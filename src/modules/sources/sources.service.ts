@@ -15,7 +15,12 @@ import {
   validateUrl,
   type InputProblems,
 } from '../../graphql/input-validation.js';
-import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
+import {
+  recordRevision,
+  type Author,
+  type RevisionEntry,
+  type Snapshot,
+} from '../revisions/revisions.service.js';
 import { refreshSearchDocuments } from '../search/search.service.js';
 
 type SourceValues = Omit<InferInsertModel<typeof sources>, 'id'>;
@@ -194,6 +199,20 @@ export async function attachCitations(
   }
   if (rows.length > 0) await refreshCitedRecords(tx, target, sourceIds);
   return { sourceIds, citations: rows };
+}
+
+/**
+ * Attaches a change's citations, then records the change's revision citing their sources:
+ * the one way a write says where its facts come from.
+ */
+export async function recordCitedChange(
+  tx: Db,
+  target: CitationTarget,
+  list: ValidCitation[],
+  entry: Omit<RevisionEntry, 'sourceIds'>,
+): Promise<void> {
+  const { sourceIds } = await attachCitations(tx, target, list, entry.author, entry.reason);
+  await recordRevision(tx, { ...entry, sourceIds });
 }
 
 /** Marks a citation deleted; the record it supported keeps its other citations. */
