@@ -5,6 +5,7 @@ import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
+import { serveGraphiQL } from './graphiql/serve-graphiql.js';
 import type { Logger } from './logger.js';
 import { authenticate } from './modules/auth/authenticate.js';
 
@@ -45,6 +46,8 @@ export function createHttpServer(options: HttpOptions): http.Server {
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, options: HttpOptions) {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // A browser's GET /graphql and /graphiql/assets/… are GraphiQL; everything else is the API.
+  if (await serveGraphiQL(req, res, url, options.logger)) return;
   switch (url.pathname) {
     case '/healthz':
       return sendJson(res, 200, { status: 'ok' });

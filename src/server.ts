@@ -1,5 +1,6 @@
 // Builds the Apollo server: schema, resolvers, plugins and error masking. Does no I/O.
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Context } from './context.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import { resolvers } from './graphql/resolvers.js';
@@ -18,5 +19,7 @@ export function createApolloServer(logger: Logger): ApolloServer<Context> {
     // Requests with 'GET' or text/plain bodies must carry a preflight header (CSRF defence).
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // GET /graphql from a browser is our self-hosted GraphiQL (src/graphiql), not Apollo's page.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
   });
 }

@@ -83,6 +83,8 @@ const DEFAULT_BATCH_SIZE = 2000;
  * file writes nothing; a newer release updates deals whose key matches, adds the others,
  * and lists (never deletes) the deals it no longer contains.
  */
+const SEARCH_REFRESH_CHUNK = 2000;
+
 export async function importSipriRegister(
   db: Db,
   input: SipriInput,
@@ -150,14 +152,21 @@ export async function importSipriRegister(
         if (batch.length >= batchSize) await flush();
       }
       await flush();
+      // Search documents are rebuilt once every row is in (a deal's document shows platform
+      // aliases a later row may add), in chunks so that memory stays bounded.
       const { touched } = writer;
       if (touched.deals.size + touched.actors.size + touched.platforms.size > 0 || created) {
         await refreshSearchDocuments(tx, {
-          deals: [...touched.deals],
           actors: [...touched.actors],
           platforms: [...touched.platforms],
           sources: [sourceId],
         });
+        const deals = [...touched.deals];
+        for (let start = 0; start < deals.length; start += SEARCH_REFRESH_CHUNK) {
+          await refreshSearchDocuments(tx, {
+            deals: deals.slice(start, start + SEARCH_REFRESH_CHUNK),
+          });
+        }
       }
 
       for (const [importKey, deal] of existing) {

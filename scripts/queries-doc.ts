@@ -1,0 +1,40 @@
+// Docs: renders docs/queries.md from the GraphiQL examples, so the page, the GraphiQL picker and
+// the example test cannot drift apart. `npm run docs:queries` writes it; a test compares it.
+// Prettier leaves the file alone (.prettierignore): it would reformat the queries, and the page
+// should show them exactly as GraphiQL does.
+import { fileURLToPath } from 'node:url';
+import type { GraphiQLExample } from '../src/graphiql/example.js';
+
+export const QUERIES_DOC_PATH = fileURLToPath(new URL('../docs/queries.md', import.meta.url));
+
+/** The Markdown page. */
+export function renderQueriesDoc(examples: readonly GraphiQLExample[]): string {
+  const lines = [
+    '# Example queries',
+    '',
+    '<!-- Generated from src/graphiql/examples.ts by `npm run docs:queries`; edit the examples there. -->',
+    '',
+    'Open <http://localhost:4000/graphql> in a browser after `npm start`: GraphiQL opens with the',
+    '**Examples** panel on the left. Click an example to load it in a tab, then press the run',
+    'button (or Ctrl+Enter). The **Docs** panel (book icon) explains every type and field.',
+    '',
+    'Every example runs on the default database. Those marked _SIPRI excerpt_ answer from the',
+    'SIPRI Sahel excerpt shipped with Armstrail; the others from the Kazan/Mali record.',
+    '',
+    'A note on numbers: SIPRI’s trend-indicator value (TIV) is a volume index in millions, not',
+    'money. Reported deal values are in `reportedValue`, in the currency the source gives.',
+    'A `null` quantity is unknown, never zero; `uncertain: true` is SIPRI’s “?”.',
+    '',
+    ...examples.map((e) => `- [${e.title}](#${e.id}) — ${e.explanation}`),
+    '',
+  ];
+  // Each section ends with a blank line, so the file ends with exactly one newline.
+  for (const example of examples) {
+    lines.push(`<a id="${example.id}"></a>`, '', `## ${example.title}`, '', example.explanation);
+    lines.push('', `Data: ${example.needsSipriExcerpt ? '_SIPRI excerpt_' : 'Kazan/Mali record'}.`);
+    if (example.notes) lines.push('', example.notes);
+    if (example.upgrade) lines.push('', `**Later:** ${example.upgrade}`);
+    lines.push('', '```graphql', example.query.trimEnd(), '```', '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,331 @@
+// GraphiQL: the example queries — the one source for the GraphiQL picker, docs/queries.md and
+// the test that runs each of them. Written against today's schema only; `upgrade` says what to
+// change once search and transferVolumes exist.
+import { toGlobalId } from '../graphql/global-id.js';
+import { ids } from '../seed/kazan-mali.js';
+import type { GraphiQLExample } from './example.js';
+
+// Seeded records have name-based IDs, the same in every database, so an example may name one.
+const MI8_FAMILY_ID = toGlobalId('Platform', ids.mi8);
+
+export const graphiqlExamples: readonly GraphiQLExample[] = [
+  {
+    id: 'kazan-mali-reported-interest',
+    title: 'Kazan, June 2025: Mali eyes Russian helicopters',
+    explanation:
+      'The reported-interest record: items, timeline, and every source with its excerpt and stance.',
+    needsSipriExcerpt: false,
+    notes:
+      'Stage REPORTED_INTEREST means no order is known. Quantities are null because no source ' +
+      'gives them. The comments keep a caveat: the Mi-35 is built by Rostvertol in ' +
+      'Rostov-on-Don, not in Kazan.',
+    query: `query KazanMaliReportedInterest {
+  deals(
+    filter: {
+      supplierCountry: ["RU"]
+      recipientCountry: ["ML"]
+      stage: [REPORTED_INTEREST]
+    }
+  ) {
+    totalCount
+    nodes {
+      stage
+      supplier { name }
+      recipient { name }
+      # Who reports it, and how firmly
+      citations {
+        source {
+          url
+          publisher
+          language
+          publicationDate { iso }
+        }
+        excerpt
+        translation
+        stance
+      }
+      items {
+        platform {
+          designation
+          description
+          family { designation }
+        }
+        quantityOrdered { value uncertain }
+      }
+      events {
+        type
+        date { iso }
+        place
+        description
+        actors { name kind }
+      }
+      comments
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'mali-received-from-russia',
+    title: 'Everything Mali received from Russia',
+    explanation:
+      'Deals from Russia to Mali with deliveries, oldest order first: what, how many, when, SIPRI TIV.',
+    needsSipriExcerpt: true,
+    notes:
+      'Deliveries come from the SIPRI excerpt. TIV (trend-indicator value) is SIPRI’s volume ' +
+      'index in millions, not money; a reported deal value, when there is one, is in ' +
+      '`reportedValue`, in the currency reported. Remove the `stage` condition to see orders ' +
+      'and reported interest too. Soviet-era deals have the Soviet Union, not Russia, as ' +
+      'supplier.',
+    query: `query MaliReceivedFromRussia {
+  deals(
+    filter: {
+      supplierCountry: ["RU"]
+      recipientCountry: ["ML"]
+      # Only deals with deliveries; drop this line to include orders and rumours.
+      stage: [DELIVERING, DELIVERED]
+    }
+    orderBy: { field: ORDER_DATE, direction: ASC }
+    first: 100
+  ) {
+    totalCount
+    nodes {
+      orderDate { iso }
+      stage
+      arrangement
+      items {
+        platform { designation family { designation } }
+        description
+        condition
+        quantityOrdered { value uncertain }
+        quantityDelivered { value uncertain }
+        deliveryYears
+        tivDelivered
+        note
+      }
+      reportedValue { amount currency covers }
+      comments
+      citations { locator source { title publisher } }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'sahel-russian-helicopters',
+    title: 'Russian helicopter deals with Sahel states',
+    explanation:
+      'Aircraft deals from Russia to Mali, Burkina Faso, Niger, Chad and Mauritania; the item says which are helicopters.',
+    needsSipriExcerpt: true,
+    notes:
+      'The API has no helicopter-only filter: SIPRI’s AIRCRAFT category covers helicopters and ' +
+      'planes, so read each item’s `description` ("transport helicopter", "combat helicopter"). ' +
+      'The Kazan record is among the answers; the rest comes from the SIPRI excerpt.',
+    upgrade:
+      'Once search exists (issue 7), `search(query: "helicopter", …)` can narrow this to ' +
+      'helicopters; a PLATFORM_FAMILY grouping in `transferVolumes` gives totals per family.',
+    query: `query SahelRussianHelicopters {
+  deals(
+    filter: {
+      supplierCountry: ["RU"]
+      # Mali, Burkina Faso, Niger, Chad, Mauritania: the Sahel states of the SIPRI excerpt
+      recipientCountry: ["ML", "BF", "NE", "TD", "MR"]
+      # Helicopters and planes; the item description tells them apart.
+      category: [AIRCRAFT]
+    }
+    first: 100
+  ) {
+    totalCount
+    nodes {
+      recipient { name }
+      stage
+      orderDate { iso }
+      items {
+        description
+        platform { designation description family { designation } }
+        quantityOrdered { value uncertain }
+        deliveryYears
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'search-goita',
+    title: 'Where does Assimi Goïta appear?',
+    explanation:
+      'The timelines of Mali’s reported talks and visits, whose events name Goïta, with their sources.',
+    needsSipriExcerpt: false,
+    notes:
+      'There is no full-text search yet, so this reads the events of Mali’s deals before an ' +
+      'order (the records built from news reports; SIPRI rows have no timeline) — Goïta is in ' +
+      'the `description` of the Kazan visit.',
+    upgrade:
+      'Replace with `search(query: "Goïta")` once search exists (issue 7); it should also find ' +
+      '"Goita" without the diaeresis.',
+    query: `query WhereIsGoita {
+  deals(
+    filter: {
+      recipientCountry: ["ML"]
+      stage: [REPORTED_INTEREST, NEGOTIATING, SELECTED, STALLED]
+    }
+    first: 50
+  ) {
+    nodes {
+      supplier { name }
+      stage
+      events {
+        type
+        date { iso }
+        place
+        # Goïta is named here.
+        description
+        actors { name }
+        citations { excerpt source { url language } }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'uncertain-quantities',
+    title: 'How sure are the numbers?',
+    explanation:
+      'Quantities in Mali’s deals as value, range and an uncertain flag (SIPRI’s “?”); null means unknown.',
+    needsSipriExcerpt: true,
+    notes:
+      'Look for `uncertain: true` (the source gives the figure with doubt) and for `null` (no ' +
+      'figure at all, never zero). The Kazan record has no quantities; SIPRI marks many ' +
+      'estimates with "?".',
+    upgrade:
+      'Once DealFilter can select uncertain quantities, filter on it instead of reading every ' +
+      'deal.',
+    query: `query UncertainQuantities {
+  deals(filter: { recipientCountry: ["ML"] }, first: 100) {
+    totalCount
+    nodes {
+      supplier { name }
+      stage
+      orderDate { iso uncertain }
+      items {
+        platform { designation }
+        quantityOrdered { value low high uncertain }
+        quantityDelivered { value low high uncertain }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'mali-volumes-by-year',
+    title: 'Mali’s arms imports year by year',
+    explanation:
+      'How many of Mali’s deals had deliveries in each year 2016–2025, and the SIPRI TIV delivered.',
+    needsSipriExcerpt: true,
+    notes:
+      'Each `yYYYY` line counts deals with at least one delivery that year. SIPRI gives TIV ' +
+      'per deal, not per year, so `tivDelivered` covers all of a deal’s delivery years. TIV ' +
+      'is a volume index in millions, not money. Change "ML" to another ISO code for another ' +
+      'recipient.',
+    upgrade:
+      'Replace with `transferVolumes(filter: { recipientCountry: ["ML"] }, groupBy: ' +
+      '[DELIVERY_YEAR])` once it exists (issue 7), which sums units and TIV per year.',
+    query: `query MaliImportsByYear {
+  y2016: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2016, to: 2016 } }) { totalCount }
+  y2017: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2017, to: 2017 } }) { totalCount }
+  y2018: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2018, to: 2018 } }) { totalCount }
+  y2019: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2019, to: 2019 } }) { totalCount }
+  y2020: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2020, to: 2020 } }) { totalCount }
+  y2021: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2021, to: 2021 } }) { totalCount }
+  y2022: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2022, to: 2022 } }) { totalCount }
+  y2023: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2023, to: 2023 } }) { totalCount }
+  y2024: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2024, to: 2024 } }) { totalCount }
+  y2025: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2025, to: 2025 } }) { totalCount }
+  deliveries: deals(
+    filter: { recipientCountry: ["ML"], deliveryYear: { from: 2016, to: 2025 } }
+    orderBy: { field: ORDER_DATE, direction: ASC }
+    first: 100
+  ) {
+    nodes {
+      supplier { name }
+      items {
+        platform { designation }
+        quantityDelivered { value uncertain }
+        deliveryYears
+        tivDelivered
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'mi8-family-tree',
+    title: 'The Mi-8 helicopter family tree',
+    explanation:
+      'Every variant under the Mi-8 (Mi-17, Mi-171, Mi-171Sh…) with aliases, producers and deal counts.',
+    needsSipriExcerpt: false,
+    notes:
+      'The ID names the Mi-8 platform; seeded records have the same ID in every Armstrail ' +
+      'database. For another family, find its ID with `platforms(filter: { designation: ' +
+      '"Mi-24" }) { nodes { id designation } }`. A deal filter with `platform: [ID]` covers the ' +
+      'whole family. Designations met only in SIPRI rows (Mi-8T, Mi-24P) are not placed in ' +
+      'the tree yet.',
+    query: `query Mi8FamilyTree {
+  # The Mi-8 platform: the root of the family.
+  node(id: "${MI8_FAMILY_ID}") {
+    ... on Platform {
+      ...PlatformFacts
+      variants {
+        ...PlatformFacts
+        variants {
+          ...PlatformFacts
+          variants {
+            ...PlatformFacts
+            variants { ...PlatformFacts }
+          }
+        }
+      }
+    }
+  }
+}
+
+fragment PlatformFacts on Platform {
+  designation
+  description
+  category
+  aliases { name language }
+  producers { name }
+  deals { totalCount }
+}
+`,
+  },
+  {
+    id: 'sources-in-french',
+    title: 'Sources in French',
+    explanation: 'The French-language documents Armstrail cites: publisher, URL, date and kind.',
+    needsSipriExcerpt: false,
+    notes:
+      'Languages are BCP 47 tags: "fr", "ru", "en". Sources whose language was not recorded ' +
+      '(such as the two abamako.com republications) are not in the answer.',
+    query: `query SourcesInFrench {
+  sources(filter: { language: ["fr"] }, first: 100) {
+    totalCount
+    nodes {
+      title
+      publisher
+      url
+      archivedUrl
+      publicationDate { iso }
+      accessedOn
+      kind
+      note
+    }
+  }
+}
+`,
+  },
+];
