@@ -16,6 +16,32 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  // Public-API limits (src/graphql/limits): every refusal names the limit and the excess.
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
+  QUERY_MAX_STRING_LENGTH: z.coerce.number().int().min(16).default(10_000),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(20),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  QUERY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(20),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(25_000),
+  RATE_LIMIT_ENABLED: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(50_000),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.001).default(1_000),
+  RATE_LIMIT_KEY_BURST: z.coerce.number().int().min(1).default(250_000),
+  RATE_LIMIT_KEY_PER_SECOND: z.coerce.number().min(0.001).default(10_000),
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL')
+    .optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Config = Readonly<{
@@ -24,6 +50,35 @@ export type Config = Readonly<{
   host: string;
   database: DatabaseConfig;
   logLevel: (typeof LOG_LEVELS)[number];
+  limits: QueryLimits;
+  rateLimit: RateLimitConfig;
+  /** In-flight requests get this long to finish after SIGTERM before connections are cut. */
+  shutdownGraceMs: number;
+}>;
+
+/** What one request may ask for; see src/graphql/limits. */
+export type QueryLimits = Readonly<{
+  maxBodyBytes: number;
+  maxTokens: number;
+  maxStringLength: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxRootFields: number;
+  maxCost: number;
+}>;
+
+/** A token bucket: `burst` points at most, refilled at `perSecond` points a second. */
+export type RateLimitPolicy = Readonly<{ burst: number; perSecond: number }>;
+
+export type RateLimitConfig = Readonly<{
+  enabled: boolean;
+  /** Clients without an API key, one bucket per client address. */
+  anonymous: RateLimitPolicy;
+  /** Clients with an API key, one bucket per key. */
+  key: RateLimitPolicy;
+  /** Shared buckets for several instances; in-process buckets when unset. */
+  redisUrl: string | null;
 }>;
 
 /** Where the data lives: an embedded PGlite folder (or memory), or a PostgreSQL server. */
@@ -52,6 +107,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // A budget smaller than the largest allowed query would refuse that query forever.
+  for (const [name, burst] of [
+    ['RATE_LIMIT_BURST', e.RATE_LIMIT_BURST],
+    ['RATE_LIMIT_KEY_BURST', e.RATE_LIMIT_KEY_BURST],
+  ] as const) {
+    if (e.RATE_LIMIT_ENABLED && burst < e.QUERY_MAX_COST) {
+      throw new ConfigError(
+        `Invalid environment:\n  ${name}: must be at least QUERY_MAX_COST (${e.QUERY_MAX_COST})`,
+      );
+    }
+  }
   const database: DatabaseConfig = e.DATABASE_URL
     ? {
         kind: 'postgres',
@@ -67,5 +133,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     database: Object.freeze(database),
     logLevel: e.LOG_LEVEL,
+    limits: Object.freeze({
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxTokens: e.QUERY_MAX_TOKENS,
+      maxStringLength: e.QUERY_MAX_STRING_LENGTH,
+      maxDepth: e.QUERY_MAX_DEPTH,
+      maxAliases: e.QUERY_MAX_ALIASES,
+      maxDirectives: e.QUERY_MAX_DIRECTIVES,
+      maxRootFields: e.QUERY_MAX_ROOT_FIELDS,
+      maxCost: e.QUERY_MAX_COST,
+    }),
+    rateLimit: Object.freeze({
+      enabled: e.RATE_LIMIT_ENABLED,
+      anonymous: Object.freeze({ burst: e.RATE_LIMIT_BURST, perSecond: e.RATE_LIMIT_PER_SECOND }),
+      key: Object.freeze({ burst: e.RATE_LIMIT_KEY_BURST, perSecond: e.RATE_LIMIT_KEY_PER_SECOND }),
+      redisUrl: e.REDIS_URL ?? null,
+    }),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   });
 }

@@ -6,15 +6,25 @@ import { HeaderMap } from '@apollo/server';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
 import { serveGraphiQL } from './graphiql/serve-graphiql.js';
+import {
+  attachRequestMeta,
+  clientIdentity,
+  rateLimited,
+  type RateLimiter,
+  type RequestMeta,
+} from './graphql/limits/index.js';
 import type { Logger } from './logger.js';
 import { authenticate } from './modules/auth/authenticate.js';
+import { logRequest } from './request-log.js';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
   database: Database;
   logger: Logger;
-  /** Largest accepted request body, in bytes. */
+  /** Largest accepted request body, in bytes (MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /** Per-client budgets: each request pays 1 point here, then its cost in the limits plugin. */
+  rateLimiter?: RateLimiter | null;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -37,7 +47,11 @@ export function createHttpServer(options: HttpOptions): http.Server {
       const message = error instanceof HttpError ? error.message : 'Internal server error';
       const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT';
       if (!res.headersSent) {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+        res.writeHead(status, {
+          'content-type': 'application/json; charset=utf-8',
+          // The rest of an oversized body is not read: the connection cannot carry another request.
+          ...(status === 413 ? { connection: 'close' } : {}),
+        });
       }
       res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
     });
@@ -70,9 +84,40 @@ async function handleGraphQL(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   url: URL,
-  { apollo, database, logger, maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: HttpOptions,
+  { apollo, database, logger, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, rateLimiter }: HttpOptions,
 ) {
   const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
+  const started = performance.now();
+  const client = clientIdentity(
+    headerValueRaw(req.headers.authorization),
+    req.socket.remoteAddress,
+  );
+  const meta: RequestMeta = { requestId, client };
+  res.setHeader('x-request-id', requestId);
+  res.once('close', () =>
+    logRequest(logger, meta, {
+      method: req.method ?? 'GET',
+      status: res.statusCode,
+      durationMs: performance.now() - started,
+      finished: res.writableFinished,
+    }),
+  );
+  // An exhausted client is refused before its body is read or parsed: floods stay cheap.
+  const admission = await rateLimiter?.take(client, 1);
+  if (admission && !admission.allowed) {
+    meta.refusedBy = 'rateLimit';
+    const error = rateLimited(
+      1,
+      admission.available,
+      admission.policy.perSecond,
+      admission.retryAfterSeconds,
+    );
+    res.setHeader('retry-after', String(error.extensions.retryAfter));
+    // The body is left unread, so the connection cannot carry another request.
+    res.setHeader('connection', 'close');
+    const { http: _http, ...extensions } = error.extensions;
+    return sendJson(res, 429, { errors: [{ message: error.message, extensions }] });
+  }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -83,6 +128,7 @@ async function handleGraphQL(
     search: url.search,
     body: await readBody(req, maxBodyBytes),
   };
+  attachRequestMeta(httpGraphQLRequest, meta);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
     context: async () =>
@@ -94,7 +140,6 @@ async function handleGraphQL(
       ),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.setHeader('x-request-id', requestId);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     res.end(response.body.string);

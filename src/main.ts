@@ -2,20 +2,25 @@
 import type { AddressInfo } from 'node:net';
 import { openReadyDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createRateLimiter } from './graphql/limits/index.js';
 import { createHttpServer } from './http.js';
 import { createLogger } from './logger.js';
 import { createApolloServer } from './server.js';
-
-// In-flight requests get this long to finish after SIGTERM before connections are cut.
-const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openReadyDatabase(config, logger);
-  const apollo = createApolloServer(logger);
+  const rateLimiter = createRateLimiter(config.rateLimit, logger);
+  const apollo = createApolloServer(logger, { limits: config.limits, rateLimiter });
   await apollo.start();
-  const server = createHttpServer({ apollo, database, logger });
+  const server = createHttpServer({
+    apollo,
+    database,
+    logger,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    rateLimiter,
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   logger.info(
@@ -28,12 +33,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-    const forceClose = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    // In-flight requests get the grace period to finish; then their connections are cut.
+    const forceClose = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
     forceClose.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
     await apollo.stop();
+    await rateLimiter?.close();
     await database.close();
     logger.info('stopped');
   };

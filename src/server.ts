@@ -2,12 +2,29 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Context } from './context.js';
+import type { QueryLimits } from './config.js';
 import { createErrorFormatter } from './graphql/format-error.js';
+import {
+  createLimitsPlugin,
+  DEFAULT_QUERY_LIMITS,
+  documentLimitsRule,
+  type RateLimiter,
+} from './graphql/limits/index.js';
 import { resolvers } from './graphql/resolvers.js';
 import { typeDefs } from './graphql/type-defs.js';
 import type { Logger } from './logger.js';
 
-export function createApolloServer(logger: Logger): ApolloServer<Context> {
+export interface ApolloServerOptions {
+  /** Query limits (src/graphql/limits); the defaults of src/config.ts when omitted. */
+  limits?: QueryLimits;
+  /** Charges each HTTP request's cost to its client; no rate limiting when omitted. */
+  rateLimiter?: RateLimiter | null;
+}
+
+export function createApolloServer(
+  logger: Logger,
+  { limits = DEFAULT_QUERY_LIMITS, rateLimiter = null }: ApolloServerOptions = {},
+): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs,
     resolvers,
@@ -19,7 +36,11 @@ export function createApolloServer(logger: Logger): ApolloServer<Context> {
     // Requests with 'GET' or text/plain bodies must carry a preflight header (CSRF defence).
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Limits: the parser stops at the token limit, a validation rule checks the document's
+    // shape, and the limits plugin its cost and the client's budget (src/graphql/limits).
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [documentLimitsRule(limits)],
     // GET /graphql from a browser is our self-hosted GraphiQL (src/graphiql), not Apollo's page.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), createLimitsPlugin({ limits, rateLimiter })],
   });
 }

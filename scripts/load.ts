@@ -1,0 +1,265 @@
+// Load benchmark (`npm run bench:load [-- --flood]`): starts the server itself on 127.0.0.1 (on
+// PostgreSQL when BENCH_DATABASE_URL is set, else a fresh PGlite folder), loads the whole SIPRI
+// register when the importer and the file are there, and drives a mix of dashboard and journalist
+// queries with autocannon. Prints throughput, p50/p99 latency, errors and the server's peak RSS.
+// --flood: a quiet run, then the same run beside a flood of hostile queries; compares p99.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values } = parseArgs({
+  options: {
+    flood: { type: 'boolean', default: false },
+    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '30' },
+    connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '20' },
+    'no-import': { type: 'boolean', default: false },
+  },
+});
+const DURATION_S = Math.min(Number(values.duration), 300);
+const CONNECTIONS = Math.min(Number(values.connections), 200);
+const FLOOD_CONNECTIONS = 10;
+const SIPRI_FILE =
+  process.env.BENCH_SIPRI_CSV ??
+  fileURLToPath(
+    new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
+  );
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function runCli(args: string[], env: Record<string, string>): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout + result.stderr;
+}
+
+// The database: PostgreSQL as given, or a PGlite folder of this run's own.
+let dataDir: string | null = null;
+const dbEnv: Record<string, string> = process.env.BENCH_DATABASE_URL
+  ? { DATABASE_URL: process.env.BENCH_DATABASE_URL }
+  : { PGLITE_DATA_DIR: (dataDir = mkdtempSync(join(tmpdir(), 'armstrail-load-'))) };
+const databaseKind = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+
+let dataset = 'the seed (Kazan record and the SIPRI Sahel excerpt)';
+const importer = join(ROOT, 'src/cli/import-sipri.ts');
+if (!values['no-import'] && existsSync(importer) && existsSync(SIPRI_FILE)) {
+  console.log(`importing ${SIPRI_FILE} into ${databaseKind}…`);
+  const started = performance.now();
+  runCli(['src/cli/import-sipri.ts', SIPRI_FILE], dbEnv);
+  dataset = `the whole SIPRI register (${SIPRI_FILE.split('/').pop()}), imported in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+} else {
+  console.log('no SIPRI importer or register file: running on the seed only');
+}
+
+// Normal traffic carries API keys: the question here is the server's capacity, so keyed budgets
+// are set beyond reach; the anonymous flood keeps the default limits, as the public would.
+const keyOf = (name: string) => {
+  const output = runCli(['src/cli/keys.ts', 'create', '--role', 'editor', '--name', name], dbEnv);
+  const match = /Key \(shown once[^)]*\): (\S+)/.exec(output);
+  if (!match) throw new Error(`no key in:\n${output}`);
+  return match[1]!;
+};
+const dashboardKey = keyOf('load: dashboard');
+const journalistKey = keyOf('load: journalist');
+
+const port = await freePort();
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    ...dbEnv,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    RATE_LIMIT_KEY_BURST: '1000000000',
+    RATE_LIMIT_KEY_PER_SECOND: '1000000000',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+
+let peakRssKb = 0;
+const sampler = setInterval(() => {
+  try {
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    peakRssKb = Math.max(peakRssKb, kb);
+  } catch {
+    // Not started yet, or gone.
+  }
+}, 100);
+
+async function stopServer() {
+  clearInterval(sampler);
+  if (server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+try {
+  // Bounded wait for readiness: 120 probes, 500 ms apart.
+  let ready = false;
+  for (let i = 0; i < 120 && !ready; i++) {
+    ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (!ready) throw new Error('the server did not become ready');
+
+  type Request = { method: 'POST'; path: string; headers: Record<string, string>; body: string };
+  const gql = (query: string, variables: Record<string, unknown>, key: string): Request => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const mix = [
+    // Dashboard: a recipient's 100 newest deals with parties, platform, numbers and TIV.
+    gql(
+      `query RecipientDeals($c: [String!]) { deals(first: 100, filter: { recipientCountry: $c }, orderBy: { field: ORDER_DATE }) {
+        totalCount nodes { id stage orderDate { year iso } supplier { name } recipient { name }
+          items { platform { designation category } quantityOrdered { value uncertain } tivPerUnit tivTotalOrder tivDelivered deliveryYears } } } }`,
+      { c: ['IND'] },
+      dashboardKey,
+    ),
+    // Dashboard: a page of 100 deals with supplier, recipient and platform.
+    gql(
+      `query DealPage { deals(first: 100) { pageInfo { endCursor hasNextPage }
+        nodes { id supplier { name } recipient { name } items { platform { designation } } } } }`,
+      {},
+      dashboardKey,
+    ),
+    // Journalist: a supplier's 50 deals → platform → 5 deals each → recipient.
+    gql(
+      `query SupplierTree($c: [String!]) { suppliers(first: 1, filter: { country: $c }) { nodes { name
+        dealsAsSupplier(first: 50) { nodes { items { platform { designation
+          deals(first: 5) { nodes { recipient { name } } } } } } } } } }`,
+      { c: ['RUS'] },
+      journalistKey,
+    ),
+    // Journalist: what Mali bought from Russia, and what is only rumoured, with citations.
+    gql(
+      `query MaliRussia { deals(first: 50, filter: { supplierCountry: ["RUS"], recipientCountry: ["MLI"] }) {
+        totalCount nodes { stage orderDate { iso uncertain } comments
+          items { platform { designation family { designation } } quantityOrdered { value low high uncertain } }
+          citations { stance excerpt source { url publisher language } } } } }`,
+      {},
+      journalistKey,
+    ),
+  ];
+
+  // Every query of the mix must answer without errors before it is measured.
+  for (const request of mix) {
+    const response = await fetch(`${base}${request.path}`, { ...request });
+    const body = (await response.json()) as { errors?: unknown; extensions?: { cost?: unknown } };
+    if (!response.ok || body.errors) {
+      throw new Error(`a query of the mix fails: ${JSON.stringify(body).slice(0, 500)}`);
+    }
+    console.log(
+      `  ${/query (\w+)/.exec(request.body)?.[1]}: cost ${JSON.stringify(body.extensions?.cost)}`,
+    );
+  }
+
+  const hostile = [
+    {
+      query: `{ ${'a: deals { totalCount } '.repeat(1)}${Array.from({ length: 200 }, (_, i) => `x${i}: __typename`).join(' ')} }`,
+    },
+    { query: '{ deals(first: 100000) { nodes { id } } }' },
+    { query: 'query Q($n: Int) { deals(first: $n) { nodes { id } } }', variables: { n: 5000 } },
+    {
+      query: `{ actors(first: 1) { nodes { ${'dealsAsSupplier(first: 1) { nodes { supplier { '.repeat(10)}name${' } } }'.repeat(10)} } } }`,
+    },
+    {
+      query:
+        '{ deals { nodes { ...A } } } fragment A on Deal { supplier { dealsAsSupplier { nodes { ...A } } } }',
+    },
+    { query: `{ actors(filter: { name: "${'x'.repeat(50_000)}" }) { totalCount } }` },
+    { query: `{ deals(filter: { stage: [${'ORDERED '.repeat(6000)}] }) { totalCount } }` },
+    {
+      query:
+        '{ deals(first: 100) { nodes { supplier { dealsAsSupplier(first: 100) { nodes { items { platform { designation } } } } } } } }',
+    },
+  ].map((body): Request => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }));
+  hostile.push({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query": "{ deals ',
+  });
+
+  const run = (requests: Request[], connections: number) =>
+    autocannon({
+      url: base,
+      connections,
+      duration: DURATION_S,
+      requests,
+      timeout: 10,
+    });
+
+  const report = (label: string, result: autocannon.Result) => {
+    const errors = result.errors + result.timeouts + result.non2xx;
+    console.log(
+      `${label}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, ` +
+        `p99 ${result.latency.p99} ms, ${result.requests.total} requests, ${errors} errors ` +
+        `(${result.non2xx} non-2xx, ${result.errors} socket errors, ${result.timeouts} timeouts)`,
+    );
+    return { p99: result.latency.p99, errors };
+  };
+
+  console.log(
+    `\nload: ${CONNECTIONS} connections × ${DURATION_S} s on ${databaseKind}, over ${dataset}`,
+  );
+  const quiet = report('quiet', await run(mix, CONNECTIONS));
+  if (values.flood) {
+    peakRssKb = 0;
+    const [normal, flood] = await Promise.all([
+      run(mix, CONNECTIONS),
+      run(hostile, FLOOD_CONNECTIONS),
+    ]);
+    const underFlood = report('normal queries under flood', normal);
+    console.log(
+      `hostile flood (${FLOOD_CONNECTIONS} connections): ${flood.requests.total} requests, ` +
+        `${Math.round(flood.requests.average)} req/s; 4xx ${flood['4xx']} (429s included), ` +
+        `2xx ${flood['2xx']}, 5xx ${flood['5xx']}, socket errors ${flood.errors}, timeouts ${flood.timeouts}`,
+    );
+    console.log(
+      `p99 quiet ${quiet.p99} ms vs under flood ${underFlood.p99} ms: ` +
+        `${(underFlood.p99 / quiet.p99).toFixed(2)}x (target ≤ 2x)`,
+    );
+  }
+  console.log(`server peak RSS: ${Math.round(peakRssKb / 1024)} MB`);
+} finally {
+  await stopServer();
+}

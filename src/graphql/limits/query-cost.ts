@@ -1,0 +1,173 @@
+// Query limits, after validation: the cost of the operation about to run, computed from the
+// document and the request's variables before anything touches the database.
+//
+// The model (documented in README "Query limits"): a leaf field costs 0; an object field costs
+// 1 plus its selections; a connection (a field with `first`) costs 1 for its page query, its
+// `totalCount` 1 for the count, and its `edges`/`nodes` `first` times their selections (20
+// when `first` is absent); `nodes(ids)` costs one per ID; any other list is assumed to hold
+// LIST_SIZE_ESTIMATE items. Introspection is costed by the same rules: it never reaches the
+// database, but nested `fields { type { fields … } }` can make an answer of any size.
+import {
+  Kind,
+  OperationTypeNode,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  valueFromASTUntyped,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection.js';
+import { argumentOutOfRange } from './limit-errors.js';
+
+// Type tests by shape rather than graphql-js's instanceof predicates: under a test runner the
+// schema (built by Apollo) and this module can hold two copies of graphql-js.
+const unwrapNonNull = (type: GraphQLOutputType): GraphQLOutputType =>
+  String(type).endsWith('!') ? (type as { ofType: GraphQLOutputType }).ofType : type;
+const isList = (type: GraphQLOutputType) => String(unwrapNonNull(type)).startsWith('[');
+function namedType(type: GraphQLOutputType): GraphQLNamedType {
+  let inner: unknown = type;
+  while (typeof inner === 'object' && inner !== null && 'ofType' in inner) inner = inner.ofType;
+  return inner as GraphQLNamedType;
+}
+/** Objects, interfaces and unions: the types with selections. */
+const isComposite = (type: GraphQLNamedType | undefined | null): type is GraphQLCompositeType =>
+  !!type && ('getInterfaces' in type || 'getTypes' in type);
+const fieldsOf = (type: GraphQLCompositeType): Record<string, GraphQLField<unknown, unknown>> =>
+  'getFields' in type ? type.getFields() : {};
+
+/** Items assumed in a plain list (a deal's items, a record's citations…). */
+export const LIST_SIZE_ESTIMATE = 5;
+
+export interface CostInput {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  variables: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * The operation's cost. Refuses (BAD_USER_INPUT, HTTP 400) any `first` outside 1…100 and any
+ * `ids` list over 100, whether written in the query or passed as a variable.
+ */
+export function operationCost({ schema, operation, fragments, variables }: CostInput): number {
+  // Variables as the request gives them, falling back to each definition's default.
+  const values: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) {
+      values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+    }
+  }
+  Object.assign(values, variables ?? {});
+
+  const rootType =
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  if (!rootType) return 0;
+
+  // A fragment's cost depends only on the page size it is spread under: memoised, so that
+  // fragments spread many times are costed once.
+  const memo = new Map<string, number>();
+
+  const argument = (field: FieldNode, name: string): unknown => {
+    const node = field.arguments?.find((a) => a.name.value === name);
+    return node ? valueFromASTUntyped(node.value, values) : undefined;
+  };
+
+  const pageSize = (field: FieldNode, coordinate: string): number => {
+    const first = argument(field, 'first');
+    if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+    // Not an integer: variable coercion refuses it later with its own message.
+    if (typeof first !== 'number' || !Number.isInteger(first)) return DEFAULT_PAGE_SIZE;
+    if (first < 1 || first > MAX_PAGE_SIZE) {
+      throw argumentOutOfRange('first', 'first', coordinate, 1, MAX_PAGE_SIZE, first);
+    }
+    return first;
+  };
+
+  const idCount = (field: FieldNode, coordinate: string): number => {
+    const ids = argument(field, 'ids');
+    const count = Array.isArray(ids) ? ids.length : 1;
+    if (count > MAX_PAGE_SIZE) {
+      throw argumentOutOfRange('ids', 'ids', coordinate, 0, MAX_PAGE_SIZE, count);
+    }
+    return count;
+  };
+
+  const fieldCost = (
+    field: FieldNode,
+    parent: GraphQLCompositeType,
+    connectionPage: number | null,
+  ): number => {
+    const name = field.name.value;
+    if (name === '__typename') return 0;
+    const definition: GraphQLField<unknown, unknown> | undefined =
+      name === '__schema'
+        ? SchemaMetaFieldDef
+        : name === '__type'
+          ? TypeMetaFieldDef
+          : fieldsOf(parent)[name];
+    if (!definition) return 0;
+    const coordinate = `${parent.name}.${name}`;
+    const named = namedType(definition.type);
+    if (!isComposite(named) || !field.selectionSet) {
+      // A connection's count is a query of its own.
+      return connectionPage !== null && name === 'totalCount' ? 1 : 0;
+    }
+    if (definition.args.some((a) => a.name === 'first')) {
+      return 1 + setCost(field.selectionSet, named, pageSize(field, coordinate));
+    }
+    const children = setCost(field.selectionSet, named, null);
+    if (!isList(definition.type)) return 1 + children;
+    let items = LIST_SIZE_ESTIMATE;
+    if (connectionPage !== null && (name === 'edges' || name === 'nodes')) items = connectionPage;
+    else if (definition.args.some((a) => a.name === 'ids')) items = idCount(field, coordinate);
+    return items * (1 + children);
+  };
+
+  const setCost = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    connectionPage: number | null,
+  ): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total += fieldCost(selection, parent, connectionPage);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parent;
+        if (isComposite(type)) {
+          total += setCost(selection.selectionSet, type, connectionPage);
+        }
+      } else {
+        const name = selection.name.value;
+        const key = `${name}\u0000${connectionPage ?? ''}`;
+        let cost = memo.get(key);
+        if (cost === undefined) {
+          const fragment = fragments.get(name);
+          const type = fragment && schema.getType(fragment.typeCondition.name.value);
+          cost =
+            fragment && isComposite(type)
+              ? setCost(fragment.selectionSet, type, connectionPage)
+              : 0;
+          memo.set(key, cost);
+        }
+        total += cost;
+      }
+    }
+    return total;
+  };
+
+  return setCost(operation.selectionSet, rootType, null);
+}

@@ -1,0 +1,183 @@
+// Rate limiting by cost: the real HTTP layer and Apollo server over a real test database, with
+// small budgets; in-process buckets, and buckets shared by two instances through Redis.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createRateLimiter,
+  LocalRateLimiter,
+  type RateLimiter,
+} from '../../src/graphql/limits/index.js';
+import { createHttpServer } from '../../src/http.js';
+import { createApolloServer } from '../../src/server.js';
+import { postGraphQL } from '../support/real-server.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const logger = pino({ level: 'silent' });
+const POLICY = { anonymous: { burst: 100, perSecond: 10 }, key: { burst: 400, perSecond: 10 } };
+// 1 admission point + cost 1 + 10 × (1 + 1) = 22 points.
+const QUERY = '{ deals(first: 10) { nodes { supplier { name } } } }';
+
+let database: TestDatabase;
+const closers: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  for (const close of closers.reverse()) await close();
+  await database.close();
+});
+
+async function listen(rateLimiter: RateLimiter): Promise<string> {
+  const apollo = createApolloServer(logger, { rateLimiter });
+  await apollo.start();
+  const server: Server = createHttpServer({ apollo, database, logger, rateLimiter });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await apollo.stop();
+    await rateLimiter.close();
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+describe('the token bucket', () => {
+  it('refuses what the bucket cannot pay, says when to retry, and refills with time', async () => {
+    let now = 0;
+    const limiter = new LocalRateLimiter(POLICY, () => now);
+    const client = { kind: 'anonymous' as const, id: 'ip:test' };
+    expect((await limiter.take(client, 80)).allowed).toBe(true);
+    const refused = await limiter.take(client, 50);
+    expect(refused).toMatchObject({ allowed: false, available: 20 });
+    expect(refused.retryAfterSeconds).toBeCloseTo(3);
+    now += 3_000;
+    expect((await limiter.take(client, 50)).allowed).toBe(true);
+    // Another client has a budget of its own.
+    expect((await limiter.take({ kind: 'anonymous', id: 'ip:other' }, 100)).allowed).toBe(true);
+  });
+});
+
+describe('rate limiting over HTTP', () => {
+  it('charges each query its cost and answers 429 with Retry-After once the budget is spent', async () => {
+    const url = await listen(new LocalRateLimiter(POLICY));
+    const first = await postGraphQL(url, { query: QUERY });
+    expect(first.status).toBe(200);
+    expect(first.body.extensions?.cost).toMatchObject({
+      requested: 21,
+      throttle: { available: 100 - 22, burst: 100, perSecond: 10 },
+    });
+    const statuses = [first.status];
+    let refused = first;
+    // Bounded: the budget of 100 points pays for four such queries at most.
+    for (let i = 0; i < 6 && refused.status !== 429; i++) {
+      refused = await postGraphQL(url, { query: QUERY });
+      statuses.push(refused.status);
+    }
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const [error] = refused.body.errors ?? [];
+    expect(error?.extensions?.code).toBe('RATE_LIMITED');
+    expect(error?.message).toMatch(/costs 21 points and \d+ are available.*retry after \d+ s/);
+  });
+
+  it('refuses a client whose bucket is empty before reading its request', async () => {
+    const limiter = new LocalRateLimiter(POLICY);
+    const url = await listen(limiter);
+    await limiter.take({ kind: 'anonymous', id: 'ip:127.0.0.1' }, 100);
+    const answer = await postGraphQL(url, { query: '{ __typename }' });
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get('retry-after')).toBe('1');
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('gives each API key a budget of its own, apart from its address', async () => {
+    const limiter = new LocalRateLimiter(POLICY);
+    const url = await listen(limiter);
+    await limiter.take({ kind: 'anonymous', id: 'ip:127.0.0.1' }, 100);
+    // An unknown key is refused by authentication (401), not by the exhausted address budget.
+    const answer = await postGraphQL(
+      url,
+      { query: QUERY },
+      { authorization: 'Bearer arm_unknown' },
+    );
+    expect(answer.status).toBe(401);
+  });
+});
+
+async function redisReachable(): Promise<boolean> {
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 500,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const withRedis = await redisReachable();
+if (!withRedis) console.warn(`Skipping the shared rate-limit tests: no Redis at ${REDIS_URL}`);
+
+describe.skipIf(!withRedis)('rate limiting shared through Redis', () => {
+  it('makes two instances draw on one budget', async () => {
+    // A unique address per run: Redis keeps buckets between runs until they refill.
+    const config = { ...POLICY, enabled: true, redisUrl: REDIS_URL };
+    const a = createRateLimiter(config, logger)!;
+    const b = createRateLimiter(config, logger)!;
+    closers.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    const client = { kind: 'anonymous' as const, id: `ip:test-${Date.now()}-${Math.random()}` };
+    expect((await a.take(client, 70)).allowed).toBe(true);
+    const fromB = await b.take(client, 70);
+    expect(fromB.allowed).toBe(false);
+    expect(fromB.available).toBeGreaterThanOrEqual(30);
+    expect(fromB.available).toBeLessThan(32);
+    expect((await b.take(client, 25)).allowed).toBe(true);
+  });
+
+  it('serves two HTTP instances from the same budget', async () => {
+    const config = { ...POLICY, enabled: true, redisUrl: REDIS_URL };
+    // Each instance of its own, one Redis; the loopback address is the shared client.
+    const urlA = await listen(createRateLimiter(config, logger)!);
+    const urlB = await listen(createRateLimiter(config, logger)!);
+    const cleanup = new Redis(REDIS_URL);
+    await cleanup.del(
+      'armstrail:ratelimit:ip:127.0.0.1',
+      'armstrail:ratelimit:ip:::ffff:127.0.0.1',
+    );
+    cleanup.disconnect();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await postGraphQL(i % 2 === 0 ? urlA : urlB, { query: QUERY })).status);
+    }
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses).toContain(429);
+  });
+
+  it('falls back to in-process buckets when Redis is unreachable', async () => {
+    const limiter = createRateLimiter(
+      { ...POLICY, enabled: true, redisUrl: 'redis://127.0.0.1:1' },
+      logger,
+    )!;
+    closers.push(() => limiter.close());
+    const client = { kind: 'anonymous' as const, id: 'ip:fallback' };
+    const started = performance.now();
+    expect((await limiter.take(client, 60)).allowed).toBe(true);
+    expect((await limiter.take(client, 60)).allowed).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+});
