@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           Citation: '../../db/schema.js#CitationRow',
           Revision: '../../db/schema.js#RevisionRow',
           SearchHit: '../../modules/search/search-query.js#SearchHitRow',
+          VolumeRow: '../../modules/volumes/volume-query.js#VolumeRowData',
           SearchConnection: '../connection.js#Connection<SearchHitRow>',
           SearchEdge: '../connection.js#Edge<SearchHitRow>',
           RevisionConnection: '../connection.js#Connection<RevisionRow>',

@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 const FEATURES = [
   'actors',
   'auth',
+  'citations',
   'deals',
   'node',
   'platforms',

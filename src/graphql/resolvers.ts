@@ -1,11 +1,13 @@
 // Resolver registry: every module's resolvers merged into one map, type by type.
 import { actorResolvers } from '../modules/actors/actors.resolvers.js';
+import { citationResolvers } from '../modules/citations/citations.resolvers.js';
 import { dealResolvers } from '../modules/deals/deals.resolvers.js';
 import { nodeResolvers } from '../modules/node/node.resolvers.js';
 import { platformResolvers } from '../modules/platforms/platforms.resolvers.js';
 import { revisionResolvers } from '../modules/revisions/revisions.resolvers.js';
 import { searchResolvers } from '../modules/search/search.resolvers.js';
 import { sourceResolvers } from '../modules/sources/sources.resolvers.js';
+import { volumeResolvers } from '../modules/volumes/volumes.resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { scalarResolvers } from './scalars.js';
 
@@ -17,6 +19,8 @@ const moduleResolvers: Resolvers[] = [
   sourceResolvers,
   revisionResolvers,
   searchResolvers,
+  volumeResolvers,
+  citationResolvers,
 ];
 
 /** Merges module resolver maps; two modules resolving the same field is a start-up error. */

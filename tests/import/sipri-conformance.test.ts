@@ -1,6 +1,4 @@
 // Conformance with SIPRI's own totals, on the real exports in ../shared/data when present.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
@@ -8,36 +6,24 @@ import {
   importSipriRegister,
   type SipriImportSummary,
 } from '../../src/import/import-sipri-register.js';
+import {
+  EXPORTS_TABLE_2024 as EXPORTS_TABLE,
+  IMPORTS_TABLE_2024 as IMPORTS_TABLE,
+  readTivTable,
+  REGISTER_2024,
+  REGISTER_2026,
+  SHARED_DATA as DATA,
+  sharedDataPresent,
+} from '../support/sipri-data.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { count, writes } from './support.js';
 
-const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
-const REGISTER_2024 = `${DATA}sipri-trade-register-all-1950-2024-generated-2024-10-13.csv`;
-const REGISTER_2026 = `${DATA}sipri-trade-register-all-generated-2026-05-18.csv`;
-const IMPORTS_TABLE = `${DATA}sipri-tiv-imports-by-recipient-1950-2024-generated-2024-10-13.csv`;
-const EXPORTS_TABLE = `${DATA}sipri-tiv-exports-by-supplier-1950-2024-generated-2024-10-13.csv`;
-const present = [REGISTER_2024, REGISTER_2026, IMPORTS_TABLE, EXPORTS_TABLE].every((f) =>
-  existsSync(f),
-);
+const present = sharedDataPresent(REGISTER_2024, REGISTER_2026, IMPORTS_TABLE, EXPORTS_TABLE);
 
 if (!present) {
   console.warn(
     `SIPRI conformance tests skipped: the real exports are not in ${DATA} (see SOURCES.md there).`,
   );
-}
-
-/** SIPRI's TIV table: name → the 1950–2024 total (a "0 " cell means between 0 and 0.5). */
-function readTivTable(file: string): Map<string, number> {
-  const lines = readFileSync(file, 'latin1').split('\n');
-  const headerIndex = lines.findIndex((l) => /^(Recipient|Exports by),1950,/.test(l));
-  const totalColumn = lines[headerIndex]!.split(',').indexOf('1950-2024');
-  const totals = new Map<string, number>();
-  for (const line of lines.slice(headerIndex + 1)) {
-    const cells = line.split(',');
-    if (!cells[0] || cells[0].startsWith('Total world')) continue;
-    totals.set(cells[0], Number(cells[totalColumn]?.trim() || 0));
-  }
-  return totals;
 }
 
 const LONG = 300_000;

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ActorRow, PlatformRow, DealRow, DealItemRow, DealEventRow, SourceRow, CitationRow, RevisionRow } from '../../db/schema.js';
 import type { SearchHitRow } from '../../modules/search/search-query.js';
+import type { VolumeRowData } from '../../modules/volumes/volume-query.js';
 import type { Connection, Edge } from '../connection.js';
 import type { Context } from '../../context.js';
 export type Maybe<T> = T | null;
@@ -360,6 +361,13 @@ export type Deal = Node & {
   events: Array<DealEvent>;
   /** Every change to this deal, oldest first: who, when, why, and what changed. */
   history: Array<Revision>;
+  /**
+   * A citation ready to paste: the record (supplier → recipient, items, stage, Armstrail ID),
+   * each source (publisher, title, date, URL), and, when the deal comes from SIPRI's data, the
+   * credit line SIPRI requires ("Information from the SIPRI Arms Transfers Database", with the
+   * date the data was generated).
+   */
+  howToCite: Scalars['String']['output'];
   /** The deal's global ID. */
   id: Scalars['ID']['output'];
   /** The weapon systems in the deal, with quantities and values. */
@@ -607,6 +615,23 @@ export type DeleteRecordInput = {
   /** Why it is deleted. */
   reason: Scalars['String']['input'];
 };
+
+/**
+ * How transferVolumes apportions deliveries that SIPRI spreads over several years without
+ * saying how many were delivered in each.
+ */
+export type DeliveryYearMethod =
+  /**
+   * Units and TIV delivered are split evenly over the delivery years (4 units delivered in
+   * 2017, 2019 and 2020 count 1.333333 in each). Split values are rounded to 6 decimals, so
+   * a year's figures are estimates; their sum over all years matches the deals within rounding.
+   */
+  | 'EVEN_SPLIT'
+  /**
+   * Only items delivered within a single year are counted: exact, but multi-year deliveries
+   * are left out entirely.
+   */
+  | 'SINGLE_YEAR_ONLY';
 
 /** A reported number that may be uncertain or given as a range. */
 export type Estimate = {
@@ -993,6 +1018,16 @@ export type Query = {
   sources: SourceConnection;
   /** Actors that supply at least one recorded deal, by name. */
   suppliers: ActorConnection;
+  /**
+   * Volumes of transfers grouped by year, supplier, recipient, category, platform family or
+   * stage, for tables and charts: how many deals, units and SIPRI trend-indicator values (TIV,
+   * a volume index in millions, not money) each group holds. The filter selects deals exactly
+   * as in deals(filter); when it names categories or platforms, only the items that match are
+   * counted, so a filter on AIRCRAFT counts aircraft and not the engines sold with them. Deals
+   * with no items count in dealCount only. Returns at most 1000 rows (default 100); an empty
+   * selection gives an empty list.
+   */
+  transferVolumes: Array<VolumeRow>;
 };
 
 
@@ -1070,6 +1105,16 @@ export type QuerySuppliersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points for reading Armstrail. */
+export type QueryTransferVolumesArgs = {
+  deliveryYears?: InputMaybe<DeliveryYearMethod>;
+  filter?: InputMaybe<DealFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<VolumeDimension>;
+  orderBy?: InputMaybe<VolumeOrder>;
 };
 
 /** A deal's value as reported by the sources, in the reported currency; never converted. */
@@ -1404,6 +1449,98 @@ export type UpdatePlatformInput = {
   unrocaCategory?: InputMaybe<UnrocaCategory>;
 };
 
+/** A key that transferVolumes can group by. */
+export type VolumeDimension =
+  /** The SIPRI weapon category of the item's platform. */
+  | 'CATEGORY'
+  /**
+   * The year of delivery. A delivery spread over several years is counted by the method named
+   * in deliveryYears; deals with nothing delivered have no delivery year and are left out.
+   */
+  | 'DELIVERY_YEAR'
+  /** The year of the order (deals without an order year form a group whose year is null). */
+  | 'ORDER_YEAR'
+  /** The root of the item's platform family tree (Mi-171Sh, Mi-171 and Mi-17 all count under Mi-8). */
+  | 'PLATFORM_FAMILY'
+  /** The recipient. */
+  | 'RECIPIENT'
+  /** The deal's stage. */
+  | 'STAGE'
+  /** The supplier. */
+  | 'SUPPLIER';
+
+/** A sort order for volume rows. Ties are broken by the grouped keys; empty values come last. */
+export type VolumeOrder = {
+  /** Which way. Default: DESC (largest first) for measures, ASC for keys. */
+  direction?: InputMaybe<OrderDirection>;
+  /** What to sort by. */
+  field: VolumeOrderField;
+};
+
+/** What to sort volume rows by: a measure or one of the grouped keys. */
+export type VolumeOrderField =
+  /** The category, in the order of the WeaponCategory enum (requires CATEGORY in groupBy). */
+  | 'CATEGORY'
+  /** The number of deals. */
+  | 'DEAL_COUNT'
+  /** The delivery year (requires DELIVERY_YEAR in groupBy). */
+  | 'DELIVERY_YEAR'
+  /** The order year (requires ORDER_YEAR in groupBy). */
+  | 'ORDER_YEAR'
+  /** The designation of the family's root platform (requires PLATFORM_FAMILY in groupBy). */
+  | 'PLATFORM_FAMILY'
+  /** The recipient's name (requires RECIPIENT in groupBy). */
+  | 'RECIPIENT'
+  /** The stage, in the order of the DealStage enum (requires STAGE in groupBy). */
+  | 'STAGE'
+  /** The supplier's name (requires SUPPLIER in groupBy). */
+  | 'SUPPLIER'
+  /** TIV delivered. */
+  | 'TIV_DELIVERED'
+  /** TIV of the orders. */
+  | 'TIV_ORDERED'
+  /** Units delivered. */
+  | 'UNITS_DELIVERED'
+  /** Units ordered. */
+  | 'UNITS_ORDERED';
+
+/**
+ * One group of transferVolumes: its keys (only those grouped by are set) and its totals.
+ * TIV figures are SIPRI trend-indicator values in millions: a volume index of military
+ * capability, not money. Figures are computed by Armstrail from SIPRI's data, not by SIPRI.
+ */
+export type VolumeRow = {
+  __typename?: 'VolumeRow';
+  /** The weapon category (grouped by CATEGORY); null otherwise or for platforms without a category. */
+  category?: Maybe<WeaponCategory>;
+  /** How many distinct deals the group holds (a deal with items in several groups counts in each). */
+  dealCount: Scalars['Int']['output'];
+  /** The delivery year (grouped by DELIVERY_YEAR); null otherwise. */
+  deliveryYear?: Maybe<Scalars['Int']['output']>;
+  /** How multi-year deliveries were apportioned: set when grouped by DELIVERY_YEAR, null otherwise. */
+  deliveryYearMethod?: Maybe<DeliveryYearMethod>;
+  /** The order year (grouped by ORDER_YEAR); null otherwise or for deals without an order year. */
+  orderYear?: Maybe<Scalars['Int']['output']>;
+  /** The root platform of the family tree (grouped by PLATFORM_FAMILY); null otherwise. */
+  platformFamily?: Maybe<Platform>;
+  /** The recipient (grouped by RECIPIENT); null otherwise. */
+  recipient?: Maybe<Actor>;
+  /** The deal stage (grouped by STAGE); null otherwise. */
+  stage?: Maybe<DealStage>;
+  /** The supplier (grouped by SUPPLIER); null otherwise. */
+  supplier?: Maybe<Actor>;
+  /** SIPRI TIV delivered, in millions (a volume index, not money); null when no item of the group has one. */
+  tivDelivered?: Maybe<Scalars['Decimal']['output']>;
+  /** SIPRI TIV of the orders, in millions (a volume index, not money); null when unknown, and when grouped by DELIVERY_YEAR. */
+  tivOrdered?: Maybe<Scalars['Decimal']['output']>;
+  /** Units delivered, where known; a whole number except when EVEN_SPLIT apportions a multi-year delivery. Null when no item of the group has a known delivered quantity. */
+  unitsDelivered?: Maybe<Scalars['Decimal']['output']>;
+  /** Units ordered, where known; null when no item of the group has a known quantity, and when grouped by DELIVERY_YEAR (orders are not dated by delivery year). */
+  unitsOrdered?: Maybe<Scalars['Int']['output']>;
+  /** The order year when grouped by ORDER_YEAR, else the delivery year when grouped by DELIVERY_YEAR; null when the group has no year or when both years are grouped (read orderYear and deliveryYear). */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
 /** SIPRI's twelve weapon categories. */
 export type WeaponCategory =
   /** Aircraft, including helicopters and armed drones. */
@@ -1571,6 +1708,7 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   DeleteRecordInput: DeleteRecordInput;
+  DeliveryYearMethod: DeliveryYearMethod;
   Estimate: ResolverTypeWrapper<Estimate>;
   EstimateInput: EstimateInput;
   FieldChange: ResolverTypeWrapper<FieldChange>;
@@ -1616,6 +1754,10 @@ export type ResolversTypes = {
   UpdateActorInput: UpdateActorInput;
   UpdateDealInput: UpdateDealInput;
   UpdatePlatformInput: UpdatePlatformInput;
+  VolumeDimension: VolumeDimension;
+  VolumeOrder: VolumeOrder;
+  VolumeOrderField: VolumeOrderField;
+  VolumeRow: ResolverTypeWrapper<VolumeRowData>;
   WeaponCategory: WeaponCategory;
 };
 
@@ -1693,6 +1835,8 @@ export type ResolversParentTypes = {
   UpdateActorInput: UpdateActorInput;
   UpdateDealInput: UpdateDealInput;
   UpdatePlatformInput: UpdatePlatformInput;
+  VolumeOrder: VolumeOrder;
+  VolumeRow: VolumeRowData;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -1773,6 +1917,7 @@ export type DealResolvers<ContextType = Context, ParentType extends ResolversPar
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['DealEvent']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  howToCite?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['DealItem']>, ParentType, ContextType>;
   orderDate?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
@@ -1938,6 +2083,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
   suppliers?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QuerySuppliersArgs>>;
+  transferVolumes?: Resolver<Array<ResolversTypes['VolumeRow']>, ParentType, ContextType, RequireFields<QueryTransferVolumesArgs, 'deliveryYears' | 'groupBy'>>;
 };
 
 export type ReportedValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportedValue'] = ResolversParentTypes['ReportedValue']> = {
@@ -2024,6 +2170,23 @@ export type SourcePayloadResolvers<ContextType = Context, ParentType extends Res
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type VolumeRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolumeRow'] = ResolversParentTypes['VolumeRow']> = {
+  category?: Resolver<Maybe<ResolversTypes['WeaponCategory']>, ParentType, ContextType>;
+  dealCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveryYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  deliveryYearMethod?: Resolver<Maybe<ResolversTypes['DeliveryYearMethod']>, ParentType, ContextType>;
+  orderYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  platformFamily?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType>;
+  recipient?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['DealStage']>, ParentType, ContextType>;
+  supplier?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  tivDelivered?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  tivOrdered?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  unitsDelivered?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  unitsOrdered?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
@@ -2068,5 +2231,6 @@ export type Resolvers<ContextType = Context> = {
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   SourcePayload?: SourcePayloadResolvers<ContextType>;
+  VolumeRow?: VolumeRowResolvers<ContextType>;
 };
 

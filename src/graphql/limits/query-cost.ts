@@ -2,10 +2,10 @@
 // document and the request's variables before anything touches the database.
 //
 // The model (documented in README "Query limits"): a leaf field costs 0; an object field costs
-// 1 plus its selections; a connection (a field with `first`) costs 1 for its page query, its
+// 1 plus its selections; a connection (a …Connection field with `first`) costs 1 for its page query, its
 // `totalCount` 1 for the count, and its `edges`/`nodes` `first` times their selections (20
-// when `first` is absent); `nodes(ids)` costs one per ID; any other list is assumed to hold
-// LIST_SIZE_ESTIMATE items. Introspection is costed by the same rules: it never reaches the
+// when `first` is absent); `nodes(ids)` costs one per ID; a plain list with `first` holds that
+// many items (at most 1000); any other list is assumed to hold LIST_SIZE_ESTIMATE items. Introspection is costed by the same rules: it never reaches the
 // database, but nested `fields { type { fields … } }` can make an answer of any size.
 import {
   Kind,
@@ -25,6 +25,9 @@ import {
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection.js';
 import { argumentOutOfRange } from './limit-errors.js';
+
+// The most rows a plain list field with `first` returns (transferVolumes).
+const MAX_LIST_ROWS = 1000;
 
 // Type tests by shape rather than graphql-js's instanceof predicates: under a test runner the
 // schema (built by Apollo) and this module can hold two copies of graphql-js.
@@ -94,6 +97,14 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
     return first;
   };
 
+  // A plain list with `first` (transferVolumes) sets its own bounds, checked by its resolver;
+  // the cost counts the rows asked for, up to the largest any such list returns.
+  const listSize = (field: FieldNode): number => {
+    const first = argument(field, 'first');
+    if (typeof first !== 'number' || !Number.isInteger(first) || first < 1) return MAX_PAGE_SIZE;
+    return Math.min(first, MAX_LIST_ROWS);
+  };
+
   const idCount = (field: FieldNode, coordinate: string): number => {
     const ids = argument(field, 'ids');
     const count = Array.isArray(ids) ? ids.length : 1;
@@ -123,7 +134,8 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
       // A connection's count is a query of its own.
       return connectionPage !== null && name === 'totalCount' ? 1 : 0;
     }
-    if (definition.args.some((a) => a.name === 'first')) {
+    const hasFirst = definition.args.some((a) => a.name === 'first');
+    if (hasFirst && named.name.endsWith('Connection')) {
       return 1 + setCost(field.selectionSet, named, pageSize(field, coordinate));
     }
     const children = setCost(field.selectionSet, named, null);
@@ -131,6 +143,7 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
     let items = LIST_SIZE_ESTIMATE;
     if (connectionPage !== null && (name === 'edges' || name === 'nodes')) items = connectionPage;
     else if (definition.args.some((a) => a.name === 'ids')) items = idCount(field, coordinate);
+    else if (hasFirst) items = listSize(field);
     return items * (1 + children);
   };
 

@@ -1,0 +1,171 @@
+// Benchmark: transferVolumes through the real HTTP server over the whole 2026 SIPRI register in a
+// scratch PostgreSQL database (created here, dropped at the end). `npm run bench:volumes
+// [-- <register.csv>] [--requests 300] [--seconds 20] [--keep]`; BENCH_DATABASE_URL names the server
+// (default postgres://postgres@127.0.0.1:5432/test).
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { pino } from 'pino';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { createHttpServer } from '../src/http.js';
+import { importSipriRegister } from '../src/import/import-sipri-register.js';
+import { seedDatabase } from '../src/seed/seed-database.js';
+import { createApolloServer } from '../src/server.js';
+
+const DEFAULT_FILE = fileURLToPath(
+  new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
+);
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const WARMUP = 10;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    requests: { type: 'string', default: '300' },
+    seconds: { type: 'string', default: '20' },
+    // Leaves the scratch database in place (and prints its URL), for EXPLAIN.
+    keep: { type: 'boolean', default: false },
+  },
+});
+const file = positionals[0] ?? DEFAULT_FILE;
+const maxRequests = Number(values.requests);
+const maxSeconds = Number(values.seconds);
+
+interface Case {
+  name: string;
+  /** p50 target in milliseconds (issue 7); none for the baseline. */
+  targetP50: number | null;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function post(endpoint: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  if (!response.ok || body.errors) throw new Error(`Request failed: ${JSON.stringify(body)}`);
+  return body.data as Record<string, unknown>;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** Sequential requests, so that each latency is one request's alone; bounded by count and time. */
+async function measure(endpoint: string, c: Case) {
+  for (let i = 0; i < WARMUP; i++) await post(endpoint, c.query, c.variables);
+  const latencies: number[] = [];
+  let rows = 0;
+  const deadline = performance.now() + maxSeconds * 1000;
+  while (latencies.length < maxRequests && performance.now() < deadline) {
+    const started = performance.now();
+    const data = await post(endpoint, c.query, c.variables);
+    latencies.push(performance.now() - started);
+    rows = Array.isArray(data.transferVolumes) ? data.transferVolumes.length : 0;
+  }
+  latencies.sort((a, b) => a - b);
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  const met = c.targetP50 === null || p50 < c.targetP50;
+  console.log(
+    `${c.name}: ${latencies.length} requests, ${rows} rows each — p50 ${p50.toFixed(1)} ms, ` +
+      `p99 ${p99.toFixed(1)} ms` +
+      (c.targetP50 === null ? '' : ` (target p50 < ${c.targetP50} ms) ${met ? 'met' : 'MISSED'}`),
+  );
+  return met;
+}
+
+async function main(): Promise<boolean> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
+  const name = `armstrail_bench_volumes_${randomBytes(4).toString('hex')}`;
+  await withClient(adminUrl, (c) => c.query(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let database: Database | undefined;
+  let server: Server | undefined;
+  const logger = pino({ level: 'silent' });
+  const apollo = createApolloServer(logger);
+  let apolloStarted = false;
+  try {
+    database = await openDatabase({
+      kind: 'postgres',
+      url: url.toString(),
+      poolMax: 5,
+      connectTimeoutMs: 5000,
+      statementTimeoutMs: 120_000,
+    });
+    await database.migrate();
+    await seedDatabase(database.db);
+    const started = performance.now();
+    const summary = await importSipriRegister(database.db, file);
+    console.log(
+      `Imported ${summary.rowsRead} rows from ${file} into ${name} in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    // Statistics as autovacuum would gather them soon after a bulk load.
+    await withClient(url.toString(), (c) => c.query('analyze'));
+
+    await apollo.start();
+    apolloStarted = true;
+    server = createHttpServer({ apollo, database, logger });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+
+    const russia = (await post(
+      endpoint,
+      `{ suppliers(filter: { name: "Russia" }, first: 5) { nodes { id name } } }`,
+      {},
+    )) as { suppliers: { nodes: { id: string; name: string }[] } };
+    const russiaId = russia.suppliers.nodes.find((a) => a.name === 'Russia')?.id;
+    if (!russiaId) throw new Error('No supplier named Russia after the import');
+
+    const cases: Case[] = [
+      // What any request costs here (HTTP, Apollo, limits), to read the others against.
+      { name: 'baseline { __typename }', targetP50: null, query: '{ __typename }', variables: {} },
+      {
+        name: 'SUPPLIER × ORDER_YEAR, whole register, by TIV delivered',
+        targetP50: 100,
+        query: `query { transferVolumes(groupBy: [SUPPLIER, ORDER_YEAR],
+          orderBy: { field: TIV_DELIVERED }, first: 100) {
+            year supplier { id name } dealCount unitsOrdered unitsDelivered tivOrdered tivDelivered } }`,
+        variables: {},
+      },
+      {
+        name: 'RECIPIENT, one supplier (Russia)',
+        targetP50: 20,
+        query: `query ($s: [ID!]) { transferVolumes(filter: { supplier: $s }, groupBy: [RECIPIENT],
+          first: 100) { recipient { id name } dealCount unitsOrdered unitsDelivered tivOrdered tivDelivered } }`,
+        variables: { s: [russiaId] },
+      },
+    ];
+    // Other work on the machine inflates every figure: say how busy it was.
+    console.log(`Load average: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs`);
+    let ok = true;
+    for (const c of cases) ok = (await measure(endpoint, c)) && ok;
+    return ok;
+  } finally {
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    if (apolloStarted) await apollo.stop();
+    await database?.close();
+    if (values.keep) console.log(`Kept ${url.toString()}`);
+    else await withClient(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+  }
+}
+
+process.exitCode = (await main()) ? 0 : 1;

@@ -1,0 +1,78 @@
+// Deal.howToCite through GraphQL: the Kazan record (news sources) and SIPRI-imported deals
+// (SIPRI's credit line), and its cost on long lists.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
+import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
+
+interface CitedDeal {
+  id: string;
+  stage: string;
+  orderDate: { iso: string } | null;
+  items: { platform: { designation: string } }[];
+  howToCite: string;
+}
+
+const CITED = `query ($f: DealFilter, $n: Int) { deals(filter: $f, first: $n) {
+  nodes { id stage orderDate { iso } items { platform { designation } } howToCite } } }`;
+
+describe('Deal.howToCite', () => {
+  let api: TestApi;
+  let maliDeals: CitedDeal[];
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    await seedSipriExcerpt(api.database.db);
+    maliDeals = dataOf(
+      await api.query<{ deals: { nodes: CitedDeal[] } }>(CITED, {
+        f: { supplierCountry: ['RU'], recipientCountry: ['ML'] },
+        n: 100,
+      }),
+    ).deals.nodes;
+  });
+  afterAll(() => api.close());
+
+  it('cites the Kazan record with its news sources and no SIPRI credit', () => {
+    const kazan = maliDeals.find((d) => d.stage === 'REPORTED_INTEREST')!;
+    const text = kazan.howToCite;
+    expect(text).toMatch(
+      /^Russia → Mali: Mi-171 \(.*\), quantity unknown; Mi-35 \(.*\), quantity unknown/,
+    );
+    expect(text).toContain('(reported interest)');
+    expect(text).toContain(`Armstrail deal ${kazan.id}.`);
+    expect(text).toContain('eurasiafocus.com, date unknown, https://eurasiafocus.com/9976-2/.');
+    expect(text).toContain('http://news.abamako.com/h/300986.html');
+    expect(text).toContain('27 Jun 2025');
+    expect(text).toContain('http://news.abamako.com/h/300967.html');
+    expect(text).not.toContain('SIPRI');
+  });
+
+  it('cites a SIPRI row with the release it comes from and SIPRI’s credit line', () => {
+    const mi17 = maliDeals.find(
+      (d) => d.items[0]?.platform.designation === 'Mi-17' && d.orderDate?.iso === '2020',
+    )!;
+    const [record, sources, credit, ...rest] = mi17.howToCite.split('\n');
+    expect(record).toBe(
+      'Russia → Mali: 4 × Mi-17 (transport helicopter; Mi-171Sh armed version) ' +
+        `(delivered, ordered 2020, delivered 2021). Armstrail deal ${mi17.id}.`,
+    );
+    expect(sources).toMatch(
+      /^Sources: \[1\] SIPRI, “SIPRI Arms Transfers Database — trade register \(Sahel excerpt/,
+    );
+    expect(sources).toContain('18 May 2026');
+    expect(credit).toBe(
+      'Information from the SIPRI Arms Transfers Database, Stockholm International Peace ' +
+        'Research Institute, https://www.sipri.org/databases/armstransfers, data generated 18 May 2026.',
+    );
+    expect(rest).toEqual([]);
+  });
+
+  it('sends the same number of statements for 1 deal and for 100', async () => {
+    const count = async (n: number) => {
+      api.database.statements.reset();
+      const data = dataOf(await api.query<{ deals: { nodes: CitedDeal[] } }>(CITED, { n }));
+      expect(data.deals.nodes).toHaveLength(n);
+      return api.database.statements.count;
+    };
+    expect(await count(100)).toBe(await count(1));
+  });
+});

@@ -1,0 +1,96 @@
+// SIPRI's TIV tables reproduced through the API: the 2024 register imported, then
+// transferVolumes per recipient and per supplier against SIPRI's published totals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSipriRegister } from '../src/import/import-sipri-register.js';
+import {
+  EXPORTS_TABLE_2024,
+  IMPORTS_TABLE_2024,
+  readTivTable,
+  REGISTER_2024,
+  SHARED_DATA,
+  sharedDataPresent,
+} from './support/sipri-data.js';
+import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
+
+const present = sharedDataPresent(REGISTER_2024, IMPORTS_TABLE_2024, EXPORTS_TABLE_2024);
+if (!present) {
+  console.warn(
+    `transferVolumes conformance skipped: SIPRI's 2024 register and TIV tables are not in ${SHARED_DATA} (see SOURCES.md there).`,
+  );
+}
+
+interface Named {
+  id: string;
+  name: string;
+  aliases: { name: string }[];
+}
+
+const LONG = 300_000;
+
+describe.skipIf(!present)("transferVolumes against SIPRI's 2024 TIV tables", () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    await importSipriRegister(api.database.db, REGISTER_2024);
+  }, LONG);
+  afterAll(() => api?.close());
+
+  /** Every actor of a role, through the API's own paginated list. */
+  async function actorsIn(list: 'suppliers' | 'recipients'): Promise<Named[]> {
+    const all: Named[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { nodes: Named[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } =
+        dataOf(
+          await api.query<Record<string, typeof page>>(
+            `query ($after: String) { ${list}(first: 100, after: $after) {
+              nodes { id name aliases { name } } pageInfo { hasNextPage endCursor } } }`,
+            { after },
+          ),
+        )[list]!;
+      all.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) return all;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  it.each([
+    ['recipient', 'recipients', 'RECIPIENT', IMPORTS_TABLE_2024, 261],
+    ['supplier', 'suppliers', 'SUPPLIER', EXPORTS_TABLE_2024, 136],
+  ] as const)(
+    "gives every %s SIPRI's 1950–2024 total within ±1",
+    async (role, list, dimension, table, expectedRows) => {
+      const actors = await actorsIn(list);
+      // The query limits cap a page at 100 rows: ask for the actors 100 at a time.
+      const totals = new Map<string, number>();
+      for (let i = 0; i < actors.length; i += 100) {
+        const chunk = actors.slice(i, i + 100);
+        const rows = dataOf(
+          await api.query<{
+            transferVolumes: ({ tivDelivered: string | null } & Record<string, Named | null>)[];
+          }>(
+            `query ($f: DealFilter, $g: [VolumeDimension!]!) {
+              transferVolumes(filter: $f, groupBy: $g, first: 100) {
+                ${role} { id name aliases { name } } tivDelivered } }`,
+            { f: { [role]: chunk.map((a) => a.id) }, g: [dimension] },
+          ),
+        ).transferVolumes;
+        for (const row of rows) {
+          const actor = row[role]!;
+          // SIPRI's name for an actor is its name or one of its aliases.
+          for (const name of new Set([actor.name, ...actor.aliases.map((a) => a.name)])) {
+            totals.set(name, Number(row.tivDelivered ?? 0));
+          }
+        }
+      }
+      const expected = readTivTable(table);
+      expect(expected.size).toBe(expectedRows);
+      const off = [...expected]
+        .filter(([name, total]) => !(Math.abs((totals.get(name) ?? NaN) - total) <= 1))
+        .map(([name, total]) => ({ name, sipri: total, api: totals.get(name) }));
+      expect(off).toEqual([]);
+    },
+    LONG,
+  );
+});
