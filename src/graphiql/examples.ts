@@ -155,34 +155,27 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
     id: 'search-goita',
     title: 'Where does Assimi Goïta appear?',
     explanation:
-      'The timelines of Mali’s reported talks and visits, whose events name Goïta, with their sources.',
+      'A search for “Goita”, spelled without the diaeresis: the records that name Goïta, best first, with the matching passage.',
     needsSipriExcerpt: false,
     notes:
-      'There is no full-text search yet, so this reads the events of Mali’s deals before an ' +
-      'order (the records built from news reports; SIPRI rows have no timeline) — Goïta is in ' +
-      'the `description` of the Kazan visit.',
-    upgrade:
-      'Replace with `search(query: "Goïta")` once search exists (issue 7); it should also find ' +
-      '"Goita" without the diaeresis.',
+      'Search ignores accents and punctuation, reads source excerpts in their own language ' +
+      '(hélicoptères finds hélicoptère) and matches designations however written (mi 171 sh, ' +
+      'Ми-171Ш). The snippet marks the matching words between « and ».',
     query: `query WhereIsGoita {
-  deals(
-    filter: {
-      recipientCountry: ["ML"]
-      stage: [REPORTED_INTEREST, NEGOTIATING, SELECTED, STALLED]
-    }
-    first: 50
-  ) {
+  search(query: "Goita") {
+    totalCount
     nodes {
-      supplier { name }
-      stage
-      events {
-        type
-        date { iso }
-        place
-        # Goïta is named here.
-        description
-        actors { name }
-        citations { excerpt source { url language } }
+      score
+      snippet
+      record {
+        __typename
+        ... on Deal {
+          stage
+          supplier { name }
+          recipient { name }
+          events { type date { iso } place description citations { source { url } } }
+        }
+        ... on Source { publisher url }
       }
     }
   }
@@ -223,41 +216,33 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
     id: 'mali-volumes-by-year',
     title: 'Mali’s arms imports year by year',
     explanation:
-      'How many of Mali’s deals had deliveries in each year 2016–2025, and the SIPRI TIV delivered.',
+      'Deals, units and SIPRI TIV delivered to Mali in each year 2016–2025, from the supplier’s side too.',
     needsSipriExcerpt: true,
     notes:
-      'Each `yYYYY` line counts deals with at least one delivery that year. SIPRI gives TIV ' +
-      'per deal, not per year, so `tivDelivered` covers all of a deal’s delivery years. TIV ' +
-      'is a volume index in millions, not money. Change "ML" to another ISO code for another ' +
-      'recipient.',
-    upgrade:
-      'Replace with `transferVolumes(filter: { recipientCountry: ["ML"] }, groupBy: ' +
-      '[DELIVERY_YEAR])` once it exists (issue 7), which sums units and TIV per year.',
+      'SIPRI gives only the years of delivery and the total delivered, so a delivery spread over ' +
+      'several years is split evenly between them (`deliveryYearMethod: EVEN_SPLIT`, named on ' +
+      'every row); `SINGLE_YEAR_ONLY` counts only deals delivered in one year. TIV is a volume ' +
+      'index in millions, not money. Change "ML" to another ISO code for another recipient.',
     query: `query MaliImportsByYear {
-  y2016: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2016, to: 2016 } }) { totalCount }
-  y2017: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2017, to: 2017 } }) { totalCount }
-  y2018: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2018, to: 2018 } }) { totalCount }
-  y2019: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2019, to: 2019 } }) { totalCount }
-  y2020: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2020, to: 2020 } }) { totalCount }
-  y2021: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2021, to: 2021 } }) { totalCount }
-  y2022: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2022, to: 2022 } }) { totalCount }
-  y2023: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2023, to: 2023 } }) { totalCount }
-  y2024: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2024, to: 2024 } }) { totalCount }
-  y2025: deals(filter: { recipientCountry: ["ML"], deliveryYear: { from: 2025, to: 2025 } }) { totalCount }
-  deliveries: deals(
+  byYear: transferVolumes(
     filter: { recipientCountry: ["ML"], deliveryYear: { from: 2016, to: 2025 } }
-    orderBy: { field: ORDER_DATE, direction: ASC }
-    first: 100
+    groupBy: [DELIVERY_YEAR]
+    deliveryYears: EVEN_SPLIT
   ) {
-    nodes {
-      supplier { name }
-      items {
-        platform { designation }
-        quantityDelivered { value uncertain }
-        deliveryYears
-        tivDelivered
-      }
-    }
+    year
+    dealCount
+    unitsDelivered
+    tivDelivered
+    deliveryYearMethod
+  }
+  bySupplier: transferVolumes(
+    filter: { recipientCountry: ["ML"], deliveryYear: { from: 2016, to: 2025 } }
+    groupBy: [SUPPLIER]
+    orderBy: { field: TIV_DELIVERED }
+  ) {
+    supplier { name }
+    dealCount
+    tivDelivered
   }
 }
 `,
