@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { openReadyDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -43,6 +44,9 @@ async function main(): Promise<number> {
     });
     progress.done();
     printSummary(file, summary);
+    // After a bulk load: fresh planner statistics, and the GIN (search) indexes' pending
+    // entries merged — without it the planner prefers sequential scans until autovacuum runs.
+    await database.db.execute(sql`vacuum analyze`);
     return 0;
   } catch (error) {
     if (error instanceof SipriInputError) {

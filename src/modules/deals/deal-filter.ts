@@ -112,15 +112,20 @@ function resolveYearRange(
   return { from, to };
 }
 
-/** The SQL conditions on `deals` for a resolved filter; empty when nothing is filtered. */
+/**
+ * The SQL conditions on `deals` for a resolved filter. Country filters compare with
+ * `= any(array(…))`: the few matching actors are found once, and the deals' party indexes
+ * serve the rest (an `in (subquery)` with an OR inside made the planner scan every deal).
+ */
 export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
     isNull(deals.deletedAt),
     f.supplierIds && inArray(deals.supplierId, f.supplierIds),
     f.recipientIds && inArray(deals.recipientId, f.recipientIds),
-    f.supplierCountries && sql`${deals.supplierId} in ${actorIdsInCountries(f.supplierCountries)}`,
+    f.supplierCountries &&
+      sql`${deals.supplierId} = any(array${actorIdsInCountries(f.supplierCountries)})`,
     f.recipientCountries &&
-      sql`${deals.recipientId} in ${actorIdsInCountries(f.recipientCountries)}`,
+      sql`${deals.recipientId} = any(array${actorIdsInCountries(f.recipientCountries)})`,
     f.stages && inArray(deals.stage, f.stages),
     f.arrangements && inArray(deals.arrangement, f.arrangements),
     f.orderYear?.from != null ? gte(deals.orderYear, f.orderYear.from) : undefined,

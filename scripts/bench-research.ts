@@ -1,7 +1,8 @@
-// Benchmark: transferVolumes through the real HTTP server over the whole 2026 SIPRI register in a
-// scratch PostgreSQL database (created here, dropped at the end). `npm run bench:volumes
-// [-- <register.csv>] [--requests 300] [--seconds 20] [--keep]`; BENCH_DATABASE_URL names the server
-// (default postgres://postgres@127.0.0.1:5432/test).
+// Benchmark: research queries — transferVolumes and search — through the real HTTP server over
+// the whole 2026 SIPRI register in a scratch PostgreSQL database (created here, dropped at the
+// end), and the plan of a search, to show it uses the search indexes. `npm run bench:research
+// [-- <register.csv>] [--requests 300] [--seconds 20] [--keep]`; BENCH_DATABASE_URL names the
+// server (default postgres://postgres@127.0.0.1:5432/test).
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import type { Server } from 'node:http';
@@ -10,9 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { pino } from 'pino';
-import { openDatabase, type Database } from '../src/db/client.js';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows, type Database } from '../src/db/client.js';
 import { createHttpServer } from '../src/http.js';
 import { importSipriRegister } from '../src/import/import-sipri-register.js';
+import { searchStatement } from '../src/modules/search/search-query.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
 import { createApolloServer } from '../src/server.js';
 
@@ -77,7 +80,9 @@ async function measure(endpoint: string, c: Case) {
     const started = performance.now();
     const data = await post(endpoint, c.query, c.variables);
     latencies.push(performance.now() - started);
-    rows = Array.isArray(data.transferVolumes) ? data.transferVolumes.length : 0;
+    rows = Array.isArray(data.transferVolumes)
+      ? data.transferVolumes.length
+      : ((data.search as { nodes?: unknown[] } | undefined)?.nodes?.length ?? 0);
   }
   latencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
@@ -91,9 +96,29 @@ async function measure(endpoint: string, c: Case) {
   return met;
 }
 
+/** Prints which indexes a search uses on the full register (EXPLAIN ANALYZE). */
+async function explainSearch(database: Database) {
+  const statement = searchStatement({
+    text: 'mi 171 sh',
+    types: ['Deal', 'Platform', 'Actor', 'Source'],
+    offset: 0,
+    limit: 21,
+  });
+  const plan = await queryRows<{ 'QUERY PLAN': string }>(
+    database.db,
+    sql`explain (analyze, costs off) ${statement}`,
+  );
+  const lines = plan.map((row) => row['QUERY PLAN']);
+  const indexes = [...new Set(lines.join('\n').match(/search_documents_\w+_idx/g) ?? [])];
+  console.log(
+    `EXPLAIN search "mi 171 sh": ${indexes.length > 0 ? `uses ${indexes.join(', ')}` : 'NO INDEX USED'}` +
+      `; ${lines.some((l) => /Seq Scan on search_documents/.test(l)) ? 'a sequential scan too' : 'no sequential scan'}`,
+  );
+}
+
 async function main(): Promise<boolean> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
-  const name = `armstrail_bench_volumes_${randomBytes(4).toString('hex')}`;
+  const name = `armstrail_bench_research_${randomBytes(4).toString('hex')}`;
   await withClient(adminUrl, (c) => c.query(`create database ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -118,8 +143,9 @@ async function main(): Promise<boolean> {
       `Imported ${summary.rowsRead} rows from ${file} into ${name} in ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    // Statistics as autovacuum would gather them soon after a bulk load.
-    await withClient(url.toString(), (c) => c.query('analyze'));
+    // What `npm run import:sipri` does after a bulk load (and autovacuum soon after): fresh
+    // statistics, and GIN indexes with their pending entries merged, or the planner scans.
+    await withClient(url.toString(), (c) => c.query('vacuum analyze'));
 
     await apollo.start();
     apolloStarted = true;
@@ -153,7 +179,18 @@ async function main(): Promise<boolean> {
           first: 100) { recipient { id name } dealCount unitsOrdered unitsDelivered tivOrdered tivDelivered } }`,
         variables: { s: [russiaId] },
       },
+      // Five typical journalist searches: a person, a designation written loosely, a Cyrillic
+      // alias, a country with an accent, and words from SIPRI comments.
+      ...['Goita', 'mi 171 sh', 'Ми-171', "Côte d'Ivoire", 'licence production'].map((q) => ({
+        name: `search "${q}"`,
+        targetP50: 30,
+        query: `query ($q: String!) { search(query: $q, first: 20) {
+          nodes { score snippet record { __typename ... on Deal { id } ... on Platform { id designation }
+            ... on Actor { id name } ... on Source { id url } } } } }`,
+        variables: { q },
+      })),
     ];
+    await explainSearch(database);
     // Other work on the machine inflates every figure: say how busy it was.
     console.log(`Load average: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs`);
     let ok = true;
