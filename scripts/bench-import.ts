@@ -2,19 +2,18 @@
 // PGlite and, when BENCH_DATABASE_URL is set, a scratch PostgreSQL database; then imports it
 // again. `npm run bench:import [-- <file>] [--pglite-dir]`.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.js';
 import {
   importSipriRegister,
   type SipriImportSummary,
 } from '../src/import/import-sipri-register.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
+import { createScratchDatabase } from '../tests/support/test-database.js';
 
 const DEFAULT_FILE = fileURLToPath(
   new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
@@ -71,20 +70,16 @@ async function runTarget(target: keyof typeof TARGETS): Promise<boolean> {
       cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
     }
   } else {
-    const adminUrl = process.env.BENCH_DATABASE_URL!;
-    const name = `armstrail_bench_${randomBytes(4).toString('hex')}`;
-    await withClient(adminUrl, (c) => c.query(`create database ${name}`));
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
+    const scratch = await createScratchDatabase(process.env.BENCH_DATABASE_URL!, 'armstrail_bench');
     database = await openDatabase({
       kind: 'postgres',
-      url: url.toString(),
+      url: scratch.url,
       poolMax: 2,
       connectTimeoutMs: 5000,
       statementTimeoutMs: 120_000,
     });
     cleanup = async () => {
-      await withClient(adminUrl, (c) => c.query(`drop database ${name} with (force)`));
+      await scratch.drop();
     };
   }
   try {
@@ -119,16 +114,6 @@ async function runTarget(target: keyof typeof TARGETS): Promise<boolean> {
   } finally {
     await database.close();
     await cleanup();
-  }
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
   }
 }
 

@@ -3,13 +3,11 @@
 // end), and the plan of a search, to show it uses the search indexes. `npm run bench:research
 // [-- <register.csv>] [--requests 300] [--seconds 20] [--keep]`; BENCH_DATABASE_URL names the
 // server (default postgres://postgres@127.0.0.1:5432/test).
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../src/db/client.js';
@@ -17,6 +15,7 @@ import { createHttpServer } from '../src/http.js';
 import { importSipriRegister } from '../src/import/import-sipri-register.js';
 import { searchStatement } from '../src/modules/search/search-query.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
+import { createScratchDatabase, withClient } from '../tests/support/test-database.js';
 import { createApolloServer } from '../src/server.js';
 
 const DEFAULT_FILE = fileURLToPath(
@@ -44,16 +43,6 @@ interface Case {
   targetP50: number | null;
   query: string;
   variables: Record<string, unknown>;
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function post(endpoint: string, query: string, variables: Record<string, unknown>) {
@@ -118,10 +107,8 @@ async function explainSearch(database: Database) {
 
 async function main(): Promise<boolean> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
-  const name = `armstrail_bench_research_${randomBytes(4).toString('hex')}`;
-  await withClient(adminUrl, (c) => c.query(`create database ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(adminUrl, 'armstrail_bench_research');
+  const url = new URL(scratch.url);
   let database: Database | undefined;
   let server: Server | undefined;
   const logger = pino({ level: 'silent' });
@@ -140,7 +127,7 @@ async function main(): Promise<boolean> {
     const started = performance.now();
     const summary = await importSipriRegister(database.db, file);
     console.log(
-      `Imported ${summary.rowsRead} rows from ${file} into ${name} in ` +
+      `Imported ${summary.rowsRead} rows from ${file} into ${url.pathname.slice(1)} in ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     // What `npm run import:sipri` does after a bulk load (and autovacuum soon after): fresh
@@ -201,7 +188,7 @@ async function main(): Promise<boolean> {
     if (apolloStarted) await apollo.stop();
     await database?.close();
     if (values.keep) console.log(`Kept ${url.toString()}`);
-    else await withClient(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+    else await scratch.drop();
   }
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
-import { startServerWithOwnDatabase, type StartedServer } from './support/npm-start.js';
+import { ownDatabaseEnv, startRealServer, type RealServer } from './support/real-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = join('test-output', 'graphiql-kazan-example.png');
@@ -23,7 +23,8 @@ const kazan = graphiqlExamples.find((e) => e.id === 'kazan-mali-reported-interes
 const familyTree = graphiqlExamples.find((e) => e.id === 'mi8-family-tree')!;
 
 describe.skipIf(!haveChromium)(`GraphiQL in ${CHROMIUM}`, () => {
-  let server: StartedServer;
+  let server: RealServer;
+  let dropDatabase: () => Promise<unknown> = () => Promise.resolve();
   let profile: string;
   let context: BrowserContext;
   let page: Page;
@@ -33,7 +34,9 @@ describe.skipIf(!haveChromium)(`GraphiQL in ${CHROMIUM}`, () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServerWithOwnDatabase();
+    const database = await ownDatabaseEnv();
+    dropDatabase = database.cleanup;
+    server = await startRealServer(database.env);
     profile = mkdtempSync(join(tmpdir(), 'armstrail-chromium-'));
     // A persistent context is how Playwright takes a user-data-dir: a fresh, empty one.
     context = await chromium.launchPersistentContext(profile, {
@@ -71,6 +74,7 @@ describe.skipIf(!haveChromium)(`GraphiQL in ${CHROMIUM}`, () => {
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
     await server?.stop();
+    await dropDatabase();
   });
 
   it('loads GraphiQL from the server, opens and runs the Kazan example, shows the citation', async () => {

@@ -1,54 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, testDatabaseUrl } from './support/test-database.js';
-
-interface RunningServer {
-  child: ChildProcess;
-  url: string;
-  output: string[];
-  exited: Promise<number | null>;
-}
-
-/** Starts the server exactly as `npm start` does, on a free port, and waits until it is ready. */
-async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn('npm', ['start', '--silent'], {
-    cwd: process.cwd(),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  // 'close' waits for every process holding the output pipes (npm, tsx, node) to finish.
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('close', (code) => resolve(code)),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start:\n${output.join('')}`)),
-      60_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /ready at (http:\/\/localhost:(\d+)\/graphql)/.exec(output.join(''));
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[2]}/graphql`);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then(() => reject(new Error(`server exited:\n${output.join('')}`)));
-  });
-  return { child, url, output, exited };
-}
-
-async function stopServer(server: RunningServer): Promise<void> {
-  process.kill(-server.child.pid!, 'SIGTERM');
-  await server.exited;
-}
+import { ownDatabaseEnv, startRealServer, type RealServer } from './support/real-server.js';
 
 interface Counts {
   deals: { totalCount: number };
@@ -71,22 +22,14 @@ async function post(url: string, query: string) {
 describe('the HTTP server started like `npm start`', () => {
   let env: Record<string, string>;
   let cleanup: () => Promise<unknown>;
-  let server: RunningServer;
+  let server: RealServer;
 
   beforeAll(async () => {
-    if (testDatabaseUrl) {
-      const scratch = await createScratchDatabase(testDatabaseUrl);
-      env = { DATABASE_URL: scratch.url };
-      cleanup = scratch.drop;
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'armstrail-data-'));
-      env = { PGLITE_DATA_DIR: dir };
-      cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
-    }
-    server = await startServer(env);
+    ({ env, cleanup } = await ownDatabaseEnv());
+    server = await startRealServer(env);
   }, 90_000);
   afterAll(async () => {
-    if (server.child.exitCode === null) await stopServer(server);
+    await server.stop();
     await cleanup();
   });
 
@@ -129,9 +72,9 @@ describe('the HTTP server started like `npm start`', () => {
   it('stops cleanly on SIGTERM and starts again on the same data without reseeding', async () => {
     const count = '{ deals { totalCount } actors { totalCount } sources { totalCount } }';
     const before = (await post(server.url, count)).body.data;
-    await stopServer(server);
+    await server.stop();
     expect(server.output.join('')).toContain('"msg":"stopped"');
-    server = await startServer(env);
+    server = await startRealServer(env);
     const after = (await post(server.url, count)).body.data;
     expect(after).toEqual(before);
   }, 90_000);

@@ -59,22 +59,27 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   };
 }
 
-/** A new, empty database on the server of `serverUrl`, and a way to drop it. */
+/** A new, empty database on the server of `serverUrl`, and a way to drop it (tests, benchmarks). */
 export async function createScratchDatabase(
   serverUrl: string,
+  prefix = 'armstrail_test',
 ): Promise<{ url: string; drop: () => Promise<unknown> }> {
-  const name = `armstrail_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(serverUrl, (c) => c.query(`create database ${name}`));
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await withClient(serverUrl, (c) => c.query(`create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: () =>
-      withAdminClient(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
+      withClient(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
   };
 }
 
-async function withAdminClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a single client of `url`, closed afterwards. */
+export async function withClient<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
