@@ -7,6 +7,7 @@ import {
   createPlatform,
   createSource,
   gid,
+  createState,
 } from './support/factories.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
@@ -24,13 +25,7 @@ describe('DataLoader batching', () => {
   beforeAll(async () => {
     api = await createTestApi();
     const db = api.database.db;
-    supplier = await createActor(db, {
-      kind: 'STATE',
-      name: 'Sweden',
-      isoAlpha2: 'SE',
-      isoAlpha3: 'SWE',
-      isoNumeric: '752',
-    });
+    supplier = await createState(db, 'Sweden', 'SWE');
     const source = await createSource(db);
     const family = await createPlatform(db);
     for (let i = 0; i < 100; i++) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActorRow, DealRow, PlatformRow } from '../src/db/schema.js';
-import { createActor, createDeal, createPlatform, gid } from './support/factories.js';
+import { createActor, createDeal, createPlatform, createState, gid } from './support/factories.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 describe('deal filters', () => {
@@ -16,34 +16,10 @@ describe('deal filters', () => {
   beforeAll(async () => {
     api = await createTestApi();
     const db = api.database.db;
-    france = await createActor(db, {
-      kind: 'STATE',
-      name: 'France',
-      isoAlpha2: 'FR',
-      isoAlpha3: 'FRA',
-      isoNumeric: '250',
-    });
-    germany = await createActor(db, {
-      kind: 'STATE',
-      name: 'Germany',
-      isoAlpha2: 'DE',
-      isoAlpha3: 'DEU',
-      isoNumeric: '276',
-    });
-    norway = await createActor(db, {
-      kind: 'STATE',
-      name: 'Norway',
-      isoAlpha2: 'NO',
-      isoAlpha3: 'NOR',
-      isoNumeric: '578',
-    });
-    sweden = await createActor(db, {
-      kind: 'STATE',
-      name: 'Sweden',
-      isoAlpha2: 'SE',
-      isoAlpha3: 'SWE',
-      isoNumeric: '752',
-    });
+    france = await createState(db, 'France', 'FRA');
+    germany = await createState(db, 'Germany', 'DEU');
+    norway = await createState(db, 'Norway', 'NOR');
+    sweden = await createState(db, 'Sweden', 'SWE');
     frenchCompany = await createActor(db, {
       kind: 'COMPANY',
       name: 'Test Dassault',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActorRow } from '../src/db/schema.js';
-import { createActor, createDeal, createPlatform, gid } from './support/factories.js';
+import { createDeal, createPlatform, createState, gid } from './support/factories.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 interface Page {
@@ -27,20 +27,8 @@ describe('cursor pagination', () => {
   beforeAll(async () => {
     api = await createTestApi();
     const db = api.database.db;
-    supplier = await createActor(db, {
-      kind: 'STATE',
-      name: 'Sweden',
-      isoAlpha2: 'SE',
-      isoAlpha3: 'SWE',
-      isoNumeric: '752',
-    });
-    const recipient = await createActor(db, {
-      kind: 'STATE',
-      name: 'Norway',
-      isoAlpha2: 'NO',
-      isoAlpha3: 'NOR',
-      isoNumeric: '578',
-    });
+    supplier = await createState(db, 'Sweden', 'SWE');
+    const recipient = await createState(db, 'Norway', 'NOR');
     const platform = await createPlatform(db);
     // Repeated years and missing order dates exercise the tie-breaker and the nulls-last rule.
     for (let i = 0; i < DEALS; i++) {

@@ -15,6 +15,7 @@ import {
   type SourceRow,
 } from '../../src/db/schema.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
+import { isoCodes } from '../../src/reference/iso-countries.js';
 
 type ActorInput = Partial<InferInsertModel<typeof actors>>;
 type PlatformInput = Partial<InferInsertModel<typeof platforms>>;
@@ -36,6 +37,19 @@ export async function createActor(db: Db, input: ActorInput = {}): Promise<Actor
     .values({ kind: 'COMPANY', name: `Test actor ${next()}`, ...input })
     .returning();
   return row!;
+}
+
+/** A state with its real ISO 3166-1 codes (the seed already holds Russia and Mali). */
+export async function createState(db: Db, name: string, isoAlpha3: string): Promise<ActorRow> {
+  const codes = isoCodes(isoAlpha3);
+  if (!codes) throw new Error(`${isoAlpha3} is not an ISO 3166-1 alpha-3 code`);
+  return createActor(db, {
+    kind: 'STATE',
+    name,
+    isoAlpha2: codes.alpha2,
+    isoAlpha3: codes.alpha3,
+    isoNumeric: codes.numeric,
+  });
 }
 
 export async function createPlatform(db: Db, input: PlatformInput = {}): Promise<PlatformRow> {

@@ -194,6 +194,25 @@ export async function writeActor(
 }
 
 /**
+ * Leaves an actor as a tombstone (merged into `mergedIntoId`, or simply deleted). Its ISO
+ * codes are released: they are unique, and another record may carry them now.
+ */
+async function tombstoneActor(tx: Db, actorId: string, mergedIntoId: string | null) {
+  await tx
+    .update(actors)
+    .set({
+      isoAlpha2: null,
+      isoAlpha3: null,
+      isoNumeric: null,
+      mergedIntoId,
+      deletedAt: sql`now()`,
+      version: sql`${actors.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(actors.id, actorId));
+}
+
+/**
  * Moves everything that refers to `loserId` over to `winnerId`, keeps the loser's names as
  * aliases, and leaves the loser as a tombstone that redirects. Deals that change party get a
  * new version and updatedAt, so "changed since" syncs pick them up.
@@ -245,18 +264,7 @@ export async function mergeActors(
       on conflict do nothing`);
     await tx.delete(actorAliases).where(eq(actorAliases.actorId, loserId));
     // ISO codes are unique: they leave the tombstone, and go to the winner if it has none.
-    await tx
-      .update(actors)
-      .set({
-        isoAlpha2: null,
-        isoAlpha3: null,
-        isoNumeric: null,
-        mergedIntoId: winnerId,
-        deletedAt: sql`now()`,
-        version: sql`${actors.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(actors.id, loserId));
+    await tombstoneActor(tx, loserId, winnerId);
     const [merged] = await tx
       .update(actors)
       .set({
@@ -341,17 +349,7 @@ export async function deleteActor(
       'CONFLICT',
     );
   }
-  await tx
-    .update(actors)
-    .set({
-      isoAlpha2: null,
-      isoAlpha3: null,
-      isoNumeric: null,
-      deletedAt: sql`now()`,
-      version: sql`${actors.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(actors.id, actorId));
+  await tombstoneActor(tx, actorId, null);
   await recordRevision(tx, {
     recordType: 'Actor',
     recordId: actorId,
