@@ -5,12 +5,12 @@
 // --flood: a quiet run, then the same run beside a flood of hostile queries; compares p99.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { freePort } from '../tests/support/throwaway-postgres.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,17 +29,6 @@ const SIPRI_FILE =
     new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
   );
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function runCli(args: string[], env: Record<string, string>): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
