@@ -4,6 +4,7 @@ import { openReadyDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createRateLimiter } from './graphql/limits/index.js';
 import { createHttpServer } from './http.js';
+import { exitGracefullyOnSignals } from './graceful-shutdown.js';
 import { createLogger } from './logger.js';
 import { createApolloServer } from './server.js';
 
@@ -28,11 +29,7 @@ async function main(): Promise<void> {
     `Armstrail GraphQL API ready at http://localhost:${port}/graphql`,
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+  exitGracefullyOnSignals(async () => {
     // In-flight requests get the grace period to finish; then their connections are cut.
     const forceClose = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
     forceClose.unref();
@@ -42,21 +39,7 @@ async function main(): Promise<void> {
     await apollo.stop();
     await rateLimiter?.close();
     await database.close();
-    logger.info('stopped');
-  };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    // `on`, not `once`: a second signal (a process group, a supervisor repeating itself) must
-    // not kill the process halfway through a graceful shutdown.
-    process.on(signal, () => {
-      shutdown(signal).then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
+  }, logger);
 }
 
 main().catch((error: unknown) => {

@@ -33,6 +33,10 @@ export function createApolloServer(
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     logger,
+    // The process owns its signals (src/graceful-shutdown.ts). Apollo's own handler (on unless
+    // NODE_ENV=test) would stop Apollo under in-flight requests and re-send the signal, which
+    // ended the process before the HTTP server had drained.
+    stopOnTerminationSignals: false,
     // Requests with 'GET' or text/plain bodies must carry a preflight header (CSRF defence).
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
