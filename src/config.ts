@@ -1,5 +1,6 @@
 // Process configuration: reads and validates the environment once; nothing else reads process.env.
 import { z } from 'zod';
+import { OperatorError } from './operator-error.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -92,7 +93,7 @@ export type DatabaseConfig =
       statementTimeoutMs: number;
     }>;
 
-export class ConfigError extends Error {
+export class ConfigError extends OperatorError {
   override name = 'ConfigError';
 }
 

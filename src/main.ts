@@ -1,11 +1,12 @@
 // Process entry: config → database → migrate/seed → HTTP → graceful shutdown.
 import type { AddressInfo } from 'node:net';
 import { openReadyDatabase } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { createRateLimiter } from './graphql/limits/index.js';
 import { createHttpServer } from './http.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
 import { createLogger } from './logger.js';
+import { OperatorError } from './operator-error.js';
 import { createApolloServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Configuration errors are the operator's to fix: print the list, not a stack trace.
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Configuration errors and a locked data folder are the operator's to fix: print the
+  // message, not a stack trace.
+  console.error(error instanceof OperatorError ? error.message : error);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import {
   type SipriImportSummary,
 } from '../import/import-sipri-register.js';
 import { SipriInputError } from '../import/sipri-input-error.js';
+import { OperatorError } from '../operator-error.js';
 
 const USAGE = 'usage: npm run import:sipri -- <file.csv> [--skip-invalid]';
 // Enough to see what went wrong without flooding the terminal; the count says the rest.
@@ -119,9 +120,13 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `\nimport failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    const detail =
+      error instanceof OperatorError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    process.stderr.write(`\nimport failed: ${detail}\n`);
     process.exitCode = 1;
   },
 );

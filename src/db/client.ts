@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { lockDataFolder } from './data-folder-lock.js';
 import * as schema from './schema.js';
 import { SEARCH_SETUP } from './search-setup.js';
 
@@ -57,13 +58,21 @@ export async function openDatabase(
 
 async function openPglite(dataDir: string | null, options: OpenOptions): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Before PGlite reads a byte: a second process on the folder would lose the first's writes.
+  const lock = dataDir ? lockDataFolder(dataDir) : null;
   const extensions = { pg_trgm, unaccent };
-  const client = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema, logger: options.queryLogger ?? false });
   return {
     kind: 'pglite',
     db: db as unknown as Db,
-    // PGlite is single-connection and single-process: no lock is needed.
+    // PGlite is single-connection, and the folder lock keeps it single-process: no lock here.
     migrate: async () => {
       for (const statement of SEARCH_SETUP) await db.execute(statement);
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -71,7 +80,13 @@ async function openPglite(dataDir: string | null, options: OpenOptions): Promise
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
