@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           Source: '../../db/schema.js#SourceRow',
           Citation: '../../db/schema.js#CitationRow',
           Revision: '../../db/schema.js#RevisionRow',
+          ApiKey: '../../db/schema.js#ApiKeyRow',
           SearchHit: '../../modules/search/search-query.js#SearchHitRow',
           VolumeRow: '../../modules/volumes/volume-query.js#VolumeRowData',
           SearchConnection: '../connection.js#Connection<SearchHitRow>',

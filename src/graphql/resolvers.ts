@@ -1,5 +1,6 @@
 // Resolver registry: every module's resolvers merged into one map, type by type.
 import { actorResolvers } from '../modules/actors/actors.resolvers.js';
+import { apiKeyResolvers } from '../modules/auth/api-keys.resolvers.js';
 import { citationResolvers } from '../modules/citations/citations.resolvers.js';
 import { dealResolvers } from '../modules/deals/deals.resolvers.js';
 import { nodeResolvers } from '../modules/node/node.resolvers.js';
@@ -21,6 +22,7 @@ const moduleResolvers: Resolvers[] = [
   searchResolvers,
   volumeResolvers,
   citationResolvers,
+  apiKeyResolvers,
 ];
 
 /** Merges module resolver maps; two modules resolving the same field is a start-up error. */

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiKeys, type ApiKeyRow } from '../../db/schema.js';
+import { InvalidInputError } from '../../errors.js';
 
 export type Role = ApiKeyRow['role'];
 
@@ -13,6 +14,8 @@ export type Viewer =
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });
 
 const KEY_PREFIX = 'arm_';
+// The name is shown as the author of every change: a person's or an integration's name.
+const MAX_NAME_LENGTH = 200;
 
 function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
@@ -24,7 +27,10 @@ export async function createApiKey(
   input: { name: string; role: Role },
 ): Promise<{ key: string; row: ApiKeyRow }> {
   const name = input.name.trim();
-  if (!name) throw new Error('A key needs a name: who holds it');
+  if (!name) throw new InvalidInputError('name', 'a key needs a name: who holds it');
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new InvalidInputError('name', `at most ${MAX_NAME_LENGTH} characters`);
+  }
   // 32 random bytes: guessing is hopeless, so a fast hash is enough to store it safely.
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   const [row] = await db
@@ -38,11 +44,21 @@ export function listApiKeys(db: Db): Promise<ApiKeyRow[]> {
   return db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt));
 }
 
-/** Revokes a key by ID or by its shown prefix; returns the revoked key, or null if none matched. */
-export async function revokeApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyRow | null> {
-  const match = /^[0-9a-f-]{36}$/.test(idOrPrefix)
+function byIdOrPrefix(idOrPrefix: string) {
+  return /^[0-9a-f-]{36}$/.test(idOrPrefix)
     ? eq(apiKeys.id, idOrPrefix)
     : eq(apiKeys.keyPrefix, idOrPrefix);
+}
+
+/** A key by its ID or its shown prefix, revoked or not. */
+export async function findApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyRow | null> {
+  const [row] = await db.select().from(apiKeys).where(byIdOrPrefix(idOrPrefix)).limit(1);
+  return row ?? null;
+}
+
+/** Revokes a key by ID or by its shown prefix; returns the revoked key, or null if none matched. */
+export async function revokeApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyRow | null> {
+  const match = byIdOrPrefix(idOrPrefix);
   const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: sql`now()` })
