@@ -28,6 +28,16 @@ export interface HttpOptions {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const READY_TIMEOUT_MS = 1_500;
+
+/** Rejects when `promise` has not settled within `ms`; the promise itself runs on. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 class HttpError extends Error {
   constructor(
@@ -66,7 +76,9 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, optio
     case '/healthz':
       return sendJson(res, 200, { status: 'ok' });
     case '/readyz':
-      return options.database.ping().then(
+      // A load balancer's probe wants an answer in time: a database that does not answer
+      // within READY_TIMEOUT_MS is as unready as one that refuses.
+      return withTimeout(options.database.ping(), READY_TIMEOUT_MS).then(
         () => sendJson(res, 200, { status: 'ready' }),
         () => sendJson(res, 503, { status: 'database unreachable' }),
       );

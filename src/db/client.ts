@@ -38,6 +38,7 @@ export interface OpenOptions {
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+const QUERY_TIMEOUT_MARGIN_MS = 2_000;
 // Any constant works; it only has to be the same for every Armstrail process.
 const MIGRATION_LOCK_KEY = 0x41524d53;
 
@@ -99,6 +100,10 @@ function openPostgres(
     max: config.poolMax,
     connectionTimeoutMillis: config.connectTimeoutMs,
     statement_timeout: config.statementTimeoutMs,
+    // The client's own deadline, for a server that stops answering altogether (frozen, a
+    // half-open connection): statement_timeout needs a live server to fire. A little later
+    // than statement_timeout, so that a live server's clearer error normally comes first.
+    query_timeout: config.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
     idleTimeoutMillis: 30_000,
     application_name: 'armstrail',
   });

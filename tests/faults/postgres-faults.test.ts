@@ -141,6 +141,34 @@ describe.skipIf(!bin)('PostgreSQL faults (a throwaway cluster)', () => {
     expect((await attempt()).kind).toBe('ok');
   }, 60_000);
 
+  it('answers while the database is frozen: reads fail cleanly within the client timeout, /readyz is 503 within 2 s', async () => {
+    // Warm connections first, so that the freeze catches queries on open connections too.
+    expect((await attempt()).kind).toBe('ok');
+    cluster.freeze();
+    try {
+      const started = performance.now();
+      const ready = await fetch(`${server.base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      const outcomes = await Promise.all([attempt(), attempt(), attempt()]);
+      for (const outcome of outcomes) {
+        expect(outcome.kind, outcome.detail).toBe('clean-error');
+        // statement_timeout cannot fire on a frozen server: the client's own deadline does.
+        expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + CONNECT_TIMEOUT_MS + 3_000);
+      }
+    } finally {
+      cluster.thaw();
+    }
+    let ok = false;
+    // Bounded: at most 40 attempts, 100 ms apart.
+    for (let i = 0; i < 40 && !ok; i++) {
+      ok = (await attempt()).kind === 'ok';
+      if (!ok) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(ok).toBe(true);
+    expect((await fetch(`${server.base}/readyz`)).status).toBe(200);
+  }, 60_000);
+
   it('stops a runaway statement at statement_timeout and reports a clean error', async () => {
     // A migration holding a lock is the honest way to make a read wait: the API's statement
     // waits on the lock until statement_timeout cancels it.

@@ -2,7 +2,7 @@
 // loopback port), so that fault tests can stop and start it. initdb and postgres refuse to run as
 // root: as root they run as the `postgres` user.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,10 @@ export interface ThrowawayPostgres {
   start(): void;
   /** `fast`: disconnects every client, as a server restart does. */
   stop(mode?: 'fast' | 'immediate'): void;
+  /** SIGSTOP to the postmaster and every backend: a server that accepts TCP but never answers. */
+  freeze(): void;
+  /** SIGCONT to the same processes. */
+  thaw(): void;
   destroy(): void;
 }
 
@@ -74,12 +78,25 @@ export async function createThrowawayPostgres(bin: string): Promise<ThrowawayPos
     run('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '30', 'stop']);
   };
   start();
+  // The postmaster's PID is the first line of postmaster.pid; its children are the backends.
+  const signalAll = (signal: 'STOP' | 'CONT') => {
+    const postmaster = readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+    execFileSync('kill', [`-${signal}`, postmaster]);
+    execFileSync('pkill', [`-${signal}`, '-P', postmaster], { stdio: 'ignore' });
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     start,
     stop,
+    freeze: () => signalAll('STOP'),
+    thaw: () => signalAll('CONT'),
     destroy() {
+      try {
+        signalAll('CONT');
+      } catch {
+        // Not running.
+      }
       try {
         stop('immediate');
       } catch {
