@@ -26,7 +26,8 @@ export function logRequest(
       method: fields.method,
       status: fields.status,
       durationMs: Math.round(fields.durationMs * 10) / 10,
-      operationName: meta.operationName ?? null,
+      // A name is one token, of any length the body allows: cut, so the line stays short.
+      operationName: meta.operationName?.slice(0, 100) ?? null,
       cost: meta.cost ?? null,
       outcome,
       client: meta.client.kind,

@@ -2,9 +2,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { createContext } from '../../src/context.js';
 import { createHttpServer } from '../../src/http.js';
+import { createLogger } from '../../src/logger.js';
 import { authenticate } from '../../src/modules/auth/authenticate.js';
 import { createApolloServer } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -39,7 +39,7 @@ export async function createTestApi(options: { seed?: boolean } = {}): Promise<T
       done();
     },
   });
-  const logger = pino({ level: 'info' }, sink);
+  const logger = createLogger('info', sink);
   const apollo = createApolloServer(logger);
   await apollo.start();
   let server: Server | undefined;
