@@ -100,10 +100,21 @@ async function handleGraphQL(
 ) {
   const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
   const started = performance.now();
-  const client = clientIdentity(
+  // Authentication comes first: only a valid key draws on a key's budget. A request with a
+  // made-up key is charged to its address like an anonymous one, so that inventing keys buys
+  // no fresh budgets; its 401 is Apollo's to write, from the context function below.
+  const authentication = await authenticate(
+    database.db,
     headerValueRaw(req.headers.authorization),
-    req.socket.remoteAddress,
+  ).then(
+    (viewer) => ({ viewer, error: null }),
+    (error: unknown) => ({
+      viewer: null,
+      error: error instanceof Error ? error : new Error(String(error)),
+    }),
   );
+  const keyId = authentication.viewer?.kind === 'key' ? authentication.viewer.keyId : null;
+  const client = clientIdentity(keyId, req.socket.remoteAddress);
   const meta: RequestMeta = { requestId, client };
   res.setHeader('x-request-id', requestId);
   res.once('close', () =>
@@ -143,13 +154,10 @@ async function handleGraphQL(
   attachRequestMeta(httpGraphQLRequest, meta);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: async () =>
-      createContext(
-        database.db,
-        logger,
-        requestId,
-        await authenticate(database.db, headerValueRaw(req.headers.authorization)),
-      ),
+    context: () =>
+      authentication.viewer
+        ? Promise.resolve(createContext(database.db, logger, requestId, authentication.viewer))
+        : Promise.reject(authentication.error),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

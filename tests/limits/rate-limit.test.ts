@@ -1,5 +1,6 @@
 // Rate limiting by cost: the real HTTP layer and Apollo server over a real test database, with
 // small budgets; in-process buckets, and buckets shared by two instances through Redis.
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
@@ -11,6 +12,7 @@ import {
   type RateLimiter,
 } from '../../src/graphql/limits/index.js';
 import { createHttpServer } from '../../src/http.js';
+import { createApiKey } from '../../src/modules/auth/api-keys.service.js';
 import { createApolloServer } from '../../src/server.js';
 import { postGraphQL } from '../support/real-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -98,14 +100,29 @@ describe('rate limiting over HTTP', () => {
   it('gives each API key a budget of its own, apart from its address', async () => {
     const limiter = new LocalRateLimiter(POLICY);
     const url = await listen(limiter);
+    const { key } = await createApiKey(database.db, { name: 'Own budget', role: 'READER' });
     await limiter.take({ kind: 'anonymous', id: 'ip:127.0.0.1' }, 100);
-    // An unknown key is refused by authentication (401), not by the exhausted address budget.
-    const answer = await postGraphQL(
-      url,
-      { query: QUERY },
-      { authorization: 'Bearer arm_unknown' },
+    await limiter.take({ kind: 'anonymous', id: 'ip:::ffff:127.0.0.1' }, 100);
+    const answer = await postGraphQL(url, { query: QUERY }, { authorization: `Bearer ${key}` });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.extensions?.cost).toMatchObject({ throttle: { burst: 400 } });
+  });
+
+  it('charges requests with made-up keys to their address, not to a fresh budget each', async () => {
+    // A slow refill, so that the address's 50 points pay for about 50 refusals in this loop.
+    const url = await listen(
+      new LocalRateLimiter({ ...POLICY, anonymous: { burst: 50, perSecond: 1 } }),
     );
-    expect(answer.status).toBe(401);
+    const statuses: number[] = [];
+    // Bounded: 120 requests.
+    for (let i = 0; i < 120; i++) {
+      const key = `arm_${randomBytes(32).toString('base64url')}`;
+      statuses.push(
+        (await postGraphQL(url, { query: QUERY }, { authorization: `Bearer ${key}` })).status,
+      );
+    }
+    expect(statuses.slice(0, 45).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(-10)).toEqual(Array(10).fill(429));
   });
 });
 
@@ -167,7 +184,10 @@ describe.skipIf(!withRedis)('rate limiting shared through Redis', () => {
     expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
     expect(statuses).toContain(429);
   });
+});
 
+// No Redis needed: the point is that there is none.
+describe('rate limiting with Redis unreachable', () => {
   it('falls back to in-process buckets when Redis is unreachable', async () => {
     const limiter = createRateLimiter(
       { ...POLICY, enabled: true, redisUrl: 'redis://127.0.0.1:1' },

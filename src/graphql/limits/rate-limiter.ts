@@ -1,7 +1,6 @@
 // Rate limiting, shared by the HTTP layer (a 1-point admission check before the body is read)
 // and the limits plugin (the query's cost once it is known): a token bucket per client, kept
 // in this process or, when REDIS_URL is set, in Redis so that every instance draws on one budget.
-import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RateLimitConfig, RateLimitPolicy } from '../../config.js';
 import type { Logger } from '../../logger.js';
@@ -28,18 +27,15 @@ export interface RateLimiter {
 }
 
 /**
- * The budget a request draws on: its API key's (by hash, so the key itself is never kept or
- * logged) or its client address's. A bad key is refused with 401 later, at authentication.
+ * The budget a request draws on: its authenticated API key's (by the key's ID, so the secret is
+ * never kept or logged), or else its client address's — also for a key that did not
+ * authenticate.
  */
 export function clientIdentity(
-  authorization: string | undefined,
+  keyId: string | null,
   remoteAddress: string | undefined,
 ): ClientIdentity {
-  const bearer = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
-  if (bearer) {
-    const hash = createHash('sha256').update(bearer[1]!, 'utf8').digest('hex');
-    return { kind: 'key', id: `key:${hash.slice(0, 32)}` };
-  }
+  if (keyId) return { kind: 'key', id: `key:${keyId}` };
   return { kind: 'anonymous', id: `ip:${remoteAddress ?? 'unknown'}` };
 }
 
@@ -128,13 +124,63 @@ return { allowed, tostring(tokens) }
 `;
 
 /**
+ * Stops calling a dependency that keeps failing: after `failuresToOpen` failures in a row it
+ * opens, and for `reopenAfterMs` every call is refused at once; then one call is let through as
+ * a probe, and its outcome closes the breaker or opens it again.
+ */
+export class CircuitBreaker {
+  private failures = 0;
+  private openUntil = 0;
+  private probing = false;
+
+  constructor(
+    private readonly failuresToOpen: number,
+    private readonly reopenAfterMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Whether a call may be made now; true for at most one probe while half-open. */
+  allows(): boolean {
+    if (this.failures < this.failuresToOpen) return true;
+    if (this.now() < this.openUntil || this.probing) return false;
+    this.probing = true;
+    return true;
+  }
+
+  succeeded(): void {
+    this.failures = 0;
+    this.probing = false;
+  }
+
+  /** Records a failure; true when this one opened the breaker. */
+  failed(): boolean {
+    this.failures += 1;
+    this.probing = false;
+    if (this.failures < this.failuresToOpen) return false;
+    this.openUntil = this.now() + this.reopenAfterMs;
+    return this.failures === this.failuresToOpen;
+  }
+}
+
+export interface RedisRateLimiterOptions {
+  /** Prefix of every bucket's key. */
+  prefix?: string;
+  /** How long to stop asking Redis after it failed three times in a row. */
+  reopenAfterMs?: number;
+}
+
+/**
  * Buckets in Redis, shared by every instance. If Redis does not answer within a few hundred
  * milliseconds the request is judged by this process's own buckets instead: an outage of the
- * limiter must not become an outage of the API.
+ * limiter must not become an outage of the API. A Redis that is frozen rather than down
+ * (connections open, no answers) would make every request wait out the command timeout, so
+ * after three failures in a row a circuit breaker skips Redis for a while, then probes it.
  */
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
   private readonly fallback: LocalRateLimiter;
+  private readonly breaker: CircuitBreaker;
+  private readonly prefix: string;
   /** Settles once the first connection is made or has failed; never rejects. */
   private readonly firstConnection: Promise<void>;
   private lastWarning = 0;
@@ -143,8 +189,10 @@ export class RedisRateLimiter implements RateLimiter {
     url: string,
     private readonly config: Pick<RateLimitConfig, 'anonymous' | 'key'>,
     private readonly logger: Logger,
-    private readonly prefix = 'armstrail:ratelimit:',
+    { prefix = 'armstrail:ratelimit:', reopenAfterMs = 10_000 }: RedisRateLimiterOptions = {},
   ) {
+    this.prefix = prefix;
+    this.breaker = new CircuitBreaker(3, reopenAfterMs);
     this.fallback = new LocalRateLimiter(config);
     this.redis = new Redis(url, {
       // Fail at once while disconnected (the fallback answers) rather than queue requests.
@@ -169,6 +217,7 @@ export class RedisRateLimiter implements RateLimiter {
     if (this.redis.status === 'connecting' || this.redis.status === 'connect') {
       await this.firstConnection;
     }
+    if (!this.breaker.allows()) return this.fallback.take(client, points);
     try {
       const reply = (await this.redis.eval(
         TAKE_SCRIPT,
@@ -178,8 +227,12 @@ export class RedisRateLimiter implements RateLimiter {
         policy.perSecond,
         points,
       )) as [number, string];
+      this.breaker.succeeded();
       return decision(policy, reply[0] === 1, Number(reply[1]), points);
     } catch (error) {
+      if (this.breaker.failed()) {
+        this.logger.warn('rate limiter: Redis keeps failing; not asking it for a while');
+      }
       this.warn(error as Error);
       return this.fallback.take(client, points);
     }
