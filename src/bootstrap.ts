@@ -12,12 +12,17 @@ export async function openReadyDatabase(config: Config, logger: Logger): Promise
     onPoolError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
   });
   try {
-    await database.migrate();
-    await seedDatabase(database.db);
-    await seedSipriExcerpt(database.db);
+    await prepareDatabase(database);
   } catch (error) {
     await database.close();
     throw error;
   }
   return database;
+}
+
+/** Migrates and seeds an open database (tests pass one that logs its statements). */
+export async function prepareDatabase(database: Database): Promise<void> {
+  await database.migrate();
+  await seedDatabase(database.db);
+  await seedSipriExcerpt(database.db);
 }
