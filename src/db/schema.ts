@@ -544,6 +544,18 @@ export const searchDocuments = pgTable(
   ],
 );
 
+/**
+ * The seed (src/seed/) this database received, and when. The seed is written into a new,
+ * empty database only: its row here is claimed in the seed's own transaction, so of several
+ * instances starting at once exactly one seeds, and no later start rewrites seeded records.
+ */
+export const appliedSeeds = pgTable('applied_seeds', {
+  name: text('name').primaryKey(),
+  /** Which contents of that seed were written (src/seed/apply-seed.ts says what each holds). */
+  version: integer('version').notNull(),
+  appliedAt: timestamp('applied_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
 export type ActorRow = typeof actors.$inferSelect;
 export type PlatformRow = typeof platforms.$inferSelect;
 export type DealRow = typeof deals.$inferSelect;
@@ -553,3 +565,4 @@ export type SourceRow = typeof sources.$inferSelect;
 export type CitationRow = typeof citations.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
+export type AppliedSeedRow = typeof appliedSeeds.$inferSelect;

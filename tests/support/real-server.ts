@@ -146,13 +146,13 @@ export async function postGraphQL(
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
 
-/** Creates an API key with `npm run keys` on the database `env` names; returns the secret. */
-export async function createKeyWithCli(
-  env: Record<string, string>,
-  role: 'editor' | 'admin',
+/** Runs a CLI (`npx tsx src/cli/<name>.ts …`) to its end on the database `env` names. */
+export async function runCliProcess(
   name: string,
-): Promise<string> {
-  const child = spawn('npx', ['tsx', 'src/cli/keys.ts', 'create', '--role', role, '--name', name], {
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn('npx', ['tsx', `src/cli/${name}.ts`, ...args], {
     cwd: process.cwd(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -160,7 +160,17 @@ export async function createKeyWithCli(
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise((resolve) => child.on('close', resolve));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, output };
+}
+
+/** Creates an API key with `npm run keys` on the database `env` names; returns the secret. */
+export async function createKeyWithCli(
+  env: Record<string, string>,
+  role: 'editor' | 'admin',
+  name: string,
+): Promise<string> {
+  const { output } = await runCliProcess('keys', ['create', '--role', role, '--name', name], env);
   const match = /Key \(shown once[^)]*\): (\S+)/.exec(output);
   if (!match) throw new Error(`npm run keys printed no key:\n${output}`);
   return match[1]!;

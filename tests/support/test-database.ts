@@ -13,7 +13,10 @@ export interface TestDatabase extends Database {
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
 
-export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+/** `migrate: false` leaves it empty (no migrations, no seed) for tests of migrations themselves. */
+export async function createTestDatabase(
+  options: { seed?: boolean; migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const statements = {
     count: 0,
     log: [] as string[],
@@ -46,8 +49,10 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   } else {
     database = await openDatabase({ kind: 'pglite', dataDir: null }, { queryLogger });
   }
-  await database.migrate();
-  if (options.seed !== false) await seedDatabase(database.db);
+  if (options.migrate !== false) {
+    await database.migrate();
+    if (options.seed !== false) await seedDatabase(database.db);
+  }
   statements.reset();
   return {
     ...database,
