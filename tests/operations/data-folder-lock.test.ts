@@ -1,6 +1,5 @@
 // A CLI beside a running server: on PGlite it is refused (a second process on the folder lost
 // every later write); on PostgreSQL it works. Either way no acknowledged write is lost.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import {
   createKeyWithCli,
   ownDatabaseEnv,
   postGraphQL,
+  runCliProcess,
   startRealServer,
 } from '../support/real-server.js';
 import { testDatabaseKind } from '../support/test-database.js';
@@ -19,18 +19,8 @@ afterEach(async () => {
 });
 
 /** Runs `npm run keys -- …` as a real process; its exit code and everything it printed. */
-async function keysCli(env: Record<string, string>, ...args: string[]) {
-  const child = spawn('npx', ['tsx', 'src/cli/keys.ts', ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, output };
-}
+const keysCli = (env: Record<string, string>, ...args: string[]) =>
+  runCliProcess('keys', args, env);
 
 async function createSource(url: string, endpoint: string, key: string) {
   const answer = await postGraphQL(
