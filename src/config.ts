@@ -17,6 +17,10 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  // Expensive operations (aggregates, search) run on a pool of their own: see README.
+  DB_EXPENSIVE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(3),
+  DB_EXPENSIVE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  EXPENSIVE_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).default(2),
   // Public-API limits (src/graphql/limits): every refusal names the limit and the excess.
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -67,6 +71,8 @@ export type QueryLimits = Readonly<{
   maxDirectives: number;
   maxRootFields: number;
   maxCost: number;
+  /** Expensive operations (aggregates, search) one client may have running at once. */
+  expensivePerClient: number;
 }>;
 
 /** A token bucket: `burst` points at most, refilled at `perSecond` points a second. */
@@ -91,6 +97,11 @@ export type DatabaseConfig =
       poolMax: number;
       connectTimeoutMs: number;
       statementTimeoutMs: number;
+      /**
+       * The pool for expensive operations: smaller, so they cannot take every connection, and
+       * with a shorter statement_timeout, so none holds a connection for long.
+       */
+      expensive?: Readonly<{ poolMax: number; statementTimeoutMs: number }>;
     }>;
 
 export class ConfigError extends OperatorError {
@@ -126,6 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         poolMax: e.DB_POOL_MAX,
         connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
         statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+        expensive: {
+          poolMax: e.DB_EXPENSIVE_POOL_MAX,
+          statementTimeoutMs: e.DB_EXPENSIVE_STATEMENT_TIMEOUT_MS,
+        },
       }
     : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR === ':memory:' ? null : e.PGLITE_DATA_DIR };
   return Object.freeze({
@@ -143,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.QUERY_MAX_DIRECTIVES,
       maxRootFields: e.QUERY_MAX_ROOT_FIELDS,
       maxCost: e.QUERY_MAX_COST,
+      expensivePerClient: e.EXPENSIVE_CONCURRENCY_PER_CLIENT,
     }),
     rateLimit: Object.freeze({
       enabled: e.RATE_LIMIT_ENABLED,

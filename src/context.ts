@@ -13,6 +13,8 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
   db: Db;
+  /** Where this request runs if it turns out to be expensive (see useExpensiveDatabase). */
+  readonly expensiveDb: Db;
   loaders: Loaders;
   logger: Logger;
   requestId: string;
@@ -37,8 +39,27 @@ export function createContext(
   logger: Logger,
   requestId: string,
   viewer: Viewer = ANONYMOUS,
+  expensiveDb: Db = db,
 ): Context {
-  return { db, loaders: createLoaders(db), logger: logger.child({ requestId }), requestId, viewer };
+  return {
+    db,
+    expensiveDb,
+    loaders: createLoaders(db),
+    logger: logger.child({ requestId }),
+    requestId,
+    viewer,
+  };
+}
+
+/**
+ * Moves a request that has not run yet onto the expensive operations' database (its own pool
+ * and statement timeout), loaders included. Called once the operation is known, before any
+ * resolver runs.
+ */
+export function useExpensiveDatabase(ctx: Context): void {
+  if (ctx.db === ctx.expensiveDb) return;
+  ctx.db = ctx.expensiveDb;
+  ctx.loaders = createLoaders(ctx.db);
 }
 
 function nodeLoaders(loaders: Loaders) {

@@ -156,7 +156,15 @@ async function handleGraphQL(
     httpGraphQLRequest,
     context: () =>
       authentication.viewer
-        ? Promise.resolve(createContext(database.db, logger, requestId, authentication.viewer))
+        ? Promise.resolve(
+            createContext(
+              database.db,
+              logger,
+              requestId,
+              authentication.viewer,
+              database.expensiveDb,
+            ),
+          )
         : Promise.reject(authentication.error),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);

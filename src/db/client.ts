@@ -23,6 +23,12 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   readonly kind: DatabaseConfig['kind'];
   readonly db: Db;
+  /**
+   * Where expensive operations (aggregates, search) run: on PostgreSQL a smaller pool with a
+   * shorter statement_timeout, so that they can neither take every connection nor hold one
+   * for long; on PGlite, which has one connection, the same as `db`.
+   */
+  readonly expensiveDb: Db;
   /** Applies pending migrations; safe to call from several processes at once. */
   migrate(): Promise<void>;
   /** Throws when the database cannot answer a trivial query. */
@@ -73,6 +79,7 @@ async function openPglite(dataDir: string | null, options: OpenOptions): Promise
   return {
     kind: 'pglite',
     db: db as unknown as Db,
+    expensiveDb: db as unknown as Db,
     // PGlite is single-connection, and the folder lock keeps it single-process: no lock here.
     migrate: async () => {
       for (const statement of SEARCH_SETUP) await db.execute(statement);
@@ -95,24 +102,37 @@ function openPostgres(
   config: Extract<DatabaseConfig, { kind: 'postgres' }>,
   options: OpenOptions,
 ): Database {
-  const pool = new pg.Pool({
-    connectionString: config.url,
-    max: config.poolMax,
-    connectionTimeoutMillis: config.connectTimeoutMs,
-    statement_timeout: config.statementTimeoutMs,
-    // The client's own deadline, for a server that stops answering altogether (frozen, a
-    // half-open connection): statement_timeout needs a live server to fire. A little later
-    // than statement_timeout, so that a live server's clearer error normally comes first.
-    query_timeout: config.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
-    idleTimeoutMillis: 30_000,
-    application_name: 'armstrail',
-  });
-  // Without a listener an idle client's error (e.g. the server restarting) kills the process.
-  pool.on('error', (error) => options.onPoolError?.(error));
-  const db = drizzlePg({ client: pool, schema, logger: options.queryLogger ?? false });
+  const createPool = (max: number, statementTimeoutMs: number, name: string) => {
+    const created = new pg.Pool({
+      connectionString: config.url,
+      max,
+      connectionTimeoutMillis: config.connectTimeoutMs,
+      statement_timeout: statementTimeoutMs,
+      // The client's own deadline, for a server that stops answering altogether (frozen, a
+      // half-open connection): statement_timeout needs a live server to fire. A little later
+      // than statement_timeout, so that a live server's clearer error normally comes first.
+      query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+      idleTimeoutMillis: 30_000,
+      application_name: name,
+    });
+    // Without a listener an idle client's error (e.g. the server restarting) kills the process.
+    created.on('error', (error) => options.onPoolError?.(error));
+    return created;
+  };
+  const pool = createPool(config.poolMax, config.statementTimeoutMs, 'armstrail');
+  const expensivePool = config.expensive
+    ? createPool(
+        config.expensive.poolMax,
+        config.expensive.statementTimeoutMs,
+        'armstrail-expensive',
+      )
+    : null;
+  const logger = options.queryLogger ?? false;
+  const db = drizzlePg({ client: pool, schema, logger });
   return {
     kind: 'postgres',
     db,
+    expensiveDb: expensivePool ? drizzlePg({ client: expensivePool, schema, logger }) : db,
     migrate: async () => {
       const client = await pool.connect();
       try {
@@ -131,6 +151,8 @@ function openPostgres(
     ping: async () => {
       await pool.query('select 1');
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), expensivePool?.end()]);
+    },
   };
 }
