@@ -24,16 +24,28 @@ export class ApiError extends GraphQLError {
   }
 }
 
-/** Bad input: names the argument (as a path such as `filter.orderYear`) and what is wrong. */
+/**
+ * Bad input: names the argument (as a path such as `filter.orderYear`, or `$input.title` for a
+ * variable) and what is wrong. `extensions` adds details, or `http` when refused before execution.
+ */
 export class InvalidInputError extends ApiError {
-  constructor(argument: string, problem: string) {
-    super(`Invalid argument \`${argument}\`: ${problem}`, 'BAD_USER_INPUT', { argument });
+  constructor(argument: string, problem: string, extensions: Record<string, unknown> = {}) {
+    super(`Invalid argument \`${argument}\`: ${problem}`, 'BAD_USER_INPUT', {
+      ...extensions,
+      argument,
+    });
   }
 }
 
-/** A well-formed ID that matches no record. */
+/** A well-formed ID that matches no record, or (`deleted`) only a deleted one. */
 export class NotFoundError extends ApiError {
-  constructor(argument: string, typeName: string, id: string) {
-    super(`Argument \`${argument}\`: no ${typeName} has the ID "${id}"`, 'NOT_FOUND', { argument });
+  constructor(argument: string, typeName: string, id: string, deleted = false) {
+    super(
+      deleted
+        ? `Argument \`${argument}\`: the ${typeName} with the ID "${id}" was deleted`
+        : `Argument \`${argument}\`: no ${typeName} has the ID "${id}"`,
+      'NOT_FOUND',
+      { argument },
+    );
   }
 }

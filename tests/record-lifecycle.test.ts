@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { ids } from '../src/seed/kazan-mali.js';
+import * as factories from './support/factories.js';
 import { readFeedUntil } from './support/feed.js';
 import { createTestApi, dataOf, type GraphQLResult, type TestApi } from './support/test-api.js';
 
@@ -272,5 +273,278 @@ describe('actors, platforms, deletions and merges', () => {
       platforms: { totalCount: 0 },
       sources: { totalCount: 0 },
     });
+  });
+});
+
+describe('writes that refer to deleted or merged records', () => {
+  let api: TestApi;
+  let editor: string;
+  const as = { apiKey: '' };
+  const codeOf = (r: GraphQLResult) => r.errors?.[0]?.extensions?.code ?? 'OK';
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    editor = (await createApiKey(api.database.db, { name: 'Editor', role: 'EDITOR' })).key;
+    as.apiKey = editor;
+  });
+  afterAll(() => api.close());
+
+  /** An actor merged into `winner`, and one simply deleted: tombstones, as the merges leave them. */
+  async function tombstones() {
+    const db = api.database.db;
+    const winner = await factories.createActor(db, { kind: 'STATE', name: 'Winner state' });
+    const loser = await factories.createActor(db, {
+      name: 'Merged-away state',
+      mergedIntoId: winner.id,
+      deletedAt: new Date(),
+    });
+    const deleted = await factories.createActor(db, { name: 'Deleted', deletedAt: new Date() });
+    const family = await factories.createPlatform(db, { designation: 'Family winner' });
+    const mergedPlatform = await factories.createPlatform(db, {
+      designation: 'Merged platform',
+      mergedIntoId: family.id,
+      deletedAt: new Date(),
+    });
+    const deletedPlatform = await factories.createPlatform(db, { deletedAt: new Date() });
+    const deletedDeal = await factories.createDeal(db, {
+      supplierId: ids.russia,
+      recipientId: ids.mali,
+      deletedAt: new Date(),
+      items: [{ platformId: ids.mi171 }],
+    });
+    const id = (type: 'Actor' | 'Platform' | 'Deal', uuid: string) => toGlobalId(type, uuid);
+    return {
+      winner: id('Actor', winner.id),
+      loser: id('Actor', loser.id),
+      deleted: id('Actor', deleted.id),
+      family: id('Platform', family.id),
+      mergedPlatform: id('Platform', mergedPlatform.id),
+      deletedPlatform: id('Platform', deletedPlatform.id),
+      deletedDeal: id('Deal', deletedDeal.id),
+    };
+  }
+
+  const citation = { source: ESSOR, excerpt: 'cited' };
+
+  it('refuses an event on a deleted deal with NOT_FOUND', async () => {
+    const t = await tombstones();
+    const result = await api.query(
+      `mutation($input: AddDealEventInput!) { addDealEvent(input: $input) { event { id } } }`,
+      {
+        input: {
+          deal: t.deletedDeal,
+          type: 'VISIT',
+          citations: [citation],
+          reason: 'Visit reported',
+        },
+      },
+      as,
+    );
+    expect(codeOf(result)).toBe('NOT_FOUND');
+    expect(result.errors?.[0]?.message).toMatch(/`input\.deal`.*deleted/);
+  });
+
+  it('refuses a citation on a deleted deal with NOT_FOUND', async () => {
+    const t = await tombstones();
+    const result = await api.query(
+      `mutation($input: AddCitationInput!) { addCitation(input: $input) { citation { id } } }`,
+      { input: { target: t.deletedDeal, citation, reason: 'More sources' } },
+      as,
+    );
+    expect(codeOf(result)).toBe('NOT_FOUND');
+    expect(result.errors?.[0]?.message).toMatch(/`input\.target`.*deleted/);
+  });
+
+  it('stores the winner when a deal names a merged-away actor or platform', async () => {
+    const t = await tombstones();
+    const result = await api.query<{
+      createDeal: { deal: { supplier: { id: string }; items: { platform: { id: string } }[] } };
+    }>(
+      `mutation($input: CreateDealInput!) { createDeal(input: $input) {
+        deal { supplier { id } items { platform { id } } } } }`,
+      {
+        input: {
+          supplier: t.loser,
+          recipient: MALI,
+          stage: 'ORDERED',
+          items: [{ platform: t.mergedPlatform }],
+          citations: [citation],
+          reason: 'Test deal',
+        },
+      },
+      as,
+    );
+    const { deal } = dataOf(result).createDeal;
+    expect(deal.supplier.id).toBe(t.winner);
+    expect(deal.items[0]?.platform.id).toBe(t.family);
+  });
+
+  it('stores the winner when an update or an event names a merged-away actor', async () => {
+    const t = await tombstones();
+    const update = await api.query<{ updateDeal: { deal: { recipient: { id: string } } } }>(
+      `mutation($input: UpdateDealInput!) { updateDeal(input: $input) { deal { recipient { id } } } }`,
+      {
+        input: {
+          id: toGlobalId('Deal', ids.kazanDeal),
+          expectedVersion: await dealVersion(ids.kazanDeal),
+          recipient: t.loser,
+          citations: [citation],
+          reason: 'Recipient merged',
+        },
+      },
+      as,
+    );
+    expect(dataOf(update).updateDeal.deal.recipient.id).toBe(t.winner);
+    const event = await api.query<{ addDealEvent: { event: { actors: { id: string }[] } } }>(
+      `mutation($input: AddDealEventInput!) { addDealEvent(input: $input) { event { actors { id } } } }`,
+      {
+        input: {
+          deal: toGlobalId('Deal', ids.kazanDeal),
+          type: 'VISIT',
+          actors: [t.loser, t.winner],
+          citations: [citation],
+          reason: 'Visit',
+        },
+      },
+      as,
+    );
+    expect(dataOf(event).addDealEvent.event.actors).toEqual([{ id: t.winner }]);
+  });
+
+  async function dealVersion(uuid: string): Promise<number> {
+    const { node } = dataOf(
+      await api.query<{ node: { version: number } }>(
+        'query($id: ID!) { node(id: $id) { ... on Deal { version } } }',
+        { id: toGlobalId('Deal', uuid) },
+      ),
+    );
+    return node.version;
+  }
+
+  it('refuses a deal naming a deleted actor or platform with NOT_FOUND', async () => {
+    const t = await tombstones();
+    for (const [supplier, platform, path] of [
+      [t.deleted, MI171, /`input\.supplier`/],
+      [RUSSIA, t.deletedPlatform, /`input\.items\[0\]\.platform`/],
+    ] as const) {
+      const result = await api.query(
+        `mutation($input: CreateDealInput!) { createDeal(input: $input) { deal { id } } }`,
+        {
+          input: {
+            supplier,
+            recipient: MALI,
+            stage: 'ORDERED',
+            items: [{ platform }],
+            citations: [citation],
+            reason: 'Test deal',
+          },
+        },
+        as,
+      );
+      expect(codeOf(result)).toBe('NOT_FOUND');
+      expect(result.errors?.[0]?.message).toMatch(path);
+    }
+  });
+
+  it('follows merges in actor parents and countries, and platform families and producers', async () => {
+    const t = await tombstones();
+    const actor = await api.query<{
+      createActor: { actor: { parent: { id: string }; country: { id: string } } };
+    }>(
+      `mutation($input: CreateActorInput!) { createActor(input: $input) {
+        actor { parent { id } country { id } } } }`,
+      {
+        input: {
+          kind: 'COMPANY',
+          name: 'Subsidiary',
+          parent: t.loser,
+          country: t.loser,
+          reason: 'x',
+        },
+      },
+      as,
+    );
+    expect(dataOf(actor).createActor.actor).toEqual({
+      parent: { id: t.winner },
+      country: { id: t.winner },
+    });
+    const platform = await api.query<{
+      createPlatform: { platform: { family: { id: string }; producers: { id: string }[] } };
+    }>(
+      `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) {
+        platform { family { id } producers { id } } } }`,
+      {
+        input: {
+          designation: 'Variant',
+          category: 'AIRCRAFT',
+          family: t.mergedPlatform,
+          producers: [t.loser],
+          reason: 'x',
+        },
+      },
+      as,
+    );
+    expect(dataOf(platform).createPlatform.platform).toEqual({
+      family: { id: t.family },
+      producers: [{ id: t.winner }],
+    });
+    const refused = await api.query(
+      `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) { platform { id } } }`,
+      { input: { designation: 'V2', category: 'AIRCRAFT', producers: [t.deleted], reason: 'x' } },
+      as,
+    );
+    expect(codeOf(refused)).toBe('NOT_FOUND');
+    expect(refused.errors?.[0]?.message).toMatch(/`input\.producers\[0\]`/);
+  });
+
+  it('stores the winner when a citation targets a merged-away actor', async () => {
+    const t = await tombstones();
+    const result = await api.query<{ addCitation: { citation: { target: { id: string } } } }>(
+      `mutation($input: AddCitationInput!) { addCitation(input: $input) {
+        citation { target { ... on Actor { id } } } } }`,
+      { input: { target: t.loser, citation, reason: 'More' } },
+      as,
+    );
+    expect(dataOf(result).addCitation.citation.target.id).toBe(t.winner);
+  });
+
+  it('refuses a NUL byte in mutation text with the argument path, before the database', async () => {
+    const result = await api.query(
+      `mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id } } }`,
+      { input: { source: { kind: 'NEWS', title: 'Le\u0000 titre' } } },
+      as,
+    );
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/`\$input\.source\.title`.*NUL/);
+    expect(api.logs.filter((line) => (line.level as number) >= 50)).toEqual([]);
+  });
+
+  it('answers two editors making two actors each other’s parent at once without a 500', async () => {
+    const db = api.database.db;
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await Promise.all([
+        factories.createActor(db, { name: `A${round}` }),
+        factories.createActor(db, { name: `B${round}` }),
+      ]);
+      const setParent = (child: string, parent: string) =>
+        api.query(
+          `mutation($input: UpdateActorInput!) { updateActor(input: $input) { actor { id } } }`,
+          {
+            input: {
+              id: toGlobalId('Actor', child),
+              expectedVersion: 1,
+              parent: toGlobalId('Actor', parent),
+              reason: 'ownership',
+            },
+          },
+          as,
+        );
+      const results = await Promise.all([setParent(a.id, b.id), setParent(b.id, a.id)]);
+      const codes = results.map(codeOf).sort();
+      // One wins; the other sees the cycle (BAD_USER_INPUT) or, after a retried deadlock, CONFLICT.
+      expect(codes[0], JSON.stringify(results)).toMatch(/^(BAD_USER_INPUT|CONFLICT)$/);
+      expect(codes[1]).toBe('OK');
+    }
+    expect(api.logs.filter((line) => (line.level as number) >= 50)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 // Relay connections: page-size rules, opaque keyset cursors, and the connection object resolvers return.
 import { InvalidInputError } from '../errors.js';
+import { isUuid } from './global-id.js';
+import { textProblem } from './limits/input-values.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -46,11 +48,17 @@ export function encodeCursor(cursor: KeysetCursor): string {
   );
 }
 
-/** Decodes an `after` argument made for `order`; throws BAD_USER_INPUT for anything else. */
+/**
+ * Decodes an `after` argument made for `order`; throws BAD_USER_INPUT for anything else. The
+ * key and ID go into SQL as typed values, so a forged cursor of the right shape is checked too:
+ * the ID must be a UUID, and the key text PostgreSQL can hold that `isKey` accepts (an ordering
+ * by a number or a time says which texts its keys are).
+ */
 export function decodeCursor(
   after: string | null | undefined,
   order: string,
   argument = 'after',
+  isKey: (key: string) => boolean = () => true,
 ): KeysetCursor | null {
   if (after === null || after === undefined) return null;
   let parsed: unknown;
@@ -65,7 +73,8 @@ export function decodeCursor(
     typeof parsed[0] !== 'string' ||
     !(typeof parsed[1] === 'string' || parsed[1] === null) ||
     typeof parsed[2] !== 'string' ||
-    !/^[0-9a-f-]{36}$/.test(parsed[2])
+    !isUuid(parsed[2]) ||
+    (typeof parsed[1] === 'string' && (textProblem(parsed[1]) !== null || !isKey(parsed[1])))
   ) {
     throw new InvalidInputError(argument, 'is not a cursor returned by this API');
   }

@@ -36,11 +36,11 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: violation.code },
       };
     }
-    const apolloCode = formatted.extensions?.code;
-    if (typeof apolloCode === 'string' && CLIENT_ERROR_CODES.has(apolloCode)) {
+    const clientMessage = clientErrorMessage(formatted, original);
+    if (clientMessage !== null) {
       const code: ErrorCode = 'BAD_USER_INPUT';
       return {
-        message: formatted.message,
+        message: clientMessage,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code },
@@ -58,6 +58,32 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code },
     };
   };
+}
+
+// graphql-js stops coercing variables after this many errors (Apollo's default) and adds an
+// error of its own, without a code or a variable to name.
+const MAX_COERCION_ERRORS = 50;
+const COERCION_LIMIT_MESSAGE = /^Too many errors processing variables/;
+
+/**
+ * The message of an error the client caused, or null: Apollo's own refusals before execution
+ * (by code, or by the 4xx status Apollo gives persisted-query errors, which carry no code), and
+ * graphql-js's stop after too many invalid variables.
+ */
+function clientErrorMessage(formatted: GraphQLFormattedError, original: unknown): string | null {
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && CLIENT_ERROR_CODES.has(apolloCode)) {
+    return formatted.message;
+  }
+  const status = (original as { extensions?: { http?: { status?: unknown } } } | null)?.extensions
+    ?.http?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return formatted.message;
+  }
+  if (COERCION_LIMIT_MESSAGE.test(formatted.message)) {
+    return `The variables have more than ${MAX_COERCION_ERRORS} invalid values; the first ${MAX_COERCION_ERRORS} are listed`;
+  }
+  return null;
 }
 
 /** The ApiError behind an error: Apollo wraps some (context creation) in errors of its own. */

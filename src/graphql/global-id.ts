@@ -14,6 +14,9 @@ export type NodeType = (typeof NODE_TYPES)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A UUID as PostgreSQL prints it (lower case, with hyphens). */
+export const isUuid = (text: string): boolean => UUID.test(text);
+
 export function toGlobalId(type: NodeType, uuid: string): string {
   return Buffer.from(`${type}:${uuid}`, 'utf8').toString('base64url');
 }

@@ -4,9 +4,18 @@ import { GraphQLScalarType, Kind } from 'graphql';
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function invalid(type: string, value: unknown): TypeError {
-  return new TypeError(`${type} cannot represent ${JSON.stringify(value)}`);
+// Dates and times are bounded to years 1–9999: both JavaScript and PostgreSQL hold them (year 0,
+// negative years and years past 9999 fail in one or the other), and no record needs more.
+// (Date.UTC reads years 0–99 as 1900–1999, hence setUTCFullYear.)
+const FIRST_INSTANT = new Date(0).setUTCFullYear(1, 0, 1);
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const YEARS = 'years 1 to 9999 only';
+
+function invalid(type: string, value: unknown, why = ''): TypeError {
+  return new TypeError(`${type} cannot represent ${JSON.stringify(value)}${why ? `: ${why}` : ''}`);
 }
+
+const inYearRange = (time: number) => time >= FIRST_INSTANT && time <= LAST_INSTANT;
 
 function parseDecimal(value: unknown): string {
   const text = typeof value === 'number' ? String(value) : value;
@@ -15,10 +24,10 @@ function parseDecimal(value: unknown): string {
 }
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw invalid('Date (YYYY-MM-DD)', value);
-  }
-  return value;
+  const time = typeof value === 'string' && DATE.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) throw invalid('Date (YYYY-MM-DD)', value);
+  if (!inYearRange(time)) throw invalid('Date (YYYY-MM-DD)', value, YEARS);
+  return value as string;
 }
 
 function parseDateTime(value: unknown): Date {
@@ -26,6 +35,8 @@ function parseDateTime(value: unknown): Date {
   if (!date || Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value as string)) {
     throw invalid('DateTime (ISO 8601)', value);
   }
+  // An offset can carry a time in year 1 or 9999 over the bounds: the instant is checked.
+  if (!inYearRange(date.getTime())) throw invalid('DateTime (ISO 8601)', value, YEARS);
   return date;
 }
 

@@ -338,6 +338,238 @@ describe('hostile queries against the real server', () => {
   });
 });
 
+/** A cursor of the API's keyset shape (`[order, key, id]`) with the given parts. */
+const forgedCursor = (order: string, key: string | null, id: string) =>
+  Buffer.from(JSON.stringify([order, key, id]), 'utf8').toString('base64url');
+const feedCursor = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+const DEALS_AFTER = 'query Q($after: String) { deals(after: $after) { nodes { id } } }';
+const FEED_AFTER = 'query Q($after: String) { changes(after: $after) { nodes { id } } }';
+const FORGED = /`after`: is not a cursor returned by this API/;
+const FORGED_FEED = /`after`: is not a cursor of the change feed/;
+
+/**
+ * A coded client error: any 4xx, or a 200 whose errors are all coded (a resolver's refusal
+ * of one field), never an INTERNAL_SERVER_ERROR.
+ */
+function expectClientError(answer: HttpAnswer, code: string, message: RegExp) {
+  expect(answer.status, answer.text).toBeLessThan(500);
+  const errors = answer.body.errors ?? [];
+  expect(errors.length, answer.text).toBeGreaterThan(0);
+  for (const error of errors)
+    expect(error.extensions?.code, answer.text).not.toBe('INTERNAL_SERVER_ERROR');
+  expect(errors[0]?.extensions?.code, answer.text).toBe(code);
+  expect(errors[0]?.message).toMatch(message);
+}
+
+/** Sends `query` with `$after` set to `after`. */
+const sendAfter = (query: string, after: string) =>
+  postGraphQL(server.url, { query, variables: { after } });
+
+describe('bad input against the real server: coded errors, never a 500', () => {
+  const since =
+    'query Q($since: DateTime) { deals(filter: { updatedSince: $since }) { totalCount } }';
+  const cases: [string, () => Promise<HttpAnswer>, string, RegExp][] = [
+    [
+      'a NUL byte in a string literal',
+      () =>
+        postGraphQL(server.url, {
+          query: '{ actors(filter: { name: "a\\u0000b" }) { totalCount } }',
+        }),
+      'BAD_USER_INPUT',
+      /`filter\.name`.*NUL character/,
+    ],
+    [
+      'a NUL byte in a string variable',
+      () =>
+        postGraphQL(server.url, {
+          query: 'query Q($name: String) { actors(filter: { name: $name }) { totalCount } }',
+          variables: { name: 'a\u0000b' },
+        }),
+      'BAD_USER_INPUT',
+      /`\$name`.*NUL character/,
+    ],
+    [
+      'a NUL byte deep in a variable (a mutation text)',
+      () =>
+        postGraphQL(server.url, {
+          query:
+            'mutation M($input: CreateSourceInput!) { createSource(input: $input) { source { id } } }',
+          variables: { input: { source: { kind: 'NEWS', title: 'x\u0000' } } },
+        }),
+      'BAD_USER_INPUT',
+      /`\$input\.source\.title`.*NUL character/,
+    ],
+    [
+      'a lone UTF-16 surrogate in a variable',
+      () =>
+        postGraphQL(
+          server.url,
+          '{"query":"query Q($name: String) { actors(filter: { name: $name }) { totalCount } }","variables":{"name":"a\\ud800b"}}',
+        ),
+      'BAD_USER_INPUT',
+      /`\$name`.*lone UTF-16 surrogate/,
+    ],
+    [
+      'a forged deal cursor whose ID is not a UUID',
+      () => sendAfter(DEALS_AFTER, forgedCursor('deals:ORDER_DATE:DESC', '2020', '-'.repeat(36))),
+      'BAD_USER_INPUT',
+      FORGED,
+    ],
+    [
+      'a forged deal cursor whose order-date key is not a number',
+      () => sendAfter(DEALS_AFTER, forgedCursor('deals:ORDER_DATE:DESC', 'abc', ZERO_UUID)),
+      'BAD_USER_INPUT',
+      FORGED,
+    ],
+    [
+      'a forged deal cursor whose order-date key is beyond 32 bits',
+      () => sendAfter(DEALS_AFTER, forgedCursor('deals:ORDER_DATE:DESC', '99999999999', ZERO_UUID)),
+      'BAD_USER_INPUT',
+      FORGED,
+    ],
+    [
+      'a forged deal cursor whose timestamp key is not a time',
+      () =>
+        sendAfter(
+          'query Q($after: String) { deals(orderBy: { field: UPDATED_AT }, after: $after) { nodes { id } } }',
+          forgedCursor('deals:UPDATED_AT:DESC', 'yesterday', ZERO_UUID),
+        ),
+      'BAD_USER_INPUT',
+      FORGED,
+    ],
+    [
+      'a forged name cursor with a NUL in its key',
+      () =>
+        sendAfter(
+          'query Q($after: String) { platforms(after: $after) { nodes { id } } }',
+          forgedCursor('platforms', 'mi\u0000', ZERO_UUID),
+        ),
+      'BAD_USER_INPUT',
+      FORGED,
+    ],
+    [
+      'a change-feed cursor with a revision number past 2^63',
+      () => sendAfter(FEED_AFTER, feedCursor('feed:1:9223372036854775808')),
+      'BAD_USER_INPUT',
+      FORGED_FEED,
+    ],
+    [
+      'a change-feed cursor with a transaction number past 2^64',
+      () => sendAfter(FEED_AFTER, feedCursor('feed:99999999999999999999:1')),
+      'BAD_USER_INPUT',
+      FORGED_FEED,
+    ],
+    [
+      'updatedSince in year 0 (a literal)',
+      () =>
+        postGraphQL(server.url, {
+          query: '{ deals(filter: { updatedSince: "0000-01-01T00:00:00Z" }) { totalCount } }',
+        }),
+      'BAD_USER_INPUT',
+      /DateTime \(ISO 8601\) cannot represent "0000-01-01T00:00:00Z": years 1 to 9999/,
+    ],
+    [
+      'updatedSince in year 0 (a variable)',
+      () => postGraphQL(server.url, { query: since, variables: { since: '0000-01-01T00:00:00Z' } }),
+      'BAD_USER_INPUT',
+      /\$since.*years 1 to 9999/,
+    ],
+    [
+      'updatedSince pushed past year 9999 by its offset',
+      () =>
+        postGraphQL(server.url, {
+          query: since,
+          variables: { since: '9999-12-31T23:00:00-05:00' },
+        }),
+      'BAD_USER_INPUT',
+      /years 1 to 9999/,
+    ],
+    [
+      'a variables array of 200,000 items',
+      () =>
+        postGraphQL(server.url, {
+          query: 'query Q($s: [DealStage!]) { deals(filter: { stage: $s }) { totalCount } }',
+          variables: { s: Array.from({ length: 200_000 }, () => 0) },
+        }),
+      'BAD_USER_INPUT',
+      /`\$s`: must hold at most 1000 items, got 200000 \(199000 over the limit\)/,
+    ],
+    [
+      'a list of 70,000 values that would reach SQL as bind parameters',
+      () =>
+        postGraphQL(server.url, {
+          query: 'query Q($s: [DealStage!]) { deals(filter: { stage: $s }) { totalCount } }',
+          variables: { s: Array.from({ length: 70_000 }, () => 'ORDERED') },
+        }),
+      'BAD_USER_INPUT',
+      /`\$s`: must hold at most 1000 items, got 70000/,
+    ],
+    [
+      'a list literal of 1,200 values',
+      () =>
+        postGraphQL(server.url, {
+          query: `{ deals(filter: { stage: [${Array.from({ length: 1200 }, () => 'ORDERED').join(' ')}] }) { totalCount } }`,
+        }),
+      'BAD_USER_INPUT',
+      /`filter\.stage`.*must hold at most 1000 items, got 1200/,
+    ],
+    [
+      'an APQ hash that does not match the query',
+      () =>
+        postGraphQL(server.url, {
+          query: '{ deals { totalCount } }',
+          extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+        }),
+      'BAD_USER_INPUT',
+      /sha does not match/,
+    ],
+    [
+      'an APQ of version 2',
+      () =>
+        postGraphQL(server.url, {
+          query: '{ deals { totalCount } }',
+          extensions: { persistedQuery: { version: 2, sha256Hash: '0'.repeat(64) } },
+        }),
+      'BAD_USER_INPUT',
+      /Unsupported persisted query version/,
+    ],
+    [
+      'more than 50 variable-coercion errors',
+      () =>
+        postGraphQL(server.url, {
+          query: 'query Q($s: [DealStage!]) { deals(filter: { stage: $s }) { totalCount } }',
+          variables: { s: Array.from({ length: 60 }, (_, i) => `NOPE${i}`) },
+        }),
+      'BAD_USER_INPUT',
+      /Variable "\$s" got invalid value/,
+    ],
+  ];
+
+  it.each(cases)('answers %s with a coded client error', async (_name, send, code, message) => {
+    const answer = await send();
+    expectClientError(answer, code, message);
+    expect(answer.text).not.toMatch(/stacktrace| {4}at /);
+    await expectStillServing();
+  });
+
+  it('says how many variable errors there were when graphql-js stops counting', async () => {
+    const answer = await postGraphQL(server.url, {
+      query: 'query Q($s: [DealStage!]) { deals(filter: { stage: $s }) { totalCount } }',
+      variables: { s: Array.from({ length: 60 }, (_, i) => `NOPE${i}`) },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.at(-1)?.message).toMatch(/more than 50 invalid values/);
+  });
+
+  it('logs no error-level line and no 5xx for any of them', () => {
+    const logs = server.logs();
+    expect(logs.filter((line) => (line.level as number) >= 50)).toEqual([]);
+    const requests = logs.filter((line) => line.msg === 'graphql request');
+    expect(requests.filter((line) => (line.status as number) >= 500)).toEqual([]);
+  });
+});
+
 async function fetchAnswer(url: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(20_000) });
   const text = await response.text();

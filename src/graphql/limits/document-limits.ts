@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import type { QueryLimits } from '../../config.js';
 import type { ApiError } from '../../errors.js';
+import { literalViolations } from './input-values.js';
 import { tooComplex } from './limit-errors.js';
 
 // Counting stops this many times past a limit: enough to say by how much in honest cases,
@@ -44,28 +45,6 @@ export function tokensMessage(query: string, limits: QueryLimits): string {
   const stopAt = limits.maxTokens * COUNT_PAST_LIMIT;
   const tokens = countTokens(query, stopAt);
   return tooComplex('tokens', limits.maxTokens, tokens, '', tokens >= stopAt).message;
-}
-
-/** The longest string anywhere in the request's variables (nested objects and lists included). */
-export function checkVariableStrings(variables: unknown, limits: QueryLimits): void {
-  const stack: unknown[] = [variables];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value === 'string') {
-      if (value.length > limits.maxStringLength) {
-        throw tooComplex(
-          'stringLength',
-          limits.maxStringLength,
-          value.length,
-          'string in the variables',
-        );
-      }
-    } else if (Array.isArray(value)) {
-      stack.push(...(value as unknown[]));
-    } else if (value !== null && typeof value === 'object') {
-      stack.push(...Object.values(value as Record<string, unknown>));
-    }
-  }
 }
 
 export interface DocumentShape {
@@ -146,7 +125,10 @@ export function measureDocument(document: DocumentNode): DocumentShape {
   return shape;
 }
 
-/** Every limit the document exceeds (string literals, depth, aliases, root fields, directives). */
+/**
+ * Every limit the document exceeds (string literals, list literals, depth, aliases, root
+ * fields, directives).
+ */
 export function documentViolations(document: DocumentNode, limits: QueryLimits): ApiError[] {
   const violations: ApiError[] = [];
   let longest: { length: number; line: number | undefined } | null = null;
@@ -171,6 +153,7 @@ export function documentViolations(document: DocumentNode, limits: QueryLimits):
       ),
     );
   }
+  violations.push(...literalViolations(document));
   const shape = measureDocument(document);
   if (shape.depth > limits.maxDepth)
     violations.push(tooComplex('depth', limits.maxDepth, shape.depth));

@@ -1,7 +1,7 @@
 // Query limits, refusals: the errors a request gets when it is refused before execution. Each
 // names the limit, the allowed maximum and the actual value, so a client can fix its query.
 import { HeaderMap } from '@apollo/server';
-import { ApiError } from '../../errors.js';
+import { ApiError, InvalidInputError } from '../../errors.js';
 
 /** The limits a query can exceed; `extensions.limit` carries one of these. */
 export type LimitName =
@@ -13,7 +13,8 @@ export type LimitName =
   | 'rootFields'
   | 'cost'
   | 'first'
-  | 'ids';
+  | 'ids'
+  | 'listLength';
 
 const DESCRIPTIONS: Record<LimitName, string> = {
   tokens: 'Query has too many tokens',
@@ -25,6 +26,7 @@ const DESCRIPTIONS: Record<LimitName, string> = {
   cost: 'Query costs too much',
   first: 'Page size is out of range',
   ids: 'Too many IDs',
+  listLength: 'A list is too long',
 };
 
 /**
@@ -48,14 +50,27 @@ export function tooComplex(
   );
 }
 
+/** The longest list any argument may hold, in the variables or written in the query. */
+export const MAX_LIST_LENGTH = 1000;
+
+/** BAD_USER_INPUT with HTTP 400: an argument refused before execution, never reaching SQL. */
+export function refusedArgument(
+  argument: string,
+  problem: string,
+  extensions: Record<string, unknown> = {},
+): ApiError {
+  return new InvalidInputError(argument, problem, { ...extensions, http: { status: 400 } });
+}
+
 /**
- * BAD_USER_INPUT with HTTP 400 for an argument out of its allowed range (`first`, `ids`),
- * refused before execution so that a huge page never reaches the database.
+ * An argument out of its allowed range (`first`, `ids`, any list's length), refused before
+ * execution so that a huge page or list never reaches the database. `coordinate` says where
+ * (`Query.deals`) when known; a variable's name says it by itself.
  */
 export function argumentOutOfRange(
-  limit: 'first' | 'ids',
+  limit: 'first' | 'ids' | 'listLength',
   argument: string,
-  coordinate: string,
+  coordinate: string | null,
   min: number,
   max: number,
   actual: number,
@@ -63,12 +78,18 @@ export function argumentOutOfRange(
   const excess = actual > max ? ` (${actual - max} over the limit)` : '';
   // Worded as the resolvers word it (src/graphql/connection.ts), plus where and by how much.
   const range =
-    limit === 'ids' ? `must name at most ${max} IDs` : `must be between ${min} and ${max}`;
-  return new ApiError(
-    `Invalid argument \`${argument}\`: ${range}, got ${actual}${excess}, at \`${coordinate}\``,
-    'BAD_USER_INPUT',
-    { argument, limit, min, max, actual, http: { status: 400 } },
-  );
+    limit === 'ids'
+      ? `must name at most ${max} IDs`
+      : limit === 'listLength'
+        ? `must hold at most ${max} items`
+        : `must be between ${min} and ${max}`;
+  const where = coordinate ? `, at \`${coordinate}\`` : '';
+  return refusedArgument(argument, `${range}, got ${actual}${excess}${where}`, {
+    limit,
+    min,
+    max,
+    actual,
+  });
 }
 
 /** RATE_LIMITED with HTTP 429 and Retry-After (whole seconds, at least 1). */

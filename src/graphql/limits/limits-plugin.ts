@@ -5,7 +5,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import type { QueryLimits } from '../../config.js';
 import { ApiError } from '../../errors.js';
-import { checkVariableStrings, tokensMessage } from './document-limits.js';
+import { tokensMessage } from './document-limits.js';
+import { checkVariableValues } from './input-values.js';
 import { rateLimited, tooComplex } from './limit-errors.js';
 import { operationCost } from './query-cost.js';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
@@ -72,7 +73,7 @@ export function createLimitsPlugin({
           if (meta) meta.operationName = operationName;
           if (!operation) return;
           try {
-            checkVariableStrings(request.variables, limits);
+            checkVariableValues(request.variables, limits);
             const fragments = new Map<string, FragmentDefinitionNode>();
             for (const definition of document.definitions) {
               if (definition.kind === Kind.FRAGMENT_DEFINITION) {

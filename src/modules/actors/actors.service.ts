@@ -12,6 +12,7 @@ import {
   platformProducers,
   type ActorRow,
 } from '../../db/schema.js';
+import { transactionRetryingDeadlock } from '../../db/deadlock-retry.js';
 import { lockVersioned } from '../../db/versioned.js';
 import { ApiError } from '../../errors.js';
 import type {
@@ -27,6 +28,7 @@ import {
   validateYearSpan,
   type AliasParts,
 } from '../../graphql/input-validation.js';
+import { resolveReference } from '../../graphql/references.js';
 import { isoCodes } from '../../reference/iso-countries.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
 import { refreshSearchForActors, refreshSearchDocuments } from '../search/search.service.js';
@@ -101,13 +103,14 @@ export async function validateActorWrite(
   ] as const) {
     if (!has(field)) continue;
     const id = input[field];
-    const uuid = id ? validateId('Actor', id, `input.${field}`, problems) : null;
-    if (uuid && uuid === actorId)
-      problems.add(`input.${field}`, 'an actor cannot be its own ' + field);
-    if (uuid && !(await ctx.loaders.actorById.load(uuid))) {
-      problems.add(`input.${field}`, `no Actor has the ID "${id}"`);
-    }
-    values[column] = uuid;
+    const path = `input.${field}`;
+    const uuid = id ? validateId('Actor', id, path, problems) : null;
+    // A merged-away actor leads to its winner, which may be this very actor.
+    const target = id
+      ? await resolveReference(ctx, problems, { path, type: 'Actor', uuid, id })
+      : null;
+    if (target && target === actorId) problems.add(path, 'an actor cannot be its own ' + field);
+    values[column] = target;
   }
   if (has('existedFrom')) values.existedFrom = input.existedFrom ?? null;
   if (has('existedUntil')) values.existedUntil = input.existedUntil ?? null;
@@ -148,7 +151,7 @@ export async function writeActor(
   input: ValidActorWrite,
   author: Author,
 ): Promise<ActorRow> {
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlock(db, async (tx) => {
     let before: Snapshot | null = null;
     let row: ActorRow;
     if (input.actorId) {
@@ -224,7 +227,7 @@ export async function mergeActors(
   author: Author,
   reason: string,
 ): Promise<ActorRow> {
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlock(db, async (tx) => {
     const loser = await lockVersioned(tx, actors, loserId, null, 'actor to merge');
     const winner = await lockVersioned(tx, actors, winnerId, null, 'actor to merge into');
     const before = await actorSnapshot(tx, winner);

@@ -18,6 +18,7 @@ import {
   validateNonNegativeDecimal,
   validateText,
 } from '../../graphql/input-validation.js';
+import { resolveReference, resolveReferences, type Reference } from '../../graphql/references.js';
 import { validateCitations, type ValidCitation } from '../sources/sources.service.js';
 
 export type DealValues = Omit<InferInsertModel<typeof deals>, 'id'>;
@@ -25,25 +26,6 @@ export type ItemValues = Omit<InferInsertModel<typeof dealItems>, 'id' | 'dealId
 export type EventValues = Omit<InferInsertModel<typeof dealEvents>, 'id'>;
 
 const REASON = { max: 1000 };
-
-async function checkExists(
-  ctx: Context,
-  problems: InputProblems,
-  checks: { path: string; kind: 'Actor' | 'Platform' | 'Deal'; uuid: string | null; id: string }[],
-) {
-  await Promise.all(
-    checks.map(async ({ path, kind, uuid, id }) => {
-      if (!uuid) return;
-      const loader =
-        kind === 'Actor'
-          ? ctx.loaders.actorById
-          : kind === 'Platform'
-            ? ctx.loaders.platformById
-            : ctx.loaders.dealById;
-      if (!(await loader.load(uuid))) problems.add(path, `no ${kind} has the ID "${id}"`);
-    }),
-  );
-}
 
 function reportedValue(
   input: ReportedValueInput | null | undefined,
@@ -62,15 +44,15 @@ function validateItems(
   items: readonly DealItemInput[],
   path: string,
   problems: InputProblems,
-): { values: ItemValues[]; platformChecks: Parameters<typeof checkExists>[2] } {
-  const platformChecks: Parameters<typeof checkExists>[2] = [];
+): { values: ItemValues[]; platforms: Reference[] } {
+  const platforms: Reference[] = [];
   if (items.length === 0) problems.add(path, 'a deal needs at least one item');
   const values = items.map((item, i): ItemValues => {
     const at = `${path}[${i}]`;
     const platformId = validateId('Platform', item.platform, `${at}.platform`, problems);
-    platformChecks.push({
+    platforms.push({
       path: `${at}.platform`,
-      kind: 'Platform',
+      type: 'Platform',
       uuid: platformId,
       id: item.platform,
     });
@@ -103,7 +85,17 @@ function validateItems(
       description: validateText(item.description, `${at}.description`, problems, { max: 500 }),
     };
   });
-  return { values, platformChecks };
+  return { values, platforms };
+}
+
+/** Stores each item's platform as resolved: a merged platform's winner. */
+async function resolveItemPlatforms(
+  ctx: Context,
+  problems: InputProblems,
+  items: { values: ItemValues[]; platforms: Reference[] },
+): Promise<void> {
+  const ids = await resolveReferences(ctx, problems, items.platforms);
+  items.values.forEach((item, i) => (item.platformId = ids[i] ?? ''));
 }
 
 export interface ValidCreateDeal {
@@ -129,14 +121,14 @@ export async function validateCreateDeal(
   const citations = await validateCitations(input.citations, 'input.citations', problems, ctx, {
     required: true,
   });
-  await checkExists(ctx, problems, [
-    { path: 'input.supplier', kind: 'Actor', uuid: supplierId, id: input.supplier },
-    { path: 'input.recipient', kind: 'Actor', uuid: recipientId, id: input.recipient },
-    ...items.platformChecks,
+  const [supplier, recipient] = await resolveReferences(ctx, problems, [
+    { path: 'input.supplier', type: 'Actor', uuid: supplierId, id: input.supplier },
+    { path: 'input.recipient', type: 'Actor', uuid: recipientId, id: input.recipient },
   ]);
+  await resolveItemPlatforms(ctx, problems, items);
   const deal: DealValues = {
-    supplierId: supplierId ?? '',
-    recipientId: recipientId ?? '',
+    supplierId: supplier ?? '',
+    recipientId: recipient ?? '',
     stage: input.stage,
     arrangement: input.arrangement ?? 'UNKNOWN',
     orderYear: order.year,
@@ -167,11 +159,14 @@ export async function validateUpdateDeal(
   ctx: Context,
 ): Promise<ValidUpdateDeal> {
   const problems = new InputProblems();
-  const dealId = validateId('Deal', input.id, 'input.id', problems);
+  const dealUuid = validateId('Deal', input.id, 'input.id', problems);
   const patch: Partial<DealValues> = {};
-  const checks: Parameters<typeof checkExists>[2] = [
-    { path: 'input.id', kind: 'Deal', uuid: dealId, id: input.id },
-  ];
+  const dealId = await resolveReference(ctx, problems, {
+    path: 'input.id',
+    type: 'Deal',
+    uuid: dealUuid,
+    id: input.id,
+  });
   // A field left out is unchanged; a field sent as null is cleared (or refused if required).
   for (const party of ['supplier', 'recipient'] as const) {
     if (!(party in input)) continue;
@@ -180,9 +175,10 @@ export async function validateUpdateDeal(
       problems.add(`input.${party}`, 'a deal always has a ' + party);
       continue;
     }
-    const uuid = validateId('Actor', id, `input.${party}`, problems);
-    checks.push({ path: `input.${party}`, kind: 'Actor', uuid, id });
-    patch[party === 'supplier' ? 'supplierId' : 'recipientId'] = uuid ?? '';
+    const path = `input.${party}`;
+    const uuid = validateId('Actor', id, path, problems);
+    const actorId = await resolveReference(ctx, problems, { path, type: 'Actor', uuid, id });
+    patch[party === 'supplier' ? 'supplierId' : 'recipientId'] = actorId ?? '';
   }
   if ('stage' in input) {
     if (input.stage) patch.stage = input.stage;
@@ -207,8 +203,8 @@ export async function validateUpdateDeal(
   let items: ItemValues[] | null = null;
   if ('items' in input) {
     const validated = validateItems(input.items ?? [], 'input.items', problems);
+    await resolveItemPlatforms(ctx, problems, validated);
     items = validated.values;
-    checks.push(...validated.platformChecks);
   }
   const claims = CLAIM_FIELDS.some((field) => field in input);
   const reason = validateText(input.reason, 'input.reason', problems, {
@@ -218,7 +214,6 @@ export async function validateUpdateDeal(
   const citations = await validateCitations(input.citations, 'input.citations', problems, ctx, {
     required: claims,
   });
-  await checkExists(ctx, problems, checks);
   problems.throwIfAny();
   return {
     dealId: dealId!,
@@ -242,16 +237,19 @@ export async function validateAddEvent(
   ctx: Context,
 ): Promise<ValidAddEvent> {
   const problems = new InputProblems();
-  const dealId = validateId('Deal', input.deal, 'input.deal', problems);
   const date = validateFuzzyDate(input.date, 'input.date', problems);
-  const checks: Parameters<typeof checkExists>[2] = [
-    { path: 'input.deal', kind: 'Deal', uuid: dealId, id: input.deal },
-  ];
-  const actorIds = (input.actors ?? []).map((id, i) => {
-    const uuid = validateId('Actor', id, `input.actors[${i}]`, problems);
-    checks.push({ path: `input.actors[${i}]`, kind: 'Actor', uuid, id });
-    return uuid ?? '';
-  });
+  const [dealId, ...actorIds] = await resolveReferences(ctx, problems, [
+    {
+      path: 'input.deal',
+      type: 'Deal',
+      uuid: validateId('Deal', input.deal, 'input.deal', problems),
+      id: input.deal,
+    },
+    ...(input.actors ?? []).map((id, i): Reference => {
+      const path = `input.actors[${i}]`;
+      return { path, type: 'Actor', uuid: validateId('Actor', id, path, problems), id };
+    }),
+  ]);
   const reason = validateText(input.reason, 'input.reason', problems, {
     ...REASON,
     required: true,
@@ -259,7 +257,6 @@ export async function validateAddEvent(
   const citations = await validateCitations(input.citations, 'input.citations', problems, ctx, {
     required: true,
   });
-  await checkExists(ctx, problems, checks);
   const event: EventValues = {
     dealId: dealId ?? '',
     type: input.type,
@@ -271,5 +268,7 @@ export async function validateAddEvent(
     description: validateText(input.description, 'input.description', problems, { max: 5000 }),
   };
   problems.throwIfAny();
-  return { event, actorIds: [...new Set(actorIds)], citations, reason: reason! };
+  // Two IDs may lead to one actor (a merged one and its winner): each is stored once.
+  const actors = [...new Set(actorIds.filter((id) => id !== null))];
+  return { event, actorIds: actors, citations, reason: reason! };
 }

@@ -29,7 +29,12 @@ interface SortKey {
   type: 'integer' | 'timestamptz';
   nullable: boolean;
   of: (row: DealRow) => string | null;
+  /** Whether a cursor's key is one `of` can give: anything else would fail its SQL cast. */
+  isKey: (key: string) => boolean;
 }
+
+const INT4_MAX = 2 ** 31 - 1;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const SORT_KEYS: Record<DealOrderField, SortKey> = {
   ORDER_DATE: {
@@ -37,17 +42,24 @@ const SORT_KEYS: Record<DealOrderField, SortKey> = {
     type: 'integer',
     nullable: true,
     of: (row) => (row.orderSort === null ? null : String(row.orderSort)),
+    isKey: (key) => /^-?\d{1,10}$/.test(key) && Math.abs(Number(key)) <= INT4_MAX,
   },
   UPDATED_AT: {
     expr: sql`${deals.updatedAt}`,
     type: 'timestamptz',
     nullable: false,
     of: (row) => row.updatedAt.toISOString(),
+    isKey: (key) => ISO_INSTANT.test(key) && !Number.isNaN(Date.parse(key)),
   },
 };
 
 export function orderingKey(o: DealOrdering): string {
   return `deals:${o.field}:${o.direction}`;
+}
+
+/** Whether `key` can be a cursor key of this ordering (see decodeCursor). */
+export function isDealCursorKey(o: DealOrdering, key: string): boolean {
+  return SORT_KEYS[o.field].isKey(key);
 }
 
 export function dealCursor(row: DealRow, o: DealOrdering): KeysetCursor {

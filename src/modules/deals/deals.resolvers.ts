@@ -19,6 +19,7 @@ import {
   countDeals,
   dealCursor,
   fetchDealPage,
+  isDealCursorKey,
   orderingKey,
   type DealOrdering,
   type DealPageQuery,
@@ -42,7 +43,9 @@ async function dealPageQuery(
     ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'DESC' }
     : DEFAULT_ORDERING;
   const first = pageSize(args.first);
-  const after = decodeCursor(args.after, orderingKey(ordering));
+  const after = decodeCursor(args.after, orderingKey(ordering), 'after', (key) =>
+    isDealCursorKey(ordering, key),
+  );
   const filter = await resolveDealFilter(args.filter, ctx);
   return { filter, ordering, after, first, limit: first + 1 };
 }

@@ -1,9 +1,10 @@
 // Node resolvers: any record by global ID, and the type of rows returned for Node and CitationTarget.
-import { nodeLoader, type Context } from '../../context.js';
+import type { Context } from '../../context.js';
 import { NotFoundError, InvalidInputError } from '../../errors.js';
 import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { parseGlobalId } from '../../graphql/global-id.js';
+import { followMerges } from '../../graphql/references.js';
 import { InputProblems, validateText } from '../../graphql/input-validation.js';
 import { tagged, typenameOf } from '../../graphql/rows.js';
 import { deleteActor } from '../actors/actors.service.js';
@@ -12,22 +13,12 @@ import { deleteDeal, deleteDealEvent } from '../deals/deals.service.js';
 import { deletePlatform } from '../platforms/platforms.service.js';
 import { deleteCitation, deleteSource } from '../sources/sources.service.js';
 
-// Merges can chain (A into B, later B into C); a longer chain means corrupt data.
-const MAX_REDIRECTS = 10;
-
 /** A record by global ID; a merged record leads to the one it was merged into. */
 async function loadNode(id: string, argument: string, ctx: Context) {
   const { type, uuid } = parseGlobalId(id, argument);
-  let row = await nodeLoader(ctx, type).load(uuid);
-  for (let hops = 0; row && mergedInto(row) && hops < MAX_REDIRECTS; hops++) {
-    row = await nodeLoader(ctx, type).load(mergedInto(row)!);
-  }
+  const row = await followMerges(ctx, type, uuid);
   if (!row || ('deletedAt' in row && row.deletedAt)) throw new NotFoundError(argument, type, id);
   return tagged(type, row);
-}
-
-function mergedInto(row: object): string | null {
-  return 'mergedIntoId' in row ? (row.mergedIntoId as string | null) : null;
 }
 
 const DELETERS = {

@@ -12,6 +12,7 @@ import {
   type PlatformRow,
 } from '../../db/schema.js';
 import { wouldCreateCycle } from '../../db/tree.js';
+import { transactionRetryingDeadlock } from '../../db/deadlock-retry.js';
 import { lockVersioned } from '../../db/versioned.js';
 import { ApiError } from '../../errors.js';
 import type {
@@ -19,6 +20,7 @@ import type {
   UpdatePlatformInput,
 } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
+import { resolveReference, resolveReferences } from '../../graphql/references.js';
 import {
   InputProblems,
   validateAliases,
@@ -90,15 +92,15 @@ export async function validatePlatformWrite(
     if (designation) values.designation = designation;
   }
   if (has('family')) {
-    const uuid = input.family
-      ? validateId('Platform', input.family, 'input.family', problems)
+    const id = input.family;
+    const path = 'input.family';
+    const uuid = id ? validateId('Platform', id, path, problems) : null;
+    // A merged-away platform leads to its winner, which may be this very platform.
+    const family = id
+      ? await resolveReference(ctx, problems, { path, type: 'Platform', uuid, id })
       : null;
-    if (uuid && uuid === platformId)
-      problems.add('input.family', 'a platform cannot be its own family');
-    if (uuid && !(await ctx.loaders.platformById.load(uuid))) {
-      problems.add('input.family', `no Platform has the ID "${input.family}"`);
-    }
-    values.parentId = uuid;
+    if (family && family === platformId) problems.add(path, 'a platform cannot be its own family');
+    values.parentId = family;
   }
   if (has('category')) values.category = input.category ?? null;
   if (has('unrocaCategory')) values.unrocaCategory = input.unrocaCategory ?? null;
@@ -110,14 +112,16 @@ export async function validatePlatformWrite(
   const aliases = has('aliases') ? validateAliases(input.aliases, 'input.aliases', problems) : null;
   let producerIds: string[] | null = null;
   if (has('producers')) {
-    producerIds = [];
-    for (const [i, id] of (input.producers ?? []).entries()) {
-      const uuid = validateId('Actor', id, `input.producers[${i}]`, problems);
-      if (uuid && !(await ctx.loaders.actorById.load(uuid))) {
-        problems.add(`input.producers[${i}]`, `no Actor has the ID "${id}"`);
-      }
-      if (uuid) producerIds.push(uuid);
-    }
+    const producers = await resolveReferences(
+      ctx,
+      problems,
+      (input.producers ?? []).map((id, i) => {
+        const path = `input.producers[${i}]`;
+        return { path, type: 'Actor', uuid: validateId('Actor', id, path, problems), id };
+      }),
+    );
+    // A merged-away producer and its winner are one producer.
+    producerIds = [...new Set(producers.filter((id) => id !== null))];
   }
   const reason = validateText(input.reason, 'input.reason', problems, {
     max: 1000,
@@ -143,7 +147,7 @@ export async function writePlatform(
   input: ValidPlatformWrite,
   author: Author,
 ): Promise<PlatformRow> {
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlock(db, async (tx) => {
     let before: Snapshot | null = null;
     let row: PlatformRow;
     if (input.platformId) {
@@ -214,7 +218,7 @@ export async function mergePlatforms(
   author: Author,
   reason: string,
 ): Promise<PlatformRow> {
-  return db.transaction(async (tx) => {
+  return transactionRetryingDeadlock(db, async (tx) => {
     const loser = await lockVersioned(tx, platforms, loserId, null, 'platform to merge');
     const winner = await lockVersioned(tx, platforms, winnerId, null, 'platform to merge into');
     const before = await platformSnapshot(tx, winner);

@@ -14,13 +14,21 @@ export function encodeFeedCursor(p: FeedPosition): string {
   return Buffer.from(`feed:${p.txId}:${p.id}`, 'utf8').toString('base64url');
 }
 
+// Transaction IDs are xid8 (unsigned 64-bit); revision IDs are bigserial, read as JS numbers.
+const MAX_TX_ID = 2n ** 64n - 1n;
+
 export function decodeFeedCursor(after: string | null | undefined): FeedPosition | null {
   if (after === null || after === undefined) return null;
   const match = /^feed:(\d{1,20}):(\d{1,20})$/.exec(
     Buffer.from(after, 'base64url').toString('utf8'),
   );
-  if (!match) throw new InvalidInputError('after', 'is not a cursor of the change feed');
-  return { txId: match[1]!, id: Number(match[2]) };
+  // A forged cursor of the right shape may still hold numbers no revision can have, which
+  // PostgreSQL would refuse as out of range.
+  const id = Number(match?.[2]);
+  if (!match || BigInt(match[1]!) > MAX_TX_ID || !Number.isSafeInteger(id)) {
+    throw new InvalidInputError('after', 'is not a cursor of the change feed');
+  }
+  return { txId: match[1]!, id };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Source and citation resolvers: the source list, Source and Citation, and every record's citations.
 import { and, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { nodeLoader, type Context } from '../../context.js';
+import type { Context } from '../../context.js';
 import { InputProblems, validateText } from '../../graphql/input-validation.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import {
@@ -20,6 +20,7 @@ import type {
 } from '../../graphql/generated/resolvers-types.js';
 import { parseGlobalId, toGlobalId } from '../../graphql/global-id.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
+import { resolveReference } from '../../graphql/references.js';
 import { required, tagged } from '../../graphql/rows.js';
 import { fuzzyDate } from '../../graphql/values.js';
 
@@ -62,14 +63,21 @@ async function validateAddCitation(input: AddCitationInput, ctx: Context) {
   const target = problems.attempt('input.target', () =>
     parseGlobalId(input.target, 'input.target'),
   );
+  let targetId: string | null = null;
   if (target) {
     if (!(CITABLE as readonly string[]).includes(target.type)) {
       problems.add(
         'input.target',
         `a ${target.type} cannot be cited for; cite a deal, event, platform or actor`,
       );
-    } else if (!(await nodeLoader(ctx, target.type).load(target.uuid))) {
-      problems.add('input.target', `no ${target.type} has the ID "${input.target}"`);
+    } else {
+      // A merged-away actor or platform leads to its winner; a deleted record is NOT_FOUND.
+      targetId = await resolveReference(ctx, problems, {
+        path: 'input.target',
+        type: target.type,
+        uuid: target.uuid,
+        id: input.target,
+      });
     }
   }
   const [citation] = await validateCitations([input.citation], 'input.citation', problems, ctx, {
@@ -79,7 +87,7 @@ async function validateAddCitation(input: AddCitationInput, ctx: Context) {
   problems.throwIfAny();
   const type = target!.type as (typeof CITABLE)[number];
   return {
-    target: { [TARGET_COLUMN[type]]: target!.uuid } as CitationTarget,
+    target: { [TARGET_COLUMN[type]]: targetId! } as CitationTarget,
     citation: citation!,
     reason,
   };
