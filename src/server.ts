@@ -1,7 +1,7 @@
 // Builds the Apollo server: schema, resolvers, plugins and error masking. Does no I/O.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { Context } from './context.js';
+import { useExpensiveDatabase, type Context } from './context.js';
 import type { QueryLimits } from './config.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import {
@@ -45,6 +45,13 @@ export function createApolloServer(
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [documentLimitsRule(limits)],
     // GET /graphql from a browser is our self-hosted GraphiQL (src/graphiql), not Apollo's page.
-    plugins: [ApolloServerPluginLandingPageDisabled(), createLimitsPlugin({ limits, rateLimiter })],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      createLimitsPlugin<Context>({
+        limits,
+        rateLimiter,
+        onExpensiveOperation: useExpensiveDatabase,
+      }),
+    ],
   });
 }

@@ -24,6 +24,7 @@ if (!bin) {
 
 const CONNECT_TIMEOUT_MS = 3_000;
 const STATEMENT_TIMEOUT_MS = 1_000;
+const EXPENSIVE_STATEMENT_TIMEOUT_MS = 300;
 const QUERY = '{ deals(first: 20) { totalCount nodes { id supplier { name } } } }';
 
 let cluster: ThrowawayPostgres;
@@ -37,11 +38,11 @@ interface Outcome {
 }
 
 /** One request, classified: data, a masked GraphQL error, or anything else (unclean). */
-async function attempt(): Promise<Outcome> {
+async function attempt(query = QUERY): Promise<Outcome> {
   const started = performance.now();
   let answer: HttpAnswer;
   try {
-    answer = await postGraphQL(server.url, { query: QUERY });
+    answer = await postGraphQL(server.url, { query });
   } catch (error) {
     return { at: started, ms: performance.now() - started, kind: 'unclean', detail: String(error) };
   }
@@ -64,6 +65,7 @@ describe.skipIf(!bin)('PostgreSQL faults (a throwaway cluster)', () => {
       NODE_ENV: 'production',
       DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
       DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
+      DB_EXPENSIVE_STATEMENT_TIMEOUT_MS: String(EXPENSIVE_STATEMENT_TIMEOUT_MS),
       // The load loop below is not what the rate limiter is for.
       RATE_LIMIT_ENABLED: 'false',
     });
@@ -186,6 +188,27 @@ describe.skipIf(!bin)('PostgreSQL faults (a throwaway cluster)', () => {
       await admin.end();
     }
     // The cause is in the log, for the operator, not in the answer.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.output.join('')).toContain('canceling statement due to statement timeout');
+    expect((await attempt()).kind).toBe('ok');
+  }, 60_000);
+
+  it('gives expensive operations a shorter statement timeout of their own', async () => {
+    const volumes = '{ transferVolumes(groupBy: [RECIPIENT]) { tivDelivered } }';
+    expect((await attempt(volumes)).kind).toBe('ok');
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    try {
+      await admin.query('begin');
+      await admin.query('lock table deals in access exclusive mode');
+      const outcome = await attempt(volumes);
+      expect(outcome.kind, outcome.detail).toBe('clean-error');
+      expect(outcome.ms).toBeGreaterThanOrEqual(EXPENSIVE_STATEMENT_TIMEOUT_MS * 0.9);
+      expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS);
+    } finally {
+      await admin.query('rollback').catch(() => undefined);
+      await admin.end();
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(server.output.join('')).toContain('canceling statement due to statement timeout');
     expect((await attempt()).kind).toBe('ok');

@@ -22,7 +22,7 @@ function cost(query: string, variables: Record<string, unknown> = {}): number {
   for (const d of document.definitions) {
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   }
-  return operationCost({ schema, operation, fragments, variables });
+  return operationCost({ schema, operation, fragments, variables }).total;
 }
 
 const volumes = (groupBy: string, first = 1) =>

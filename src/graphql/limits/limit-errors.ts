@@ -92,6 +92,21 @@ export function argumentOutOfRange(
   });
 }
 
+/** RATE_LIMITED with HTTP 429: the client already runs as many expensive operations as it may. */
+export function tooManyAtOnce(perClient: number): ApiError {
+  return new ApiError(
+    `Too many expensive requests at once: a client may run ${perClient} aggregate or search ` +
+      'requests at a time; retry when one has finished',
+    'RATE_LIMITED',
+    {
+      limit: 'concurrency',
+      max: perClient,
+      retryAfter: 1,
+      http: { status: 429, headers: new HeaderMap([['retry-after', '1']]) },
+    },
+  );
+}
+
 /** RATE_LIMITED with HTTP 429 and Retry-After (whole seconds, at least 1). */
 export function rateLimited(
   cost: number,

@@ -1,21 +1,24 @@
 // Apollo plugin enforcing query limits at the cheapest point of the request pipeline: tokens and
 // string lengths before parsing, document shape before validation, cost and rate limit before
 // execution; and `extensions.cost` on every response it lets through.
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import type { QueryLimits } from '../../config.js';
 import { ApiError } from '../../errors.js';
 import { tokensMessage } from './document-limits.js';
 import { checkVariableValues } from './input-values.js';
-import { rateLimited, tooComplex } from './limit-errors.js';
+import { ConcurrencyLimiter } from './concurrency.js';
+import { rateLimited, tooComplex, tooManyAtOnce } from './limit-errors.js';
 import { operationCost } from './query-cost.js';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
 import { requestMetaOf, type RequestMeta } from './request-meta.js';
 
-export interface LimitsPluginOptions {
+export interface LimitsPluginOptions<TContext extends BaseContext> {
   limits: QueryLimits;
   /** Charges each operation's cost to its client; requests not made over HTTP are not charged. */
   rateLimiter?: RateLimiter | null;
+  /** Called before execution for an expensive operation: moves it to its own database pool. */
+  onExpensiveOperation?: (context: TContext) => void;
 }
 
 /** The cost report a client sees in `extensions.cost`. */
@@ -29,10 +32,12 @@ export interface CostExtension {
 const limitName = (error: ApiError): string =>
   typeof error.extensions.limit === 'string' ? error.extensions.limit : error.code;
 
-export function createLimitsPlugin({
+export function createLimitsPlugin<TContext extends BaseContext>({
   limits,
   rateLimiter = null,
-}: LimitsPluginOptions): ApolloServerPlugin {
+  onExpensiveOperation,
+}: LimitsPluginOptions<TContext>): ApolloServerPlugin<TContext> {
+  const concurrency = new ConcurrencyLimiter(limits.expensivePerClient);
   return {
     // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks are async
     async requestDidStart(start) {
@@ -40,6 +45,7 @@ export function createLimitsPlugin({
       let cost: number | undefined;
       let throttle: RateLimitDecision | undefined;
       let accepted = false;
+      let releaseSlot: (() => void) | null = null;
       const refuse = (error: unknown, into: RequestMeta | undefined): never => {
         // Anything but a refusal is a bug, and goes on to the error formatter as one.
         if (into && error instanceof ApiError) {
@@ -69,9 +75,17 @@ export function createLimitsPlugin({
             if (meta && limited instanceof ApiError) meta.refusedBy = limitName(limited);
           };
         },
-        async didResolveOperation({ document, operation, operationName, request, schema }) {
+        async didResolveOperation({
+          contextValue,
+          document,
+          operation,
+          operationName,
+          request,
+          schema,
+        }) {
           if (meta) meta.operationName = operationName;
           if (!operation) return;
+          let expensive = false;
           try {
             checkVariableValues(request.variables, limits);
             const fragments = new Map<string, FragmentDefinitionNode>();
@@ -80,7 +94,12 @@ export function createLimitsPlugin({
                 fragments.set(definition.name.value, definition);
               }
             }
-            cost = operationCost({ schema, operation, fragments, variables: request.variables });
+            ({ total: cost, expensive } = operationCost({
+              schema,
+              operation,
+              fragments,
+              variables: request.variables,
+            }));
           } catch (error) {
             return refuse(error, meta);
           }
@@ -103,6 +122,14 @@ export function createLimitsPlugin({
               refuse(rateLimited(cost, available, policy.perSecond, retryAfterSeconds), meta);
             }
           }
+          if (expensive) {
+            // Last, so that no later refusal can leave a slot taken.
+            if (meta) {
+              releaseSlot = concurrency.tryAcquire(meta.client.id);
+              if (!releaseSlot) refuse(tooManyAtOnce(limits.expensivePerClient), meta);
+            }
+            onExpensiveOperation?.(contextValue);
+          }
           accepted = true;
         },
         // eslint-disable-next-line @typescript-eslint/require-await
@@ -111,6 +138,7 @@ export function createLimitsPlugin({
         },
         // eslint-disable-next-line @typescript-eslint/require-await
         async willSendResponse({ response }) {
+          releaseSlot?.();
           if (!accepted || cost === undefined || response.body.kind !== 'single') return;
           const report: CostExtension = { requested: cost, maximum: limits.maxCost };
           if (throttle) {

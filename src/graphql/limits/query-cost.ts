@@ -65,11 +65,29 @@ export interface CostInput {
   variables: Readonly<Record<string, unknown>> | undefined;
 }
 
+export interface OperationCost {
+  /** Points the operation is charged. */
+  total: number;
+  /**
+   * Whether it holds an expensive field (an aggregate or a search): such operations run on a
+   * pool of their own, and a client may run only a few at once.
+   */
+  expensive: boolean;
+}
+
+// Each list item in the arguments is a value the database matches against.
+const LIST_ITEMS_PER_POINT = 10;
+
 /**
  * The operation's cost. Refuses (BAD_USER_INPUT, HTTP 400) any `first` outside 1…100 and any
  * `ids` list over 100, whether written in the query or passed as a variable.
  */
-export function operationCost({ schema, operation, fragments, variables }: CostInput): number {
+export function operationCost({
+  schema,
+  operation,
+  fragments,
+  variables,
+}: CostInput): OperationCost {
   // Variables as the request gives them, falling back to each definition's default.
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
@@ -85,7 +103,8 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
       : operation.operation === OperationTypeNode.MUTATION
         ? schema.getMutationType()
         : schema.getSubscriptionType();
-  if (!rootType) return 0;
+  if (!rootType) return { total: 0, expensive: false };
+  let expensive = false;
 
   // A fragment's cost depends only on the page size it is spread under: memoised, so that
   // fragments spread many times are costed once.
@@ -126,8 +145,14 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
 
   /** What a field costs in the database on top of its rows (see the constants above). */
   const workCost = (field: FieldNode, coordinate: string): number => {
-    if (coordinate === 'Query.search') return SEARCH_BASE_COST;
-    if (coordinate !== 'Query.transferVolumes') return 0;
+    const items = listItems(field.arguments?.map((a) => valueFromASTUntyped(a.value, values)));
+    const matching = Math.floor(items / LIST_ITEMS_PER_POINT);
+    if (coordinate === 'Query.search') {
+      expensive = true;
+      return matching + SEARCH_BASE_COST;
+    }
+    if (coordinate !== 'Query.transferVolumes') return matching;
+    expensive = true;
     const groupBy = argument(field, 'groupBy');
     const dimensions = Array.isArray(groupBy) ? groupBy : [groupBy];
     return dimensions.reduce<number>(
@@ -136,7 +161,7 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
         (dimension === 'DELIVERY_YEAR'
           ? DELIVERY_YEAR_DIMENSION_COST
           : AGGREGATE_COST_PER_DIMENSION),
-      AGGREGATE_BASE_COST,
+      AGGREGATE_BASE_COST + matching,
     );
   };
 
@@ -209,5 +234,15 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
     return total;
   };
 
-  return setCost(operation.selectionSet, rootType, null);
+  const total = setCost(operation.selectionSet, rootType, null);
+  return { total, expensive };
+}
+
+/** How many list items a value holds, at any depth (input objects hold lists too). */
+function listItems(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce<number>((n, item) => n + 1 + listItems(item), 0);
+  if (value && typeof value === 'object') {
+    return Object.values(value).reduce<number>((n, item) => n + listItems(item), 0);
+  }
+  return 0;
 }
