@@ -2,7 +2,8 @@
 // PostgreSQL when BENCH_DATABASE_URL is set, else a fresh PGlite folder), loads the whole SIPRI
 // register when the importer and the file are there, and drives a mix of dashboard and journalist
 // queries with autocannon. Prints throughput, p50/p99 latency, errors and the server's peak RSS.
-// --flood: a quiet run, then the same run beside a flood of hostile queries; compares p99.
+// --flood: a quiet run, then the same run beside a flood of hostile queries and one of
+// expensive ones (aggregates, search, huge lists, made-up keys); compares p99.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
 const DURATION_S = Math.min(Number(values.duration), 300);
 const CONNECTIONS = Math.min(Number(values.connections), 200);
 const FLOOD_CONNECTIONS = 10;
+const EXPENSIVE_CONNECTIONS = 4;
 const SIPRI_FILE =
   process.env.BENCH_SIPRI_CSV ??
   fileURLToPath(
@@ -57,6 +59,8 @@ if (!values['no-import'] && existsSync(importer) && existsSync(SIPRI_FILE)) {
   const started = performance.now();
   runCli(['src/cli/import-sipri.ts', SIPRI_FILE], dbEnv);
   dataset = `the whole SIPRI register (${SIPRI_FILE.split('/').pop()}), imported in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+} else if (values['no-import']) {
+  dataset = 'the database as it is (--no-import)';
 } else {
   console.log('no SIPRI importer or register file: running on the seed only');
 }
@@ -208,6 +212,38 @@ try {
     body: '{"query": "{ deals ',
   });
 
+  // Database work a cheap-looking request used to buy (issue 14, point 3): aggregates over the
+  // whole register, twenty of them aliased in one document, a 60,000-value list filter, and
+  // made-up API keys, each of which once bought a fresh budget.
+  const SIX = 'ORDER_YEAR, DELIVERY_YEAR, SUPPLIER, RECIPIENT, CATEGORY, PLATFORM_FAMILY';
+  const expensive = [
+    { query: `{ transferVolumes(groupBy: [${SIX}], first: 1000) { tivDelivered } }` },
+    {
+      query: `{ ${Array.from({ length: 20 }, (_, i) => `v${i}: transferVolumes(groupBy: [${SIX}], first: 1) { tivDelivered }`).join(' ')} }`,
+    },
+    { query: '{ search(query: "helicopter", first: 100) { nodes { __typename } } }' },
+    {
+      query: 'query S($s: [DealStage!]) { deals(filter: { stage: $s }) { totalCount } }',
+      variables: { s: Array.from({ length: 60_000 }, () => 'ORDERED') },
+    },
+  ].map((body): Request => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }));
+  for (let i = 0; i < 4; i++) {
+    expensive.push({
+      method: 'POST',
+      path: '/graphql',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer arm_madeup${i}${'x'.repeat(36)}`,
+      },
+      body: JSON.stringify({ query: `{ transferVolumes(groupBy: [${SIX}]) { tivDelivered } }` }),
+    });
+  }
+
   const run = (requests: Request[], connections: number) =>
     autocannon({
       url: base,
@@ -233,15 +269,21 @@ try {
   const quiet = report('quiet', await run(mix, CONNECTIONS));
   if (values.flood) {
     peakRssKb = 0;
-    const [normal, flood] = await Promise.all([
+    const [normal, flood, costly] = await Promise.all([
       run(mix, CONNECTIONS),
       run(hostile, FLOOD_CONNECTIONS),
+      run(expensive, EXPENSIVE_CONNECTIONS),
     ]);
     const underFlood = report('normal queries under flood', normal);
     console.log(
       `hostile flood (${FLOOD_CONNECTIONS} connections): ${flood.requests.total} requests, ` +
         `${Math.round(flood.requests.average)} req/s; 4xx ${flood['4xx']} (429s included), ` +
         `2xx ${flood['2xx']}, 5xx ${flood['5xx']}, socket errors ${flood.errors}, timeouts ${flood.timeouts}`,
+    );
+    console.log(
+      `expensive flood (${EXPENSIVE_CONNECTIONS} connections): ${costly.requests.total} requests; ` +
+        `2xx ${costly['2xx']}, 4xx ${costly['4xx']} (429s included), 5xx ${costly['5xx']}, ` +
+        `timeouts ${costly.timeouts}`,
     );
     console.log(
       `p99 quiet ${quiet.p99} ms vs under flood ${underFlood.p99} ms: ` +
