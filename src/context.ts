@@ -59,6 +59,16 @@ export function createContext(
 export function useExpensiveDatabase(ctx: Context): void {
   if (ctx.db === ctx.expensiveDb) return;
   ctx.db = ctx.expensiveDb;
+  refreshLoaders(ctx);
+}
+
+/**
+ * Forgets every row the request has read: after a write, what the rest of the document reads
+ * (the payload, the next mutation) must come from the database as it is now. Replacing the
+ * loaders whole is the one way to be sure no cache — a record, its items, its citations,
+ * its history — is left stale.
+ */
+export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx.db);
 }
 

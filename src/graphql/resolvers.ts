@@ -9,6 +9,7 @@ import { revisionResolvers } from '../modules/revisions/revisions.resolvers.js';
 import { searchResolvers } from '../modules/search/search.resolvers.js';
 import { sourceResolvers } from '../modules/sources/sources.resolvers.js';
 import { volumeResolvers } from '../modules/volumes/volumes.resolvers.js';
+import { refreshLoaders, type Context } from '../context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { scalarResolvers } from './scalars.js';
 
@@ -42,4 +43,30 @@ export function mergeResolvers(maps: Resolvers[]): Record<string, Record<string,
   return merged;
 }
 
-export const resolvers = { ...mergeResolvers(moduleResolvers), ...scalarResolvers };
+type FieldResolver = (root: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
+
+/**
+ * Every mutation ends by replacing the request's loaders (see refreshLoaders), so that its
+ * payload and the mutations after it in the same document read what it wrote. One place,
+ * rather than a list of caches to clear in each resolver that a new cache would be missing from.
+ */
+function refreshingLoadersAfterWrites(
+  merged: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
+  const mutations = Object.entries(merged.Mutation ?? {}).map(([field, resolve]) => [
+    field,
+    async (root: unknown, args: unknown, ctx: Context, info: unknown) => {
+      try {
+        return await (resolve as FieldResolver)(root, args, ctx, info);
+      } finally {
+        refreshLoaders(ctx);
+      }
+    },
+  ]);
+  return { ...merged, Mutation: Object.fromEntries(mutations) as Record<string, unknown> };
+}
+
+export const resolvers = {
+  ...refreshingLoadersAfterWrites(mergeResolvers(moduleResolvers)),
+  ...scalarResolvers,
+};

@@ -59,16 +59,12 @@ export const actorResolvers: Resolvers = {
     updateActor: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
       const actor = await writeActor(ctx.db, await validateActorWrite(input, ctx), author);
-      ctx.loaders.actorById.clear(actor.id).prime(actor.id, actor);
-      ctx.loaders.aliasesByActorId.clear(actor.id);
       return { actor };
     },
     mergeActors: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'ADMIN');
       const { loserId, winnerId, reason } = validateMerge('Actor', input, new InputProblems());
       const actor = await mergeActors(ctx.db, loserId, winnerId, author, reason);
-      ctx.loaders.actorById.clear(actor.id).prime(actor.id, actor);
-      ctx.loaders.aliasesByActorId.clear(actor.id);
       return { actor };
     },
   },

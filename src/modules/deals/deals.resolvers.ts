@@ -88,18 +88,11 @@ export const dealResolvers: Resolvers = {
     updateDeal: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
       const deal = await updateDeal(ctx.db, await validateUpdateDeal(input, ctx), author);
-      // Loaders may hold the rows read while validating: the payload must show the new state.
-      ctx.loaders.dealById.clear(deal.id).prime(deal.id, deal);
-      ctx.loaders.itemsByDealId.clear(deal.id);
-      ctx.loaders.citationsByDealId.clear(deal.id);
-      ctx.loaders.historyByRecordId.clear(deal.id);
       return { deal };
     },
     addDealEvent: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
       const event = await addDealEvent(ctx.db, await validateAddEvent(input, ctx), author);
-      ctx.loaders.dealById.clear(event.dealId);
-      ctx.loaders.eventsByDealId.clear(event.dealId);
       return { event };
     },
   },

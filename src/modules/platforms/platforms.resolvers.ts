@@ -47,18 +47,12 @@ export const platformResolvers: Resolvers = {
     updatePlatform: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
       const platform = await writePlatform(ctx.db, await validatePlatformWrite(input, ctx), author);
-      ctx.loaders.platformById.clear(platform.id).prime(platform.id, platform);
-      ctx.loaders.aliasesByPlatformId.clear(platform.id);
-      ctx.loaders.producersByPlatformId.clear(platform.id);
       return { platform };
     },
     mergePlatforms: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'ADMIN');
       const { loserId, winnerId, reason } = validateMerge('Platform', input, new InputProblems());
       const platform = await mergePlatforms(ctx.db, loserId, winnerId, author, reason);
-      ctx.loaders.platformById.clear(platform.id).prime(platform.id, platform);
-      ctx.loaders.aliasesByPlatformId.clear(platform.id);
-      ctx.loaders.variantsByPlatformId.clear(platform.id);
       return { platform };
     },
   },
