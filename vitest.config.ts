@@ -1,7 +1,14 @@
 // Test runner configuration: every test file gets its own real database.
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// One graphql-js, as in production. Node loads `graphql` for @apollo/server (run as Node
+// runs it) from its CommonJS entry; Vite would resolve the project's own imports to the
+// package's `module` entry, a second copy whose classes fail the first's instanceof checks.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,

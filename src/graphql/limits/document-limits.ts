@@ -1,6 +1,7 @@
 // Query limits on the document: what it asks for from its text and syntax alone (tokens, string
 // lengths, depth, aliases, directives, root fields), checked while it is parsed and validated.
 import {
+  BREAK,
   Kind,
   Lexer,
   Source,
@@ -180,9 +181,8 @@ export function documentLimitsRule(limits: QueryLimits): ValidationRule {
       enter(document) {
         for (const violation of documentViolations(document, limits))
           context.reportError(violation);
-        // `false`, not BREAK: skips the document for this rule only, and is the same value in
-        // every copy of graphql-js (a test runner can load two).
-        return false;
+        // The whole document was checked at once: nothing left for this rule to visit.
+        return BREAK;
       },
     },
   });

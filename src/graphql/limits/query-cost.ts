@@ -8,6 +8,11 @@
 // many items (at most 1000); any other list is assumed to hold LIST_SIZE_ESTIMATE items. Introspection is costed by the same rules: it never reaches the
 // database, but nested `fields { type { fields … } }` can make an answer of any size.
 import {
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isUnionType,
   Kind,
   OperationTypeNode,
   SchemaMetaFieldDef,
@@ -17,7 +22,6 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
-  type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -29,21 +33,9 @@ import { argumentOutOfRange } from './limit-errors.js';
 // The most rows a plain list field with `first` returns (transferVolumes).
 const MAX_LIST_ROWS = 1000;
 
-// Type tests by shape rather than graphql-js's instanceof predicates: under a test runner the
-// schema (built by Apollo) and this module can hold two copies of graphql-js.
-const unwrapNonNull = (type: GraphQLOutputType): GraphQLOutputType =>
-  String(type).endsWith('!') ? (type as { ofType: GraphQLOutputType }).ofType : type;
-const isList = (type: GraphQLOutputType) => String(unwrapNonNull(type)).startsWith('[');
-function namedType(type: GraphQLOutputType): GraphQLNamedType {
-  let inner: unknown = type;
-  while (typeof inner === 'object' && inner !== null && 'ofType' in inner) inner = inner.ofType;
-  return inner as GraphQLNamedType;
-}
-/** Objects, interfaces and unions: the types with selections. */
-const isComposite = (type: GraphQLNamedType | undefined | null): type is GraphQLCompositeType =>
-  !!type && ('getInterfaces' in type || 'getTypes' in type);
+const isList = (type: GraphQLOutputType) => isListType(getNullableType(type));
 const fieldsOf = (type: GraphQLCompositeType): Record<string, GraphQLField<unknown, unknown>> =>
-  'getFields' in type ? type.getFields() : {};
+  isUnionType(type) ? {} : type.getFields();
 
 /** Items assumed in a plain list (a deal's items, a record's citations…). */
 export const LIST_SIZE_ESTIMATE = 5;
@@ -180,8 +172,8 @@ export function operationCost({
           : fieldsOf(parent)[name];
     if (!definition) return 0;
     const coordinate = `${parent.name}.${name}`;
-    const named = namedType(definition.type);
-    if (!isComposite(named) || !field.selectionSet) {
+    const named = getNamedType(definition.type);
+    if (!isCompositeType(named) || !field.selectionSet) {
       // A connection's count is a query of its own.
       return connectionPage !== null && name === 'totalCount' ? 1 : 0;
     }
@@ -212,7 +204,7 @@ export function operationCost({
         const type = selection.typeCondition
           ? schema.getType(selection.typeCondition.name.value)
           : parent;
-        if (isComposite(type)) {
+        if (isCompositeType(type)) {
           total += setCost(selection.selectionSet, type, connectionPage);
         }
       } else {
@@ -223,7 +215,7 @@ export function operationCost({
           const fragment = fragments.get(name);
           const type = fragment && schema.getType(fragment.typeCondition.name.value);
           cost =
-            fragment && isComposite(type)
+            fragment && isCompositeType(type)
               ? setCost(fragment.selectionSet, type, connectionPage)
               : 0;
           memo.set(key, cost);
