@@ -34,7 +34,10 @@ async function main(): Promise<number> {
   const file = positionals[0];
   const encoding = values.encoding as SipriEncoding;
   if (values.help || !file || positionals.length > 1 || !SIPRI_ENCODINGS.includes(encoding)) {
-    process.stderr.write(`${USAGE}\n`);
+    const bad = SIPRI_ENCODINGS.includes(encoding)
+      ? ''
+      : `--encoding ${encoding}: expected ${SIPRI_ENCODINGS.join(' or ')}\n`;
+    process.stderr.write(`${bad}${USAGE}\n`);
     return values.help ? 0 : 1;
   }
 
