@@ -1,5 +1,5 @@
-// Command-line entry: `npm run import:sipri -- <file> [--skip-invalid]` imports a SIPRI
-// trade-register export into the configured database (the same one `npm start` uses).
+// Command-line entry: `npm run import:sipri -- <file> [--skip-invalid] [--encoding utf8]`
+// imports a SIPRI trade-register export into the configured database (the one `npm start` uses).
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,21 +12,32 @@ import {
   type SipriImportProgress,
   type SipriImportSummary,
 } from '../import/import-sipri-register.js';
-import { SipriInputError } from '../import/sipri-input-error.js';
+import { SipriFileError, SipriInputError } from '../import/sipri-input-error.js';
+import { SIPRI_ENCODINGS, type SipriEncoding } from '../import/sipri-text-encoding.js';
 import { OperatorError } from '../operator-error.js';
 
-const USAGE = 'usage: npm run import:sipri -- <file.csv> [--skip-invalid]';
+const USAGE =
+  'usage: npm run import:sipri -- <file.csv> [--skip-invalid] [--encoding latin1|utf8]\n' +
+  "  --encoding utf8   the file is a UTF-8 re-save (SIPRI's own exports are Latin-1, the default)";
 // Enough to see what went wrong without flooding the terminal; the count says the rest.
 const MAX_LISTED_MISSING = 20;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'skip-invalid': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      'skip-invalid': { type: 'boolean', default: false },
+      encoding: { type: 'string', default: 'latin1' },
+      help: { type: 'boolean' },
+    },
   });
   const file = positionals[0];
-  if (values.help || !file || positionals.length > 1) {
-    process.stderr.write(`${USAGE}\n`);
+  const encoding = values.encoding as SipriEncoding;
+  if (values.help || !file || positionals.length > 1 || !SIPRI_ENCODINGS.includes(encoding)) {
+    const bad = SIPRI_ENCODINGS.includes(encoding)
+      ? ''
+      : `--encoding ${encoding}: expected ${SIPRI_ENCODINGS.join(' or ')}\n`;
+    process.stderr.write(`${bad}${USAGE}\n`);
     return values.help ? 0 : 1;
   }
 
@@ -41,6 +52,7 @@ async function main(): Promise<number> {
     const progress = createProgressReporter(basename(file));
     const summary = await importSipriRegister(database.db, file, {
       skipInvalid: values['skip-invalid'],
+      encoding,
       onProgress: progress.update,
     });
     progress.done();
@@ -51,9 +63,13 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof SipriInputError) {
+      // A file-wide problem names its own remedy; --skip-invalid cannot help there.
+      const next =
+        error instanceof SipriFileError
+          ? 'Nothing was imported.'
+          : 'Nothing was imported. Fix the line, or re-run with --skip-invalid to import the other rows.';
       process.stderr.write(
-        `\n${file}:${error.line}: ${error.field} = ${JSON.stringify(error.value)}: ${error.reason}\n` +
-          'Nothing was imported. Fix the line, or re-run with --skip-invalid to import the other rows.\n',
+        `\n${file}:${error.line}: ${error.field} = ${JSON.stringify(error.value)}: ${error.reason}\n${next}\n`,
       );
       return 1;
     }

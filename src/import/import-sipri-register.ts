@@ -17,11 +17,12 @@ import {
 } from './sipri-csv-reader.js';
 import { OccurrenceCounter, sipriDealKey, sipriIds } from './sipri-deal-key.js';
 import { canonicalDesignation } from './sipri-designations.js';
-import { SipriInputError, type SipriInputProblem } from './sipri-input-error.js';
+import { SipriFileError, SipriInputError, type SipriInputProblem } from './sipri-input-error.js';
 import { SipriLookups } from './sipri-lookups.js';
 import { resolveSipriActor } from './sipri-names.js';
 import { parseSipriRow, type SipriRow } from './sipri-row.js';
 import { sipriSourceRow, type SipriSourceOverride } from './sipri-source.js';
+import type { SipriEncoding } from './sipri-text-encoding.js';
 
 export interface SipriImportProgress {
   rowsRead: number;
@@ -38,6 +39,11 @@ export interface SipriImportOptions {
   source?: SipriSourceOverride;
   /** Rows per write batch. */
   batchSize?: number;
+  /**
+   * 'latin1' (SIPRI's own exports; the default) or 'utf8' (a re-save). A file that shows the
+   * marks of the other encoding is refused, never imported as mojibake.
+   */
+  encoding?: SipriEncoding;
 }
 
 /** A previously imported SIPRI deal that this release no longer contains. Never deleted. */
@@ -91,7 +97,7 @@ export async function importSipriRegister(
   options: SipriImportOptions = {},
 ): Promise<SipriImportSummary> {
   const started = performance.now();
-  const register = await openSipriRegister(input);
+  const register = await openSipriRegister(input, { encoding: options.encoding });
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const source = sipriSourceRow(register.metadata, options.source);
   try {
@@ -151,6 +157,8 @@ export async function importSipriRegister(
         if (row) batch.push(row);
         if (batch.length >= batchSize) await flush();
       }
+      // Inside the transaction, so the source written above rolls back with it.
+      if (summary.rowsRead === 0) throw headerOnly(register.metadata.headerLine);
       await flush();
       // Search documents are rebuilt once every row is in (a deal's document shows platform
       // aliases a later row may add), in chunks so that memory stays bounded.
@@ -183,6 +191,17 @@ export async function importSipriRegister(
   }
 }
 
+/** An export that ends at its header would otherwise report every imported deal as missing. */
+function headerOnly(headerLine: number): SipriFileError {
+  return new SipriFileError({
+    line: headerLine,
+    field: 'record',
+    value: '',
+    reason:
+      'found no data rows after the header: the export selected no transfers, or the file was cut short. Export again with a selection that has transfers',
+  });
+}
+
 function parseOrSkip(
   record: SipriRawRecord | SipriBadRecord,
   skipInvalid: boolean,
@@ -192,7 +211,8 @@ function parseOrSkip(
     if ('error' in record) throw record.error;
     return parseSipriRow(record);
   } catch (error) {
-    if (!(error instanceof SipriInputError) || !skipInvalid) throw error;
+    const skippable = error instanceof SipriInputError && !(error instanceof SipriFileError);
+    if (!skippable || !skipInvalid) throw error;
     summary.skipped.push(error.toProblem());
     return null;
   }

@@ -1,10 +1,11 @@
 // SIPRI import, stage 1: turns the bytes of a trade-register export into raw 16-field records.
-// It knows the file format (Latin-1, preamble, header, no quoting, split records) and nothing
-// about what the fields mean.
+// It knows the file format (Latin-1 or a UTF-8 re-save, preamble, header, no quoting, split
+// records) and nothing about what the fields mean.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { SipriInputError } from './sipri-input-error.js';
+import { SipriFileError, SipriInputError } from './sipri-input-error.js';
+import { decodeSipriLine, type SipriEncoding } from './sipri-text-encoding.js';
 
 /** Every trade-register record has exactly this many comma-separated fields. */
 export const SIPRI_FIELD_COUNT = 16;
@@ -34,6 +35,13 @@ export const SIPRI_HEADER = [
 ] as const;
 
 export type SipriInput = string | Buffer | Uint8Array | Readable;
+
+/**
+ * The longest physical line accepted. SIPRI's longest rows are under 1 KB; a line past this
+ * is not a trade-register row (or its line breaks were lost), and refusing it early keeps
+ * memory bounded however long the line runs.
+ */
+export const SIPRI_MAX_LINE_BYTES = 64 * 1024;
 
 export interface SipriGeneratedAt {
   year: number;
@@ -107,7 +115,10 @@ const MONTHS = [
  * number, because the preamble length depends on the export's filters), parses the
  * generation date, and returns the records as a stream. Memory stays bounded by one chunk.
  */
-export async function openSipriRegister(input: SipriInput): Promise<OpenedSipriRegister> {
+export async function openSipriRegister(
+  input: SipriInput,
+  options: { encoding?: SipriEncoding } = {},
+): Promise<OpenedSipriRegister> {
   const { stream, bytesTotal } = await toStream(input);
   let bytesRead = 0;
   const counted = (async function* () {
@@ -117,8 +128,20 @@ export async function openSipriRegister(input: SipriInput): Promise<OpenedSipriR
       yield buffer;
     }
   })();
-  const lines = physicalLines(counted);
+  const lines = physicalLines(counted, options.encoding ?? 'latin1');
+  try {
+    const metadata = await readPreambleAndHeader(lines);
+    return { metadata, bytesTotal, records: joinRecords(lines), bytesRead: () => bytesRead };
+  } catch (error) {
+    // Closes the file now rather than when the collector finds the abandoned stream.
+    await lines.return(undefined);
+    throw error;
+  }
+}
 
+async function readPreambleAndHeader(
+  lines: AsyncGenerator<PhysicalLine>,
+): Promise<SipriRegisterMetadata> {
   const preamble: string[] = [];
   let header: PhysicalLine | null = null;
   for (;;) {
@@ -141,14 +164,7 @@ export async function openSipriRegister(input: SipriInput): Promise<OpenedSipriR
     });
   }
   checkHeader(header);
-  const generatedAt = parseGeneratedAt(preamble);
-
-  return {
-    metadata: { preamble, headerLine: header.number, generatedAt },
-    bytesTotal,
-    records: joinRecords(lines),
-    bytesRead: () => bytesRead,
-  };
+  return { preamble, headerLine: header.number, generatedAt: parseGeneratedAt(preamble) };
 }
 
 async function toStream(
@@ -166,12 +182,21 @@ async function toStream(
 }
 
 /**
- * Splits bytes into lines. Latin-1 maps each byte to one character, so a chunk boundary
- * can never cut a character in half and each chunk decodes on its own.
+ * Splits bytes into lines, then decodes each line. Bytes are first read as Latin-1, which maps
+ * each byte to one character, so a chunk boundary can never cut a character in half and each
+ * chunk splits on its own; a UTF-8 line is re-read from those bytes once it is whole.
  */
-async function* physicalLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<PhysicalLine> {
+async function* physicalLines(
+  chunks: AsyncIterable<Buffer>,
+  encoding: SipriEncoding,
+): AsyncGenerator<PhysicalLine> {
   let rest = '';
   let number = 0;
+  const line = (raw: string, eol: string): PhysicalLine => {
+    number += 1;
+    checkLength(raw, number);
+    return { number, text: decodeSipriLine(raw, number, encoding), eol };
+  };
   for await (const chunk of chunks) {
     const text = rest + chunk.toString('latin1');
     let start = 0;
@@ -179,17 +204,30 @@ async function* physicalLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Phy
       const end = text.indexOf('\n', start);
       if (end === -1) break;
       const cr = end > start && text.charCodeAt(end - 1) === 13;
-      number += 1;
-      yield { number, text: text.slice(start, cr ? end - 1 : end), eol: cr ? '\r\n' : '\n' };
+      yield line(text.slice(start, cr ? end - 1 : end), cr ? '\r\n' : '\n');
       start = end + 1;
     }
     rest = text.slice(start);
+    // The unfinished line is refused as soon as it is too long, not when its end arrives.
+    checkLength(rest, number + 1);
   }
   if (rest.length > 0) {
     const cr = rest.endsWith('\r');
-    number += 1;
-    yield { number, text: cr ? rest.slice(0, -1) : rest, eol: cr ? '\r' : '' };
+    yield line(cr ? rest.slice(0, -1) : rest, cr ? '\r' : '');
   }
+}
+
+function checkLength(raw: string, number: number): void {
+  if (raw.length <= SIPRI_MAX_LINE_BYTES) return;
+  const cause = raw.includes('\r')
+    ? "it contains carriage returns: the file's line breaks are CR only (classic Mac). Re-save it with LF or CRLF line breaks, or import the original download"
+    : 'this is not a SIPRI trade-register export, or its line breaks were lost. Import the original download';
+  throw new SipriFileError({
+    line: number,
+    field: 'record',
+    value: `${raw.slice(0, 120)}…`,
+    reason: `longer than ${SIPRI_MAX_LINE_BYTES.toLocaleString('en')} bytes without a line break (SIPRI's rows are under 1 KB); ${cause}.`,
+  });
 }
 
 function isHeaderLine(text: string): boolean {

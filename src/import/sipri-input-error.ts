@@ -35,3 +35,12 @@ export class SipriInputError extends Error implements SipriInputProblem {
     return { line: this.line, field: this.field, value: this.value, reason: this.reason };
   }
 }
+
+/**
+ * A problem with the file as a whole — its encoding or its shape — rather than with one row:
+ * no row of such a file can be trusted, so `skipInvalid` never skips it. The reason says what
+ * was found and what to do instead.
+ */
+export class SipriFileError extends SipriInputError {
+  override name = 'SipriFileError';
+}

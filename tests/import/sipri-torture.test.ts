@@ -1,5 +1,8 @@
 // SIPRI importer against hand-written torture files: format quirks in, real rows out.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
@@ -10,8 +13,17 @@ import {
 } from '../../src/import/import-sipri-register.js';
 import { SipriInputError } from '../../src/import/sipri-input-error.js';
 import { ids } from '../../src/seed/kazan-mali.js';
+import { ownDatabaseEnv, runCliProcess } from '../support/real-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { count, fixture, importedDeals, writes, type ImportedDeal } from './support.js';
+import {
+  count,
+  fixture,
+  importedDeals,
+  sahelLines,
+  tableCounts,
+  writes,
+  type ImportedDeal,
+} from './support.js';
 
 const byLine = (deals: ImportedDeal[], line: number) => {
   const found = deals.filter((d) => d.locators.includes(`row ${line}`));
@@ -251,9 +263,7 @@ describe('a malformed record', () => {
   afterAll(() => t.close());
 
   it('stops the import with line, field and value, and writes nothing', async () => {
-    const before = await Promise.all(
-      ['deals', 'actors', 'platforms', 'sources', 'citations'].map((x) => count(t.db, x)),
-    );
+    const before = await tableCounts(t.db);
     const error = await importSipriRegister(t.db, fixture('malformed.csv')).catch(
       (e: unknown) => e,
     );
@@ -264,9 +274,7 @@ describe('a malformed record', () => {
       value: 'abc',
     });
     expect((error as Error).message).toContain('line 10');
-    const after = await Promise.all(
-      ['deals', 'actors', 'platforms', 'sources', 'citations'].map((x) => count(t.db, x)),
-    );
+    const after = await tableCounts(t.db);
     expect(after).toEqual(before);
   });
 
@@ -307,4 +315,159 @@ describe('a malformed record', () => {
     expect(error).toBeInstanceOf(SipriInputError);
     expect(error).toMatchObject({ field: 'header' });
   });
+});
+
+// Files that are not SIPRI's Latin-1 text, built from the committed excerpt's real rows. Its
+// only non-ASCII character is the "ü" of "Türkiye" on line 38 (Burkina Faso ← United States).
+const TURKIYE_LINE = 38;
+const latin1Excerpt = () => sahelLines(1, 40);
+/** What a spreadsheet or editor writes when it re-saves the export as UTF-8. */
+const utf8ReSave = () => Buffer.from(latin1Excerpt().toString('latin1'), 'utf8');
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Line breaks lost to CR-only ("classic Mac") endings: rows 13–414 become one line of ~47 KB. */
+const crJoinedRows = () =>
+  Buffer.from(sahelLines(13, 414).toString('latin1').replaceAll('\n', '\r'), 'latin1');
+
+describe('a file that is not Latin-1 SIPRI text', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.close());
+
+  /** Imports `input`, expects a refusal naming `line`, and checks that nothing was written. */
+  async function expectRefused(
+    input: Buffer | Readable,
+    line: number,
+    message: RegExp,
+    options: { encoding?: 'latin1' | 'utf8' } = {},
+  ): Promise<SipriInputError> {
+    const before = await tableCounts(t.db);
+    const error = await importSipriRegister(t.db, input, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SipriInputError);
+    expect(error).toMatchObject({ line });
+    expect((error as Error).message).toMatch(message);
+    expect(await tableCounts(t.db)).toEqual(before);
+    return error as SipriInputError;
+  }
+
+  it('refuses a UTF-8 re-save at its first multi-byte character, and says what to do', async () => {
+    const error = await expectRefused(utf8ReSave(), TURKIYE_LINE, /UTF-8.*--encoding utf8/s);
+    // The value is shown as the user's editor shows it, not as mojibake.
+    expect(error.value).toContain('Türkiye');
+  });
+
+  it('imports a UTF-8 re-save with encoding utf8 exactly as the Latin-1 original', async () => {
+    const summary = await importSipriRegister(t.db, utf8ReSave(), { encoding: 'utf8' });
+    expect(summary).toMatchObject({ rowsRead: 28, dealsAdded: 28, skipped: [] });
+    const fromUtf8 = await importedDeals(t.db);
+    expect(fromUtf8.find((d) => d.locators.includes(`row ${TURKIYE_LINE}`))?.comments).toBe(
+      'Cummins ISC-350 (402-450hp) diesel engine for Ejder armoured personnel carriers from Türkiye',
+    );
+    const platforms = await queryRows<{ designation: string }>(
+      t.db,
+      sql`select designation from platforms order by designation`,
+    );
+
+    // The Latin-1 original over it: every value already equal, so nothing is written.
+    t.statements.reset();
+    const original = await importSipriRegister(t.db, latin1Excerpt());
+    expect(original).toMatchObject({ dealsAdded: 0, dealsUpdated: 0, dealsUnchanged: 28 });
+    expect(original).toMatchObject({ actorsCreated: 0, platformsCreated: 0, citationsAdded: 0 });
+    expect(writes(t.statements.log)).toEqual([]);
+    expect(await importedDeals(t.db)).toEqual(fromUtf8);
+    expect(
+      await queryRows(t.db, sql`select designation from platforms order by designation`),
+    ).toEqual(platforms);
+  });
+
+  it('accepts the byte-order mark of a UTF-8 re-save with encoding utf8', async () => {
+    const summary = await importSipriRegister(t.db, Buffer.concat([UTF8_BOM, utf8ReSave()]), {
+      encoding: 'utf8',
+    });
+    expect(summary).toMatchObject({ rowsRead: 28, dealsAdded: 0, dealsUnchanged: 28 });
+  });
+
+  it('refuses a Latin-1 file read as UTF-8 at the line that is not UTF-8', async () => {
+    await expectRefused(latin1Excerpt(), TURKIYE_LINE, /not UTF-8.*without --encoding utf8/s, {
+      encoding: 'utf8',
+    });
+  });
+
+  it('refuses a byte-order mark at line 1', async () => {
+    await expectRefused(Buffer.concat([UTF8_BOM, utf8ReSave()]), 1, /byte-order mark/);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(latin1Excerpt().toString('latin1'), 'utf16le'),
+    ]);
+    await expectRefused(utf16, 1, /UTF-16/);
+  });
+
+  it('refuses NUL bytes at their line', async () => {
+    // A block of zeros where a line should start, as a crashed copy leaves behind.
+    const zeros = Buffer.concat([sahelLines(1, 19), Buffer.alloc(512), sahelLines(20, 40)]);
+    await expectRefused(zeros, 20, /NUL/);
+    // UTF-16 without a byte-order mark: every other byte is a NUL.
+    await expectRefused(
+      Buffer.from(latin1Excerpt().toString('latin1'), 'utf16le'),
+      1,
+      /NUL.*UTF-16/s,
+    );
+  });
+
+  it('refuses a header-only file', async () => {
+    await expectRefused(sahelLines(1, 12), 12, /no data rows/);
+  });
+
+  it('refuses a line longer than 64 KB at its line number', async () => {
+    const joined = crJoinedRows();
+    const long = Buffer.concat([
+      sahelLines(1, 13),
+      joined,
+      Buffer.from('\r'),
+      joined,
+      Buffer.from('\n'),
+      sahelLines(14, 40),
+    ]);
+    await expectRefused(long, 14, /longer than 65,536 bytes.*carriage returns/s);
+  });
+
+  it('stops reading at an over-long line instead of reading the rest of the file', async () => {
+    // An endless line: the reader must give up after the bound, not hold the stream in memory.
+    let chunksRead = 0;
+    const joined = crJoinedRows();
+    const stream = Readable.from(
+      (function* () {
+        yield sahelLines(1, 12);
+        for (; chunksRead < 300; chunksRead += 1) yield joined;
+      })(),
+    );
+    await expectRefused(stream, 13, /longer than 65,536 bytes/);
+    expect(chunksRead).toBeLessThan(40);
+  });
+});
+
+describe('the import CLI, as a real process', () => {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<unknown>;
+  let dir: string;
+  beforeAll(async () => {
+    ({ env, cleanup } = await ownDatabaseEnv());
+    dir = mkdtempSync(join(tmpdir(), 'armstrail-sipri-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await cleanup();
+  });
+
+  it('refuses a UTF-8 re-save with exit code 1, file:line and what to do, no stack trace', async () => {
+    const file = join(dir, 'trade-register-utf8.csv');
+    writeFileSync(file, utf8ReSave());
+    const { code, output } = await runCliProcess('import-sipri', [file], env);
+    expect(code).toBe(1);
+    expect(output).toContain(`${file}:${TURKIYE_LINE}: `);
+    expect(output).toContain('--encoding utf8');
+    expect(output).toContain('Nothing was imported');
+    expect(output).not.toMatch(/^\s+at /m);
+  }, 120_000);
 });

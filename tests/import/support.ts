@@ -1,10 +1,41 @@
-// Import tests' helpers: read back what an import wrote, through plain SQL on the real database.
+// Import tests' helpers: read back what an import wrote, through plain SQL on the real database,
+// and build test files from real SIPRI rows.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../src/db/client.js';
 
 export const fixture = (name: string) =>
   fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+const SAHEL_EXCERPT = fileURLToPath(
+  new URL('../../seed-data/sipri-trade-register-sahel-generated-2026-05-18.csv', import.meta.url),
+);
+
+/**
+ * Physical lines `from`..`to` (1-based, inclusive) of the committed Sahel excerpt, byte for
+ * byte (Latin-1, LF): test files are built from SIPRI's real rows, never invented ones.
+ */
+export function sahelLines(from: number, to: number): Buffer {
+  const bytes = readFileSync(SAHEL_EXCERPT);
+  const offsetOfLine = (line: number) => {
+    let offset = 0;
+    for (let n = 1; n < line && offset !== -1; n += 1) {
+      const lf = bytes.indexOf(0x0a, offset);
+      offset = lf === -1 ? -1 : lf + 1;
+    }
+    return offset === -1 ? bytes.length : offset;
+  };
+  return bytes.subarray(offsetOfLine(from), offsetOfLine(to + 1));
+}
+
+/** Row counts of the tables an import writes to: equal before and after means nothing landed. */
+export const tableCounts = (db: Db) =>
+  Promise.all(
+    ['deals', 'deal_items', 'actors', 'platforms', 'sources', 'citations', 'revisions'].map((x) =>
+      count(db, x),
+    ),
+  );
 
 export interface ImportedDeal {
   id: string;
