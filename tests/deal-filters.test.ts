@@ -105,6 +105,69 @@ describe('deal filters', () => {
     expect(await matching('{"recipientCountry":["SE"]}')).toEqual(['b', 'd']);
   });
 
+  it('takes ISO 3166-3 codes of former states, alpha-2 or alpha-3, for their own actors', async () => {
+    const db = api.database.db;
+    // Historical states are actors of their own, without ISO 3166-1 codes, as SIPRI imports them.
+    const former = async (name: string) => createActor(db, { kind: 'STATE', name });
+    const [ussr, gdr, czechoslovakia, yugoslavia, southYemen] = await Promise.all(
+      ['Soviet Union', 'East Germany (GDR)', 'Czechoslovakia', 'Yugoslavia', 'South Yemen'].map(
+        former,
+      ),
+    );
+    const sovietMaker = await createActor(db, {
+      kind: 'COMPANY',
+      name: 'Test Soviet plant',
+      countryId: ussr!.id,
+    });
+    const deal = (supplierId: string, recipientId: string) =>
+      createDeal(db, {
+        supplierId,
+        recipientId,
+        stage: 'DELIVERED',
+        items: [{ platformId: tank.id }],
+      });
+    const fromUssr = await deal(ussr!.id, gdr!.id);
+    const fromMaker = await deal(sovietMaker.id, southYemen!.id);
+    const czechToYugoslavia = await deal(czechoslovakia!.id, yugoslavia!.id);
+    const ids = async (filter: Record<string, unknown>) =>
+      dataOf(
+        await api.query<{ deals: { nodes: { id: string }[] } }>(
+          `query($f: DealFilter) { deals(filter: $f, first: 100) { nodes { id } } }`,
+          { f: filter },
+        ),
+      )
+        .deals.nodes.map((n) => n.id)
+        .sort();
+    const sorted = (...deals: DealRow[]) => deals.map(gid.deal).sort();
+    for (const code of ['SU', 'SUN', 'su']) {
+      expect(await ids({ supplierCountry: [code] })).toEqual(sorted(fromUssr, fromMaker));
+    }
+    expect(await ids({ recipientCountry: ['DD'] })).toEqual(sorted(fromUssr));
+    expect(await ids({ recipientCountry: ['DDR', 'YMD'] })).toEqual(sorted(fromUssr, fromMaker));
+    expect(await ids({ supplierCountry: ['CS'], recipientCountry: ['YUG'] })).toEqual(
+      sorted(czechToYugoslavia),
+    );
+    expect(await ids({ supplierCountry: ['CSK', 'FR'] })).toEqual(
+      sorted(czechToYugoslavia, made.a!, made.b!),
+    );
+  });
+
+  it('suggests the nearest codes for a code that is none', async () => {
+    const message = async (code: string) =>
+      (
+        await api.query(
+          `query($c: [String!]) { deals(filter: { supplierCountry: $c }) { totalCount } }`,
+          { c: [code] },
+        )
+      ).errors?.[0]?.message;
+    expect(await message('Mail')).toMatch(
+      /"Mail" is not an ISO 3166-1 alpha-2 or alpha-3 country code.*did you mean ML\/MLI \(Mali\)\?/,
+    );
+    expect(await message('FRAN')).toMatch(/did you mean .*FR\/FRA \(France\)/);
+    expect(await message('USRR')).toMatch(/did you mean .*SU\/SUN \(Soviet Union/);
+    expect(await message('Qqqqqq')).not.toMatch(/did you mean/);
+  });
+
   it('filters by platform, matching every variant below it in the family tree', async () => {
     expect(await matching('', { platform: [gid.platform(family)] })).toEqual(['a', 'b', 'd']);
     expect(await matching('', { platform: [gid.platform(variant)] })).toEqual(['b', 'd']);
@@ -182,7 +245,8 @@ describe('deal filters', () => {
       await api.query<Record<string, { nodes: { name: string }[] }>>(`{
         byAlias: actors(filter: { name: "kvz" }) { nodes { name } }
         companiesInRussia: actors(filter: { kind: [COMPANY], country: ["RU"] }) { nodes { name } }
-        states: actors(filter: { kind: [STATE], name: "e" }) { nodes { name } }
+        states: actors(filter: { kind: [STATE], name: "rance" }) { nodes { name } }
+        byStateAlias: actors(filter: { kind: [STATE], name: "russie" }) { nodes { name } }
       }`),
     );
     expect(data.byAlias!.nodes).toEqual([{ name: 'Kazan Helicopter Plant' }]);
@@ -192,7 +256,8 @@ describe('deal filters', () => {
       'Rostvertol',
       'Russian Helicopters',
     ]);
-    expect(data.states!.nodes.map((n) => n.name)).toEqual(['France', 'Germany', 'Sweden']);
+    expect(data.states!.nodes.map((n) => n.name)).toEqual(['France']);
+    expect(data.byStateAlias!.nodes).toEqual([{ name: 'Russia' }]);
   });
 
   it('filters platforms by family and category, and sources by language and kind', async () => {

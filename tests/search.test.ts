@@ -65,10 +65,19 @@ describe('search', () => {
         { apiKey: editor },
       ),
     );
-    // A test source in French and one in Russian, cited for the Kazan deal.
+    // A designation of SIPRI's 2026 register whose compact form starts like Bayraktar TB-2's.
+    dataOf(
+      await api.query(
+        `mutation { createPlatform(input: { designation: "TB-20 Trinidad", category: AIRCRAFT, reason: "SIPRI register" }) { platform { id } } }`,
+        undefined,
+        { apiKey: editor },
+      ),
+    );
+    // Test sources in French, in Russian and in a language not recorded, cited for the Kazan deal.
     for (const [language, excerpt, url] of [
       ['fr', 'Le Mali souhaite acquérir un hélicoptère de transport.', 'https://example.org/fr'],
       ['ru', 'Мали заинтересована в покупке вертолётов.', 'https://example.org/ru'],
+      [null, 'Un hélicoptère Mi-171 et un вертолёт Ми-35.', 'https://example.org/unknown'],
     ] as const) {
       dataOf(
         await api.query(
@@ -142,7 +151,7 @@ describe('search', () => {
     expect(french.nodes.map((n) => n.record.url)).toContain('https://example.org/fr');
     expect(french.nodes[0]?.snippet).toContain('«hélicoptère»');
     const russian = await search('вертолёт', ['SOURCE']);
-    expect(russian.nodes.map((n) => n.record.url)).toEqual(['https://example.org/ru']);
+    expect(russian.nodes.map((n) => n.record.url)).toContain('https://example.org/ru');
   });
 
   it('matches the seeded French excerpt whatever the accents and number', async () => {
@@ -156,6 +165,71 @@ describe('search', () => {
   it('finds actors by alias and code: UAE, KVZ', async () => {
     expect((await search('UAE', ['ACTOR'])).nodes[0]?.record.name).toBe('United Arab Emirates');
     expect((await search('KVZ', ['ACTOR'])).nodes[0]?.record.name).toBe('Kazan Helicopter Plant');
+  });
+
+  // Names people type: English, French and Russian names and abbreviations of states.
+  it.each([
+    ['UAE', 'United Arab Emirates'],
+    ['Turkey', 'Turkiye'],
+    ['Ivory Coast', "Côte d'Ivoire"],
+    ['USSR', 'Soviet Union'],
+    ['Britain', 'United Kingdom'],
+    ['Russie', 'Russia'],
+    ['Mauritanie', 'Mauritania'],
+    ['Tchad', 'Chad'],
+    ['Турция', 'Turkiye'],
+    ['СССР', 'Soviet Union'],
+  ])('finds the state first for %s, in search and in actors(filter: { name })', async (q, name) => {
+    expect((await search(q)).nodes[0]?.record.name).toBe(name);
+    const filtered = dataOf(
+      await api.query<{ actors: { nodes: { name: string }[] } }>(
+        'query($q: String!) { actors(filter: { name: $q, kind: [STATE] }) { nodes { name } } }',
+        { q },
+      ),
+    ).actors.nodes.map((n) => n.name);
+    expect(filtered).toContain(name);
+  });
+
+  it('ranks an exact model code above a longer designation: TB2 finds Bayraktar TB-2 first', async () => {
+    for (const q of ['TB2', 'tb-2', 'TB 2']) {
+      const all = await search(q);
+      expect(all.nodes[0]?.record.designation).toBe('Bayraktar TB-2');
+      const platforms = (await search(q, ['PLATFORM'])).nodes.map((n) => n.record.designation);
+      expect(platforms.slice(0, 2)).toEqual(['Bayraktar TB-2', 'TB-20 Trinidad']);
+    }
+    const exact = await search('Mi-171Sh');
+    expect(exact.nodes[0]?.record.designation).toBe('Mi-171Sh');
+  });
+
+  it('reads mi 171, mi171, Mi-171 and MI 171 as one query', async () => {
+    const results = await Promise.all(
+      ['Mi-171', 'mi 171', 'mi171', 'MI 171'].map((q) => search(q, undefined, 100)),
+    );
+    const hits = results.map((r) => ({
+      total: r.totalCount,
+      hits: r.nodes.map((n) => [
+        n.record.__typename,
+        n.record.designation ?? n.record.comments ?? n.record.url,
+        n.score,
+      ]),
+    }));
+    for (const other of hits.slice(1)) expect(other).toEqual(hits[0]);
+    // The seeded Mi-17 deals whose comments name the Mi-171 are among them.
+    expect(hits[0]!.total).toBeGreaterThan(3);
+  });
+
+  it.each([
+    ['hélicoptères', 'hélicoptère'],
+    ['helicopteres', 'helicoptere'],
+    ['вертолёты', 'вертолёт'],
+  ])('finds for the plural %s everything the singular %s finds', async (plural, singular) => {
+    const ofPlural = await search(plural, undefined, 100);
+    const ofSingular = await search(singular, undefined, 100);
+    expect(ofSingular.totalCount).toBeGreaterThan(0);
+    expect(ofPlural.totalCount).toBeGreaterThanOrEqual(ofSingular.totalCount);
+    const key = (h: Hit) =>
+      `${h.record.__typename}:${h.record.designation ?? h.record.name ?? h.record.url ?? h.record.comments}`;
+    expect(ofPlural.nodes.map(key)).toEqual(expect.arrayContaining(ofSingular.nodes.map(key)));
   });
 
   it('finds imported SIPRI deals by words in their comments', async () => {

@@ -1,12 +1,36 @@
 // Shared SQL fragments: subqueries that several modules filter by.
 import { sql, type SQL } from 'drizzle-orm';
-import { actors, platforms } from './schema.js';
+import { FORMER_STATES } from '../reference/former-states.js';
+import { actorAliases, actors, platforms } from './schema.js';
 
-/** IDs of the states with these alpha-3 codes and of the companies and groups based in them. */
+/** Lower-case names of the former states among these codes (ISO 3166-3 alpha-3). */
+function formerStateNames(alpha3: string[]): string[] {
+  return FORMER_STATES.filter((s) => alpha3.includes(s.alpha3)).flatMap((s) => [
+    s.sipriName.toLowerCase(),
+    ...s.aliases.map((a) => a.alias.toLowerCase()),
+  ]);
+}
+
+/**
+ * IDs of the states with these alpha-3 codes and of the companies and groups based in them.
+ * A former state's ISO 3166-3 code is stored by no actor (historical states have no ISO
+ * 3166-1 codes), so it matches the state actor without codes named, or aliased, by one of
+ * that state's names.
+ */
 export function actorIdsInCountries(alpha3: string[]): SQL {
   if (alpha3.length === 0) return sql`(select null::uuid where false)`;
-  return sql`(select a.id from ${actors} a where a.iso_alpha3 in ${alpha3}
-    or a.country_id in (select c.id from ${actors} c where c.iso_alpha3 in ${alpha3}))`;
+  const names = formerStateNames(alpha3);
+  const former =
+    names.length === 0
+      ? sql``
+      : sql` or (c.kind = 'STATE' and c.iso_alpha3 is null and (lower(c.name) in ${names}
+          or c.id in (select x.actor_id from ${actorAliases} x where lower(x.alias) in ${names})))`;
+  const states = sql`select c.id from ${actors} c where c.iso_alpha3 in ${alpha3}${former}`;
+  if (names.length === 0) {
+    return sql`(select a.id from ${actors} a where a.iso_alpha3 in ${alpha3}
+    or a.country_id in (${states}))`;
+  }
+  return sql`(select a.id from ${actors} a where a.id in (${states}) or a.country_id in (${states}))`;
 }
 
 /** IDs of these platforms and all their variants, at any depth of the family tree. */

@@ -23,6 +23,12 @@ create or replace function armstrail_unaccent(text) returns text
 create or replace function armstrail_compact(text) returns text
   language sql immutable parallel safe strict
   as $$ select regexp_replace(lower(armstrail_unaccent($1)), '[^[:alnum:]]+', '', 'g') $$`,
+  String.raw`-- A designation's model code: from its first word with a digit, when a name comes before
+-- it (Bayraktar TB-2 → tb2, Mirage 2000-5 → 20005), compact; null when there is none
+-- (TB-20 Trinidad, Mi-171). People type the model code alone, and mean that weapon exactly.
+create or replace function armstrail_model_code(text) returns text
+  language sql immutable parallel safe strict
+  as $$ select armstrail_compact(substring($1 from '^\D*\s(\S*\d.*)$')) $$`,
   `-- The configuration for a BCP 47 language tag; unknown languages are not stemmed.
 create or replace function armstrail_ts_config(language text) returns regconfig
   language sql immutable parallel safe

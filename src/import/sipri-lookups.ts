@@ -5,6 +5,7 @@ import type { InferInsertModel } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import type { actorAliases, actors, platformAliases, platforms } from '../db/schema.js';
 import { naturalKeys, stableUuid } from '../db/stable-id.js';
+import { referenceAliasesOfState } from '../reference/state-aliases.js';
 import type { WeaponCategory } from './sipri-categories.js';
 import { resolveSipriActor, type SipriActorIdentity } from './sipri-names.js';
 
@@ -101,17 +102,20 @@ export class SipriLookups {
   /**
    * The actor for a SIPRI name: an existing one (by ISO alpha-3 for states, else by name or
    * alias, case-insensitively) or a new one with a stable ID. SIPRI's spelling is recorded
-   * as an alias either way, so every name SIPRI has used finds the actor again.
+   * as an alias either way, so every name SIPRI has used finds the actor again; a new state
+   * also gets its reference names (English, French, Russian, abbreviations) as aliases.
    */
   actorFor(sipriName: string): string {
     const identity = resolveSipriActor(sipriName);
     const id = this.actorByIdentity.get(identity.key) ?? this.findOrPlanActor(identity);
-    const alias = sipriName.trim();
-    if (!this.actorAliasPairs.has(pair(id, alias))) {
-      this.actorAliasPairs.add(pair(id, alias));
-      this.pending.actorAliases.push({ actorId: id, alias, language: 'en' });
-    }
+    this.planAlias(id, sipriName.trim(), 'en');
     return id;
+  }
+
+  private planAlias(actorId: string, alias: string, language: string): void {
+    if (this.actorAliasPairs.has(pair(actorId, alias))) return;
+    this.actorAliasPairs.add(pair(actorId, alias));
+    this.pending.actorAliases.push({ actorId, alias, language });
   }
 
   private findOrPlanActor(identity: SipriActorIdentity): string {
@@ -139,6 +143,10 @@ export class SipriLookups {
           existedFrom: identity.existedFrom,
           existedUntil: identity.existedUntil,
         });
+        if (identity.kind === 'STATE') {
+          const state = { isoAlpha3: identity.iso?.alpha3 ?? null, name: identity.name };
+          for (const a of referenceAliasesOfState(state)) this.planAlias(id, a.alias, a.language);
+        }
       }
     }
     this.actorByIdentity.set(identity.key, id);

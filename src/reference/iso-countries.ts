@@ -1,6 +1,9 @@
-// Reference data: ISO 3166-1 country codes, from the maintained i18n-iso-countries list.
+// Reference data: ISO 3166-1 country codes, from the maintained i18n-iso-countries list, and
+// the ISO 3166-3 codes of former states that SIPRI reports (former-states.ts).
 import countries from 'i18n-iso-countries';
 import { InvalidInputError } from '../errors.js';
+import { suggestCountries } from './country-suggestions.js';
+import { formerStateByCode } from './former-states.js';
 
 /**
  * The alpha-3 code for an ISO 3166-1 alpha-2 or alpha-3 code in any letter case, or null
@@ -21,17 +24,23 @@ export function isoCodes(
   return alpha2 && numeric ? { alpha2, alpha3, numeric } : null;
 }
 
-/** ISO 3166-1 alpha-2 or alpha-3 codes → alpha-3; an unassigned code is an error. */
+/**
+ * Country codes → alpha-3: an ISO 3166-1 code gives its alpha-3 code, a former state's ISO
+ * 3166-3 code (SU, SUN) its withdrawn alpha-3 code (SUN), which actorIdsInCountries maps to
+ * that state's actor. Anything else is an error that suggests the nearest codes.
+ */
 export function resolveCountryCodes(
   codes: readonly string[] | null | undefined,
   argument: string,
 ): string[] | undefined {
   return codes?.map((code, i) => {
-    const alpha3 = toIsoAlpha3(code);
+    const alpha3 = toIsoAlpha3(code) ?? formerStateByCode(code)?.alpha3;
     if (!alpha3) {
+      const suggestions = suggestCountries(code);
       throw new InvalidInputError(
         `${argument}[${i}]`,
-        `"${code}" is not an ISO 3166-1 alpha-2 or alpha-3 country code`,
+        `"${code}" is not an ISO 3166-1 alpha-2 or alpha-3 country code, nor an ISO 3166-3 code of a former state` +
+          (suggestions.length > 0 ? `; did you mean ${suggestions.join(' or ')}?` : ''),
       );
     }
     return alpha3;

@@ -3,6 +3,7 @@
 import type { InferInsertModel } from 'drizzle-orm';
 import type * as schema from '../db/schema.js';
 import { naturalKeys, stableUuid } from '../db/stable-id.js';
+import { referenceAliasesOfState } from '../reference/state-aliases.js';
 
 type Tables = typeof schema;
 type Insert<
@@ -89,7 +90,16 @@ export const seedActors: Insert<'actors'>[] = [
   },
 ];
 
+// The states' names in English, French and Russian (Russie, Россия…), as every state gets them.
 export const seedActorAliases: Insert<'actorAliases'>[] = [
+  ...referenceAliasesOfState({ isoAlpha3: 'RUS', name: 'Russia' }).map((a) => ({
+    actorId: ids.russia,
+    ...a,
+  })),
+  ...referenceAliasesOfState({ isoAlpha3: 'MLI', name: 'Mali' }).map((a) => ({
+    actorId: ids.mali,
+    ...a,
+  })),
   { actorId: ids.kazanHelicopterPlant, alias: 'PJSC Kazan Helicopter Plant', language: 'en' },
   { actorId: ids.kazanHelicopterPlant, alias: 'KVZ', language: null },
 ];

@@ -8,6 +8,7 @@ import {
 } from '../../src/import/sipri-comments.js';
 import { canonicalDesignation } from '../../src/import/sipri-designations.js';
 import { resolveSipriActor } from '../../src/import/sipri-names.js';
+import { referenceAliasesOfState } from '../../src/reference/state-aliases.js';
 
 describe('SIPRI names', () => {
   it.each([
@@ -32,6 +33,32 @@ describe('SIPRI names', () => {
     ]) {
       expect(resolveSipriActor(name)).toMatchObject({ kind: 'STATE', iso: null });
     }
+  });
+
+  it('gives states their English, French and Russian names and abbreviations', () => {
+    const names = (isoAlpha3: string | null, name: string) =>
+      referenceAliasesOfState({ isoAlpha3, name }).map((a) => `${a.language}:${a.alias}`);
+    expect(names('TUR', 'Turkiye')).toEqual(
+      expect.arrayContaining(['en:Turkey', 'fr:Turquie', 'ru:Турция']),
+    );
+    expect(names('ARE', 'United Arab Emirates')).toEqual(
+      expect.arrayContaining(['en:UAE', 'ru:ОАЭ']),
+    );
+    expect(names('GBR', 'United Kingdom')).toEqual(
+      expect.arrayContaining(['en:UK', 'en:Britain', 'fr:Royaume-Uni']),
+    );
+    expect(names('CIV', "Cote d'Ivoire")).toContain('en:Ivory Coast');
+    expect(names('RUS', 'Russia')).toEqual(expect.arrayContaining(['fr:Russie', 'ru:Россия']));
+    expect(names('RUS', 'Russia')).not.toContain('en:Russia');
+    expect(names('MRT', 'Mauritania')).toContain('fr:Mauritanie');
+    expect(names('TCD', 'Chad')).toContain('fr:Tchad');
+    expect(names(null, 'Soviet Union')).toEqual(
+      expect.arrayContaining(['en:USSR', 'fr:URSS', 'ru:СССР']),
+    );
+    expect(names(null, 'East Germany (GDR)')).toEqual(
+      expect.arrayContaining(['en:GDR', 'en:East Germany', 'fr:RDA']),
+    );
+    expect(names(null, 'Biafra')).toEqual([]);
   });
 
   it('reads markers, hosts and renames of non-state actors', () => {

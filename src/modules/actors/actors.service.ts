@@ -30,6 +30,7 @@ import {
 } from '../../graphql/input-validation.js';
 import { resolveReference } from '../../graphql/references.js';
 import { isoCodes } from '../../reference/iso-countries.js';
+import { referenceAliasesOfState } from '../../reference/state-aliases.js';
 import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
 import { refreshSearchForActors, refreshSearchDocuments } from '../search/search.service.js';
 import {
@@ -146,6 +147,20 @@ async function replaceAliases(tx: Db, actorId: string, aliases: AliasParts[]) {
   }
 }
 
+/**
+ * A new state gets its reference names (English, French, Russian, abbreviations) besides the
+ * editor's aliases, as imported and seeded states do; an alias the editor gave keeps its language.
+ */
+async function addReferenceAliases(tx: Db, state: ActorRow) {
+  const aliases = referenceAliasesOfState(state);
+  if (aliases.length > 0) {
+    await tx
+      .insert(actorAliases)
+      .values(aliases.map((a) => ({ ...a, actorId: state.id })))
+      .onConflictDoNothing();
+  }
+}
+
 export async function writeActor(
   db: Db,
   input: ValidActorWrite,
@@ -182,6 +197,7 @@ export async function writeActor(
         .returning()) as [ActorRow];
     }
     if (input.aliases) await replaceAliases(tx, row.id, input.aliases);
+    if (!input.actorId && row.kind === 'STATE') await addReferenceAliases(tx, row);
     await recordCitedChange(tx, { actorId: row.id }, input.citations, {
       recordType: 'Actor',
       recordId: row.id,

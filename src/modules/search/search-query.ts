@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import type { NodeType } from '../../graphql/global-id.js';
+import { queryForms, type QueryForms } from './query-forms.js';
 
 export interface SearchHitRow {
   record_type: Extract<NodeType, 'Deal' | 'Platform' | 'Actor' | 'Source'>;
@@ -20,18 +21,22 @@ export interface SearchRequest {
 /**
  * Words match through the per-language stemmed tsvector (the query is read as French,
  * English, Russian and unstemmed at once); names match through their compact form, so
- * `mi 171 sh` finds Mi-171Sh. Ranking: an exact name first, then a name prefix, then words.
+ * `mi 171 sh` finds Mi-171Sh. Every spelling of the query (query-forms.ts) is read, OR-ed.
  */
 const HEADLINE = 'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=«, StopSel=»';
 
+const CONFIGS = ['armstrail_fr', 'armstrail_en', 'armstrail_ru', 'armstrail_simple'];
+
 /**
- * The query in each language (OR-ed), written inline rather than joined from a CTE: the
+ * Every spelling in each language (OR-ed), written inline rather than joined from a CTE: the
  * planner folds it to a constant and can then use the GIN index on tsv.
  */
-const tsquery = (text: string) => sql`(websearch_to_tsquery('armstrail_fr', ${text})
-  || websearch_to_tsquery('armstrail_en', ${text})
-  || websearch_to_tsquery('armstrail_ru', ${text})
-  || websearch_to_tsquery('armstrail_simple', ${text}))`;
+function tsquery(forms: QueryForms): SQL {
+  const parts = forms.words.flatMap((form) =>
+    CONFIGS.map((config) => sql`websearch_to_tsquery(${config}::regconfig, ${form})`),
+  );
+  return sql`(${sql.join(parts, sql` || `)})`;
+}
 
 /** The query's compact form, as armstrail_compact makes it in SQL (for deciding only). */
 function roughCompact(text: string): string {
@@ -44,40 +49,47 @@ function roughCompact(text: string): string {
 
 // Fragments under 3 characters have no trigram: matching them by name would scan every
 // document, so short queries match by words only.
-function matches(r: SearchRequest): SQL {
-  const byName =
-    roughCompact(r.text).length >= 3
-      ? sql` or d.names like '%' || armstrail_compact(${r.text}) || '%'`
-      : sql``;
-  return sql`d.record_type in ${r.types} and (d.tsv @@ ${tsquery(r.text)}${byName})`;
+function matches(r: SearchRequest, forms: QueryForms): SQL {
+  const byName = forms.names
+    .filter((form) => roughCompact(form).length >= 3)
+    .map((form) => sql` or d.names like '%' || armstrail_compact(${form}) || '%'`);
+  return sql`d.record_type in ${r.types} and (d.tsv @@ ${tsquery(forms)}${sql.join(byName)})`;
 }
 
 export async function searchDocuments(db: Db, r: SearchRequest): Promise<SearchHitRow[]> {
   return queryRows<SearchHitRow>(db, searchStatement(r));
 }
 
-/** The ranked search statement (exported so that benchmarks can EXPLAIN it). */
+/**
+ * The ranked search statement (exported so that benchmarks can EXPLAIN it). Ranking, by
+ * tiers that ts_rank (at most 1 here) cannot cross: a record whose own name, alias or model
+ * code is the query (case, spaces and hyphens aside) first; then a deal listing a weapon of
+ * that exact name; then name prefixes, then names containing the query; words rank within.
+ */
 export function searchStatement(r: SearchRequest): SQL {
-  const compact = sql`armstrail_compact(${r.text})`;
+  const forms = queryForms(r.text);
+  const query = tsquery(forms);
+  const compact = sql`armstrail_compact(${forms.names[0]!})`;
   return sql`with hits as (
         select d.record_type, d.record_id, d.body,
-          ts_rank(d.tsv, ${tsquery(r.text)})
-            + case when d.names like '% ' || ${compact} || ' %' then 2
+          least(ts_rank(d.tsv, ${query}), 1)
+            + case when d.names like '% ' || ${compact} || ' %'
+                     then case when d.record_type = 'Deal' then 2 else 4 end
                    when d.names like '% ' || ${compact} || '%' then 1
                    when d.names like '%' || ${compact} || '%' then 0.5
                    else 0 end as score
         from search_documents d
-        where ${matches(r)}
+        where ${matches(r, forms)}
       )
       select record_type, record_id, score::float8 as score,
         -- The first language whose reading of the text highlights a match, else the plain one.
         coalesce(
           (select h from unnest(array[
-              ts_headline('armstrail_fr', body, ${tsquery(r.text)}, ${HEADLINE}),
-              ts_headline('armstrail_en', body, ${tsquery(r.text)}, ${HEADLINE}),
-              ts_headline('armstrail_ru', body, ${tsquery(r.text)}, ${HEADLINE})]) h
+              ts_headline('armstrail_fr', body, ${query}, ${HEADLINE}),
+              ts_headline('armstrail_en', body, ${query}, ${HEADLINE}),
+              ts_headline('armstrail_ru', body, ${query}, ${HEADLINE})]) h
             where h like '%«%' limit 1),
-          ts_headline('armstrail_simple', body, ${tsquery(r.text)}, ${HEADLINE})) as snippet
+          ts_headline('armstrail_simple', body, ${query}, ${HEADLINE})) as snippet
       from (select * from hits order by score desc, record_id limit ${r.limit} offset ${r.offset}) page
       order by score desc, record_id`;
 }
@@ -85,7 +97,7 @@ export function searchStatement(r: SearchRequest): SQL {
 export async function countSearchHits(db: Db, r: SearchRequest): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from search_documents d where ${matches(r)}`,
+    sql`select count(*)::int as n from search_documents d where ${matches(r, queryForms(r.text))}`,
   );
   return row?.n ?? 0;
 }

@@ -71,7 +71,7 @@ const BUILDERS: Record<keyof SearchScope, (ids: Ids) => SQL> = {
     where a.deleted_at is null and ${idFilter(sql`a.id`, ids)}`,
   platforms: (ids) => sql`
     select p.id, 'Platform',
-      ' ' || concat_ws(' ', armstrail_compact(p.designation), al.names) || ' ',
+      ' ' || concat_ws(' ', armstrail_compact(p.designation), armstrail_model_code(p.designation), al.names) || ' ',
       concat_ws(E'\\n', p.designation, al.text, p.description),
       setweight(to_tsvector('armstrail_simple', concat_ws(' ', p.designation, al.text)), 'A')
         || setweight(to_tsvector('armstrail_en', coalesce(p.description, '')), 'B')
