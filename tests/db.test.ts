@@ -20,6 +20,7 @@ describe('database', () => {
       'actor_aliases',
       'actors',
       'api_keys',
+      'applied_seeds',
       'citations',
       'deal_event_actors',
       'deal_events',
