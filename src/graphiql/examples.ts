@@ -310,8 +310,9 @@ fragment PlatformFacts on Platform {
     explanation: 'The French-language documents Armstrail cites: publisher, URL, date and kind.',
     needsSipriExcerpt: false,
     notes:
-      'Languages are BCP 47 tags: "fr", "ru", "en". Sources whose language was not recorded ' +
-      '(such as the two abamako.com republications) are not in the answer.',
+      'Languages are BCP 47 tags: "fr", "ru", "en". The Kazan record also cites a Russian and ' +
+      'an English article; `language: ["ru"]` or `["en"]` finds them. Sources whose language ' +
+      'was not recorded are not in the answer.',
     query: `query SourcesInFrench {
   sources(filter: { language: ["fr"] }, first: 100) {
     totalCount
