@@ -93,9 +93,9 @@ describe('GraphiQL over HTTP', () => {
       headers: { accept: 'application/json' },
     });
     expect(apiGet.headers.get('content-type')).toMatch(/json/);
-    // A browser GET with a query is an API request too (a link someone shared).
+    // A browser following a shared link (Deal.howToCite) gets GraphiQL, which opens its query.
     const sharedLink = await browserGet(`/graphql?query=${encodeURIComponent('{ __typename }')}`);
-    expect(sharedLink.headers.get('content-type')).toMatch(/json/);
+    expect(sharedLink.headers.get('content-type')).toMatch(/html/);
     const post = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/html, */*;q=0.8' },
