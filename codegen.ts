@@ -29,6 +29,8 @@ const config: CodegenConfig = {
           ApiKey: '../../db/schema.js#ApiKeyRow',
           SearchHit: '../../modules/search/search-query.js#SearchHitRow',
           VolumeRow: '../../modules/volumes/volume-query.js#VolumeRowData',
+          VolumeConnection: '../connection.js#Connection<VolumeRowData>',
+          VolumeEdge: '../connection.js#Edge<VolumeRowData>',
           SearchConnection: '../connection.js#Connection<SearchHitRow>',
           SearchEdge: '../connection.js#Edge<SearchHitRow>',
           RevisionConnection: '../connection.js#Connection<RevisionRow>',

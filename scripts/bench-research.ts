@@ -69,9 +69,8 @@ async function measure(endpoint: string, c: Case) {
     const started = performance.now();
     const data = await post(endpoint, c.query, c.variables);
     latencies.push(performance.now() - started);
-    rows = Array.isArray(data.transferVolumes)
-      ? data.transferVolumes.length
-      : ((data.search as { nodes?: unknown[] } | undefined)?.nodes?.length ?? 0);
+    const page = (data.transferVolumes ?? data.search) as { nodes?: unknown[] } | undefined;
+    rows = page?.nodes?.length ?? 0;
   }
   latencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
@@ -155,16 +154,34 @@ async function main(): Promise<boolean> {
         name: 'SUPPLIER × ORDER_YEAR, whole register, by TIV delivered',
         targetP50: 100,
         query: `query { transferVolumes(groupBy: [SUPPLIER, ORDER_YEAR],
-          orderBy: { field: TIV_DELIVERED }, first: 100) {
-            year supplier { id name } dealCount unitsOrdered unitsDelivered tivOrdered tivDelivered } }`,
+          orderBy: { field: TIV_DELIVERED }, first: 100) { totalCount nodes {
+            year supplier { id name } dealCount unitsOrdered unitsDelivered tivOrdered tivDelivered } } }`,
         variables: {},
       },
       {
         name: 'RECIPIENT, one supplier (Russia)',
         targetP50: 20,
         query: `query ($s: [ID!]) { transferVolumes(filter: { supplier: $s }, groupBy: [RECIPIENT],
-          first: 100) { recipient { id name } dealCount unitsOrdered unitsDelivered tivOrdered tivDelivered } }`,
+          first: 100) { totalCount nodes {
+            recipient { id name } dealCount unitsOrdered unitsDelivered tivOrdered tivDelivered } } }`,
         variables: { s: [russiaId] },
+      },
+      // Delivery-year ranges apportion each item's deliveries to the years inside the range.
+      {
+        name: 'RECIPIENT, deliveries 2015–2023, whole register (clipped)',
+        targetP50: 100,
+        query: `query { transferVolumes(filter: { deliveryYear: { from: 2015, to: 2023 } },
+          groupBy: [RECIPIENT], orderBy: { field: TIV_DELIVERED }, first: 100) { totalCount nodes {
+            recipient { id name } dealCount unitsDelivered tivDelivered deliveryYearMethod } } }`,
+        variables: {},
+      },
+      {
+        name: 'RECIPIENT, India, deliveries 2015–2023 (clipped)',
+        targetP50: 20,
+        query: `query { transferVolumes(filter: { recipientCountry: ["IND"],
+          deliveryYear: { from: 2015, to: 2023 } }, groupBy: [RECIPIENT]) { totalCount nodes {
+            recipient { id name } dealCount unitsDelivered tivDelivered deliveryYearMethod } } }`,
+        variables: {},
       },
       // Five typical journalist searches: a person, a designation written loosely, a Cyrillic
       // alias, a country with an accent, and words from SIPRI comments.

@@ -47,6 +47,19 @@ const envSchema = z.object({
     .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL')
     .optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Where readers reach this API (behind a proxy, not the listening address): citation links.
+  PUBLIC_URL: z
+    .string()
+    .default('http://localhost:4000')
+    .refine(
+      (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+      'must be an http:// or https:// URL',
+    )
+    .refine(
+      (v) => !URL.canParse(v) || (!new URL(v).search && !new URL(v).hash),
+      'must have no ?query or #fragment',
+    )
+    .transform((v) => v.replace(/\/+$/, '')),
 });
 
 export type Config = Readonly<{
@@ -59,6 +72,8 @@ export type Config = Readonly<{
   rateLimit: RateLimitConfig;
   /** In-flight requests get this long to finish after SIGTERM before connections are cut. */
   shutdownGraceMs: number;
+  /** The API's public base URL, without a trailing slash (links in citations). */
+  publicUrl: string;
 }>;
 
 /** What one request may ask for; see src/graphql/limits. */
@@ -167,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: e.REDIS_URL ?? null,
     }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    publicUrl: e.PUBLIC_URL,
   });
 }

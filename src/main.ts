@@ -6,12 +6,14 @@ import { createRateLimiter } from './graphql/limits/index.js';
 import { createHttpServer } from './http.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
 import { createLogger } from './logger.js';
+import { setCitationPublicUrl } from './modules/citations/citations.resolvers.js';
 import { OperatorError } from './operator-error.js';
 import { createApolloServer } from './server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  setCitationPublicUrl(config.publicUrl);
   const database = await openReadyDatabase(config, logger);
   const rateLimiter = createRateLimiter(config.rateLimit, logger);
   const apollo = createApolloServer(logger, { limits: config.limits, rateLimiter });

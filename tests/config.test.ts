@@ -27,4 +27,14 @@ describe('configuration', () => {
     expect(load).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
     expect(load).toThrow(/LOG_LEVEL/);
   });
+
+  it('takes PUBLIC_URL for citation links: http(s), without a trailing slash', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:4000');
+    expect(loadConfig({ PUBLIC_URL: 'https://armstrail.example.org/' }).publicUrl).toBe(
+      'https://armstrail.example.org',
+    );
+    for (const bad of ['armstrail.example.org', 'ftp://x.org', 'https://x.org/?a=1']) {
+      expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/PUBLIC_URL/);
+    }
+  });
 });

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureGraphiQLAssets } from '../src/graphiql/assets.js';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
 import { GRAPHIQL_CSP } from '../src/graphiql/serve-graphiql.js';
+import { toGlobalId } from '../src/graphql/global-id.js';
 import { createHttpServer } from '../src/http.js';
+import { recordLink } from '../src/modules/citations/how-to-cite.js';
+import { ids } from '../src/seed/kazan-mali.js';
 import { createApolloServer } from '../src/server.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -93,9 +96,15 @@ describe('GraphiQL over HTTP', () => {
       headers: { accept: 'application/json' },
     });
     expect(apiGet.headers.get('content-type')).toMatch(/json/);
-    // A browser GET with a query is an API request too (a link someone shared).
+    // A browser following a shared link (Deal.howToCite) gets GraphiQL, which opens its query.
     const sharedLink = await browserGet(`/graphql?query=${encodeURIComponent('{ __typename }')}`);
-    expect(sharedLink.headers.get('content-type')).toMatch(/json/);
+    expect(sharedLink.headers.get('content-type')).toMatch(/html/);
+    // The same link answers an API client with the deal, given Apollo's preflight header.
+    const dealId = toGlobalId('Deal', ids.kazanDeal);
+    const json = await fetch(recordLink(base, dealId), {
+      headers: { accept: 'application/json', 'apollo-require-preflight': '1' },
+    });
+    expect(await json.json()).toMatchObject({ data: { deal: { id: dealId } } });
     const post = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/html, */*;q=0.8' },

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
+import { toGlobalId } from '../src/graphql/global-id.js';
+import { recordLink } from '../src/modules/citations/how-to-cite.js';
+import { ids } from '../src/seed/kazan-mali.js';
 import { ownDatabaseEnv, startRealServer, type RealServer } from './support/real-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -124,6 +127,16 @@ describe.skipIf(!haveChromium)(`GraphiQL in ${CHROMIUM}`, () => {
     await page.screenshot({ path: SCREENSHOT });
     expect(existsSync(SCREENSHOT)).toBe(true);
   }, 90_000);
+
+  it("opens a howToCite link in GraphiQL with the deal's query, ready to run", async () => {
+    const link = recordLink(new URL(server.url).origin, toGlobalId('Deal', ids.kazanDeal));
+    await page.goto(link);
+    await page.locator('.graphiql-query-editor', { hasText: 'deal: node(id:' }).waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.graphiql-response').getByText('"REPORTED_INTEREST"').waitFor({
+      timeout: 20_000,
+    });
+  }, 60_000);
 
   it('asked nothing of any other host, and the page logged no errors', () => {
     expect(requested.length).toBeGreaterThan(0);

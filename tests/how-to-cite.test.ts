@@ -2,6 +2,8 @@
 // (SIPRI's credit line), and its cost on long lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
+import { parseGlobalIdOf } from '../src/graphql/global-id.js';
+import { citeDeal, createSource } from './support/factories.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 interface CitedDeal {
@@ -38,7 +40,7 @@ describe('Deal.howToCite', () => {
       /^Russia → Mali: Mi-171 \(.*\), quantity unknown; Mi-35 \(.*\), quantity unknown/,
     );
     expect(text).toContain('(reported interest)');
-    expect(text).toContain(`Armstrail deal ${kazan.id}.`);
+    expect(text).toContain(`Armstrail deal ${kazan.id}`);
     expect(text).toContain('eurasiafocus.com, date unknown, https://eurasiafocus.com/9976-2/.');
     expect(text).toContain('http://news.abamako.com/h/300986.html');
     expect(text).toContain('27 Jun 2025');
@@ -63,7 +65,54 @@ describe('Deal.howToCite', () => {
       'Information from the SIPRI Arms Transfers Database, Stockholm International Peace ' +
         'Research Institute, https://www.sipri.org/databases/armstransfers, data generated 18 May 2026.',
     );
-    expect(rest).toEqual([]);
+    expect(rest).toEqual([
+      expect.stringMatching(/^Armstrail record: http:\/\/localhost:4000\/graphql\?query=/),
+    ]);
+  });
+
+  it('credits SIPRI once, for the newest release, when several SIPRI releases are cited', async () => {
+    const mi35m = maliDeals.find((d) => d.items[0]?.platform.designation === 'Mi-35M')!;
+    const dealId = parseGlobalIdOf('Deal', mi35m.id, 'id');
+    // The 2024 register cites the same deal: an older release, a source of its own.
+    const older = await createSource(api.database.db, {
+      kind: 'DATASET',
+      publisher: 'SIPRI',
+      title: 'SIPRI Arms Transfers Database — trade register (1950–2024)',
+      url: 'https://www.sipri.org/databases/armstransfers',
+      publishedYear: 2024,
+      publishedMonth: 10,
+      publishedDay: 13,
+    });
+    await citeDeal(api.database.db, dealId, older.id);
+    const [deal] = dataOf(
+      await api.query<{ nodes: CitedDeal[] }>(
+        `query ($id: ID!) { nodes(ids: [$id]) { ... on Deal { id howToCite } } }`,
+        { id: mi35m.id },
+      ),
+    ).nodes;
+    const lines = deal!.howToCite.split('\n');
+    const credits = lines.filter((l) => l.startsWith('Information from the SIPRI'));
+    expect(credits).toEqual([
+      'Information from the SIPRI Arms Transfers Database, Stockholm International Peace ' +
+        'Research Institute, https://www.sipri.org/databases/armstransfers, data generated 18 May 2026.',
+    ]);
+    // Both releases are named, each once.
+    const sources = lines.find((l) => l.startsWith('Sources: '))!;
+    expect(sources).toContain('[1] ');
+    expect(sources).toContain('[2] ');
+    expect(sources).not.toContain('[3] ');
+    expect(sources.match(/13 Oct 2024/g)).toHaveLength(1);
+  });
+
+  it('links to the record: a GraphiQL link that resolves the deal', async () => {
+    const kazan = maliDeals.find((d) => d.stage === 'REPORTED_INTEREST')!;
+    const link = /Armstrail record: (\S+)$/m.exec(kazan.howToCite)?.[1];
+    expect(link).toMatch(/^http:\/\/localhost:4000\/graphql\?query=/);
+    const query = new URL(link!).searchParams.get('query')!;
+    expect(query).toContain(kazan.id);
+    // The link's query, run as it stands, answers with this deal.
+    const data = dataOf(await api.query<{ deal: { id: string } | null }>(query));
+    expect(data.deal?.id).toBe(kazan.id);
   });
 
   it('sends the same number of statements for 1 deal and for 100', async () => {

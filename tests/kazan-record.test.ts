@@ -54,6 +54,68 @@ describe('the seeded Kazan/Mali record', () => {
     );
   });
 
+  it('names its sources with the titles, dates and languages DESIGN.md gives, and two more', async () => {
+    const data = dataOf(
+      await api.query<{
+        deals: {
+          nodes: {
+            events: { type: string; citations: { source: { url: string } }[] }[];
+          }[];
+        };
+        sources: {
+          nodes: {
+            url: string;
+            title: string | null;
+            language: string | null;
+            publicationDate: { iso: string } | null;
+          }[];
+        };
+      }>(`{
+        deals(filter: { stage: [REPORTED_INTEREST] }) { nodes {
+          events { type citations { source { url } } } } }
+        sources(first: 100) { nodes { url title language publicationDate { iso } } }
+      }`),
+    );
+    const byUrl = new Map(data.sources.nodes.map((s) => [s.url, s]));
+    expect(byUrl.get('http://news.abamako.com/h/300986.html')).toMatchObject({
+      title:
+        "Visite officielle du Chef de l'État en Russie : Le Tatarstan ouvre ses industries " +
+        'automobiles civiles et militaires au Président Assimi Goïta',
+      language: 'fr',
+      publicationDate: { iso: '2025-06-27' },
+    });
+    expect(byUrl.get('http://news.abamako.com/h/300967.html')).toMatchObject({
+      title:
+        "Kamaz, hélicoptères Mi, raffinerie d'or: de quoi a-t-il parlé le Président malien au Tatarstan?",
+      language: 'fr',
+      publicationDate: { iso: '2025-06-26' },
+    });
+    expect(byUrl.get('https://eurasiafocus.com/9976-2/')).toMatchObject({
+      title: null,
+      language: 'fr',
+      publicationDate: null,
+    });
+    expect(byUrl.get('https://today.29ru.net/kazan/406403217')).toMatchObject({
+      title: 'Президент Мали оценил казанские вертолеты и потенциал Татарстана',
+      language: 'ru',
+      publicationDate: null,
+    });
+    const sahel =
+      'https://sahellibertynews.com/2025/06/26/mali-transitional-president-his-excellency-general-assimi-goita-in-tatarstan';
+    expect(byUrl.get(sahel)).toMatchObject({
+      title: 'Mali: Transitional President His Excellency General Assimi GOÏTA in Tatarstan',
+      language: 'en',
+      publicationDate: { iso: '2025-06-26' },
+    });
+    // The Russian article corroborates the plant visit; Sahel Liberty News only the talks.
+    const events = data.deals.nodes[0]!.events;
+    const cited = (type: string) =>
+      events.find((e) => e.type === type)!.citations.map((c) => c.source.url);
+    expect(cited('VISIT')).toContain('https://today.29ru.net/kazan/406403217');
+    expect(cited('VISIT')).not.toContain(sahel);
+    expect(cited('REPORTED_INTEREST')).toContain(sahel);
+  });
+
   it('keeps quantities, order date and value unknown rather than inventing them', async () => {
     const data = dataOf(
       await api.query<{

@@ -2,6 +2,7 @@
 // checked against sums computed here from the excerpt's own CSV text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIPRI_EXCERPT_FILE, seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
+import { createDeal, createPlatform, createState, gid } from './support/factories.js';
 import { decimalCents, readRegisterRows, type RegisterRow } from './support/sipri-data.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
@@ -27,9 +28,18 @@ const ROW = `year orderYear deliveryYear supplier { id name } recipient { id nam
   unitsDelivered tivOrdered tivDelivered`;
 
 const VOLUMES = `query ($filter: DealFilter, $groupBy: [VolumeDimension!]!, $orderBy: VolumeOrder,
-    $first: Int, $method: DeliveryYearMethod) {
+    $first: Int, $after: String, $method: DeliveryYearMethod) {
   transferVolumes(filter: $filter, groupBy: $groupBy, orderBy: $orderBy, first: $first,
-    deliveryYears: $method) { ${ROW} } }`;
+    after: $after, deliveryYears: $method) {
+    totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor }
+    nodes { ${ROW} } } }`;
+
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  edges: { cursor: string }[];
+  nodes: Row[];
+}
 
 const SAHEL = ['Burkina Faso', 'Chad', 'Mali', 'Mauritania', 'Niger'];
 
@@ -42,8 +52,23 @@ describe('transferVolumes', () => {
   let api: TestApi;
   let excerpt: RegisterRow[];
 
+  async function page(variables: Record<string, unknown>): Promise<Page> {
+    return dataOf(await api.query<{ transferVolumes: Page }>(VOLUMES, variables)).transferVolumes;
+  }
+
+  /** Every group, page after page; fails if the pages and the total disagree. */
   async function volumes(variables: Record<string, unknown>): Promise<Row[]> {
-    return dataOf(await api.query<{ transferVolumes: Row[] }>(VOLUMES, variables)).transferVolumes;
+    const rows: Row[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { nodes, pageInfo, totalCount }: Page = await page({ first: 100, ...variables, after });
+      rows.push(...nodes);
+      if (!pageInfo.hasNextPage) {
+        expect(rows).toHaveLength(totalCount);
+        return rows;
+      }
+      after = pageInfo.endCursor;
+    }
   }
 
   async function errorOf(variables: Record<string, unknown>) {
@@ -201,37 +226,219 @@ describe('transferVolumes', () => {
     expect(rows.every((r) => r.deliveryYear === 2019 || r.deliveryYear === 2020)).toBe(true);
   });
 
+  describe('with a delivery-year range', () => {
+    const CODES = ['BF', 'TD', 'ML', 'MR', 'NE'];
+    const RANGES: { from?: number; to?: number }[] = [
+      { from: 2015, to: 2023 },
+      { from: 2019, to: 2020 },
+      { from: 2022, to: 2022 },
+      { from: 2021 },
+      { to: 2010 },
+    ];
+    const CASES = RANGES.flatMap((range) =>
+      (['EVEN_SPLIT', 'SINGLE_YEAR_ONLY'] as const).map((method) => [range, method] as const),
+    );
+    const inRange = (year: number, { from, to }: { from?: number; to?: number }) =>
+      (from === undefined || year >= from) && (to === undefined || year <= to);
+    const byName = <T>(rows: T[], name: (row: T) => string, value: (row: T) => number) => {
+      const totals = new Map<string, number>();
+      for (const row of rows) totals.set(name(row), (totals.get(name(row)) ?? 0) + value(row));
+      return totals;
+    };
+    // Split values are rounded to 6 decimals per row: sums of several rows differ by as much.
+    const close = (a: Map<string, number>, b: Map<string, number>) => {
+      expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+      for (const [key, value] of a) expect(Math.abs(value - b.get(key)!)).toBeLessThan(1e-4);
+    };
+
+    it.each(CASES)(
+      'counts only the deliveries in %j, as the sum of the yearly rows (%s)',
+      async (range, method) => {
+        const filter = { recipientCountry: CODES, deliveryYear: range };
+        const totals = await volumes({ filter, groupBy: ['RECIPIENT'], method, first: 100 });
+        const yearly = await volumes({
+          filter,
+          groupBy: ['RECIPIENT', 'DELIVERY_YEAR'],
+          method,
+        });
+        expect(totals.length).toBeGreaterThan(0);
+        // Every row names the method, and has no orders: orders are not dated by delivery year.
+        for (const row of totals) {
+          expect(row).toMatchObject({
+            deliveryYearMethod: method,
+            unitsOrdered: null,
+            tivOrdered: null,
+          });
+        }
+        const name = (r: Row) => r.recipient!.name;
+        for (const measure of ['tivDelivered', 'unitsDelivered'] as const) {
+          const value = (r: Row) => Number(r[measure] ?? 0);
+          close(byName(totals, name, value), byName(yearly, name, value));
+        }
+
+        // The same, computed here from the excerpt's own rows.
+        const share = (r: RegisterRow) => {
+          const years = r.deliveryYears.filter((y) => inRange(y, range)).length;
+          if (method === 'SINGLE_YEAR_ONLY') return r.deliveryYears.length === 1 ? years : 0;
+          return r.deliveryYears.length === 0 ? 0 : years / r.deliveryYears.length;
+        };
+        const delivered = excerpt.filter((r) => r.deliveryYears.some((y) => inRange(y, range)));
+        expect(byName(totals, name, (r) => Number(r.tivDelivered ?? 0))).toSatisfy(
+          (api: Map<string, number>) => {
+            close(
+              api,
+              byName(
+                delivered,
+                (r) => r.recipient,
+                (r) => ((r.tivDeliveredCents ?? 0) / 100) * share(r),
+              ),
+            );
+            return true;
+          },
+        );
+        // dealCount: the deals with a delivery in the range, whatever the method.
+        expect(byName(totals, name, (r) => r.dealCount)).toEqual(
+          byName(
+            delivered,
+            (r) => r.recipient,
+            () => 1,
+          ),
+        );
+      },
+    );
+
+    it('clips a small fixture exactly, and leaves order-year filters whole', async () => {
+      const db = api.database.db;
+      const from = await createState(db, 'Testland', 'ISL');
+      const to = await createState(db, 'Fixturia', 'FJI');
+      const jet = await createPlatform(db, { designation: 'TestClipJet', category: 'AIRCRAFT' });
+      await createDeal(db, {
+        supplierId: from.id,
+        recipientId: to.id,
+        stage: 'DELIVERED',
+        orderYear: 2018,
+        items: [
+          // 3 units over three years, and 1 unit in 2020 alone.
+          {
+            platformId: jet.id,
+            quantityOrdered: 3,
+            quantityDelivered: 3,
+            tivTotalOrder: '30',
+            tivDelivered: '30',
+            deliveryYears: [2019, 2020, 2021],
+          },
+          {
+            platformId: jet.id,
+            quantityOrdered: 1,
+            quantityDelivered: 1,
+            tivTotalOrder: '5',
+            tivDelivered: '5',
+            deliveryYears: [2020],
+          },
+        ],
+      });
+      // [dealCount, unitsOrdered, unitsDelivered, tivOrdered, tivDelivered, deliveryYearMethod]
+      const pick = (rows: Row[]) =>
+        rows.map((r) => [
+          r.dealCount,
+          r.unitsOrdered,
+          r.unitsDelivered,
+          r.tivOrdered,
+          r.tivDelivered,
+          r.deliveryYearMethod,
+        ]);
+      const recipient = [gid.actor(to)];
+      const clipped = async (deliveryYear: object, method: string) =>
+        pick(
+          await volumes({ filter: { recipient, deliveryYear }, groupBy: ['RECIPIENT'], method }),
+        );
+      expect(await clipped({ from: 2020, to: 2021 }, 'EVEN_SPLIT')).toEqual([
+        [1, null, '3', null, '25', 'EVEN_SPLIT'],
+      ]);
+      expect(await clipped({ from: 2019, to: 2019 }, 'EVEN_SPLIT')).toEqual([
+        [1, null, '1', null, '10', 'EVEN_SPLIT'],
+      ]);
+      expect(await clipped({ from: 2020, to: 2021 }, 'SINGLE_YEAR_ONLY')).toEqual([
+        [1, null, '1', null, '5', 'SINGLE_YEAR_ONLY'],
+      ]);
+      // A deal with nothing delivered in the range is not selected at all.
+      expect(await clipped({ from: 2022 }, 'EVEN_SPLIT')).toEqual([]);
+      // An order-year range counts whole deals, orders included, and names no method.
+      const ordered = await volumes({
+        filter: { recipient, orderYear: { from: 2018, to: 2018 } },
+        groupBy: ['RECIPIENT'],
+      });
+      expect(pick(ordered)).toEqual([[1, 4, '4', '35', '35', null]]);
+    });
+  });
+
   it('returns an empty list when nothing matches', async () => {
     expect(
       await volumes({ filter: { orderYear: { from: 1900, to: 1901 } }, groupBy: ['SUPPLIER'] }),
     ).toEqual([]);
   });
 
-  it('stops at first rows, 100 by default', async () => {
+  it('pages every group with a visible total, 20 by default, and cuts none silently', async () => {
+    // Supplier × recipient × order year over the Sahel: more groups than one page holds.
+    const filter = { recipientCountry: ['BF', 'TD', 'ML', 'MR', 'NE'] };
     const groupBy = ['SUPPLIER', 'RECIPIENT', 'ORDER_YEAR'];
-    const page = await volumes({ groupBy });
-    expect(page).toHaveLength(100);
-    expect(await volumes({ groupBy, first: 7 })).toEqual(page.slice(0, 7));
-    const top = await volumes({
-      groupBy: ['SUPPLIER'],
-      orderBy: { field: 'DEAL_COUNT' },
-      first: 3,
+    const first = await page({ filter, groupBy });
+    expect(first.nodes).toHaveLength(20);
+    expect(first.totalCount).toBeGreaterThan(100);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(first.pageInfo.endCursor).toBe(first.edges.at(-1)!.cursor);
+
+    const all = await volumes({ filter, groupBy });
+    expect(all).toHaveLength(first.totalCount);
+    expect(all.slice(0, 20)).toEqual(first.nodes);
+    const keys = all.map((r) => `${r.supplier?.id} ${r.recipient?.id} ${r.orderYear}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Each deal is in exactly one group: the groups hold every deal (the Kazan record too).
+    expect(all.reduce((n, r) => n + r.dealCount, 0)).toBe(excerpt.length + 1);
+
+    // The last page says so, and a page past the end still knows the total.
+    const second = await page({ filter, groupBy, first: 7, after: first.edges[6]!.cursor });
+    expect(second.nodes).toEqual(all.slice(7, 14));
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    const end = await page({
+      filter,
+      groupBy,
+      first: 100,
+      after: (await page({ filter, groupBy, first: 100, after: null })).pageInfo.endCursor,
     });
-    expect(top).toHaveLength(3);
-    expect(top[0]!.dealCount).toBeGreaterThanOrEqual(top[1]!.dealCount);
+    expect(end.totalCount).toBe(first.totalCount);
   });
 
-  it('accepts up to 1000 rows, aggregates being small', async () => {
-    const groupBy = ['SUPPLIER', 'RECIPIENT', 'ORDER_YEAR'];
-    const result = await api.query<{ transferVolumes: Row[] }>(VOLUMES, { groupBy, first: 1000 });
-    expect(dataOf(result).transferVolumes.length).toBeGreaterThan(100);
+  it('gives a page past the last no groups but the total', async () => {
+    const filter = { recipientCountry: ['ML'] };
+    const groupBy = ['SUPPLIER'];
+    const all = await page({ filter, groupBy, first: 100 });
+    expect(all.pageInfo.hasNextPage).toBe(false);
+    const past = await page({ filter, groupBy, first: 5, after: all.pageInfo.endCursor });
+    expect(past).toMatchObject({ nodes: [], totalCount: all.totalCount });
+    expect(past.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('sorts by a measure before paging', async () => {
+    const top = await page({ groupBy: ['SUPPLIER'], orderBy: { field: 'DEAL_COUNT' }, first: 3 });
+    expect(top.nodes).toHaveLength(3);
+    expect(top.nodes[0]!.dealCount).toBeGreaterThanOrEqual(top.nodes[1]!.dealCount);
+    expect(top.totalCount).toBeGreaterThan(3);
+  });
+
+  it('refuses a cursor made for other arguments', async () => {
+    const { pageInfo } = await page({ groupBy: ['SUPPLIER'], first: 2 });
+    const error = await errorOf({ groupBy: ['RECIPIENT'], first: 2, after: pageInfo.endCursor });
+    expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error?.message).toContain('after');
+    expect((await errorOf({ groupBy: ['SUPPLIER'], after: 'bm9wZQ' }))?.message).toContain('after');
   });
 
   it.each([
     [{ groupBy: [] }, 'groupBy'],
     [{ groupBy: ['SUPPLIER', 'SUPPLIER'] }, 'groupBy'],
     [{ groupBy: ['SUPPLIER'], first: 0 }, 'first'],
-    [{ groupBy: ['SUPPLIER'], first: 1001 }, 'first'],
+    [{ groupBy: ['SUPPLIER'], first: 101 }, 'first'],
     [{ groupBy: ['SUPPLIER'], orderBy: { field: 'RECIPIENT' } }, 'orderBy.field'],
   ])('refuses %j naming %s', async (variables, argument) => {
     const error = await errorOf(variables);
@@ -242,7 +449,7 @@ describe('transferVolumes', () => {
   it('sends the same number of statements for 1 row and for many', async () => {
     const count = async (first: number) => {
       api.database.statements.reset();
-      const rows = await volumes({
+      const { nodes: rows } = await page({
         filter: { recipientCountry: ['ML', 'NE', 'BF'] },
         groupBy: ['SUPPLIER', 'RECIPIENT', 'PLATFORM_FAMILY'],
         first,
@@ -252,6 +459,7 @@ describe('transferVolumes', () => {
     const one = await count(1);
     const many = await count(100);
     expect(many.rows).toBeGreaterThan(20);
+    // The total comes with the page's own statement: no count query.
     expect(many.statements).toBe(one.statements);
     // The aggregate, then actors and platforms in one batch each.
     expect(many.statements).toBeLessThanOrEqual(3);

@@ -216,33 +216,49 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
     id: 'mali-volumes-by-year',
     title: 'Mali’s arms imports year by year',
     explanation:
-      'Deals, units and SIPRI TIV delivered to Mali in each year 2016–2025, from the supplier’s side too.',
+      'Deals, units and SIPRI TIV delivered to Mali in each year 2016–2025, and the same ' +
+      'deliveries by supplier: the supplier totals add up to the yearly rows.',
     needsSipriExcerpt: true,
     notes:
       'SIPRI gives only the years of delivery and the total delivered, so a delivery spread over ' +
       'several years is split evenly between them (`deliveryYearMethod: EVEN_SPLIT`, named on ' +
-      'every row); `SINGLE_YEAR_ONLY` counts only deals delivered in one year. TIV is a volume ' +
-      'index in millions, not money. Change "ML" to another ISO code for another recipient.',
+      'every row): a fractional `unitsDelivered` such as 1.333333 is an estimate, not a count. ' +
+      'With a `deliveryYear` range, the supplier totals count only the deliveries apportioned to ' +
+      'years in the range, the same way, so they add up to the yearly rows; orders are left null ' +
+      'because they are not dated by delivery year. `SINGLE_YEAR_ONLY` counts only deals ' +
+      'delivered in one year. Groups come in pages: `totalCount` says how many there are, and ' +
+      '`pageInfo.endCursor` passed as `after` gets the next page. TIV is a volume index in ' +
+      'millions, not money. Change "ML" to another ISO code for another recipient.',
     query: `query MaliImportsByYear {
   byYear: transferVolumes(
     filter: { recipientCountry: ["ML"], deliveryYear: { from: 2016, to: 2025 } }
     groupBy: [DELIVERY_YEAR]
     deliveryYears: EVEN_SPLIT
+    first: 20
   ) {
-    year
-    dealCount
-    unitsDelivered
-    tivDelivered
-    deliveryYearMethod
+    totalCount
+    nodes {
+      year
+      dealCount
+      unitsDelivered
+      tivDelivered
+      deliveryYearMethod
+    }
   }
   bySupplier: transferVolumes(
     filter: { recipientCountry: ["ML"], deliveryYear: { from: 2016, to: 2025 } }
     groupBy: [SUPPLIER]
     orderBy: { field: TIV_DELIVERED }
+    deliveryYears: EVEN_SPLIT
   ) {
-    supplier { name }
-    dealCount
-    tivDelivered
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      supplier { name }
+      dealCount
+      tivDelivered
+      deliveryYearMethod
+    }
   }
 }
 `,
@@ -294,8 +310,9 @@ fragment PlatformFacts on Platform {
     explanation: 'The French-language documents Armstrail cites: publisher, URL, date and kind.',
     needsSipriExcerpt: false,
     notes:
-      'Languages are BCP 47 tags: "fr", "ru", "en". Sources whose language was not recorded ' +
-      '(such as the two abamako.com republications) are not in the answer.',
+      'Languages are BCP 47 tags: "fr", "ru", "en". The Kazan record also cites a Russian and ' +
+      'an English article; `language: ["ru"]` or `["en"]` finds them. Sources whose language ' +
+      'was not recorded are not in the answer.',
     query: `query SourcesInFrench {
   sources(filter: { language: ["fr"] }, first: 100) {
     totalCount

@@ -50,8 +50,9 @@ let loading: Promise<LoadedAssets> | undefined;
 
 /**
  * Answers the request if it is GraphiQL's: returns false for anything else, which then goes to
- * the API. GET /graphql is GraphiQL only for a browser (Accept: text/html) without a `query`
- * parameter; other GETs remain GraphQL requests.
+ * the API. GET /graphql is GraphiQL for a browser (Accept: text/html), which opens a `query`
+ * parameter in a tab of its own (the links of Deal.howToCite): Apollo's CSRF defence would
+ * refuse such a GET from a browser anyway. Other GETs remain GraphQL requests.
  */
 export async function serveGraphiQL(
   req: http.IncomingMessage,
@@ -63,7 +64,6 @@ export async function serveGraphiQL(
   if (method !== 'GET' && method !== 'HEAD') return false;
   const isPage =
     (url.pathname === '/graphql' || url.pathname === '/graphql/') &&
-    !url.searchParams.has('query') &&
     (req.headers.accept ?? '').includes('text/html');
   const isAsset = url.pathname.startsWith(GRAPHIQL_ASSETS_PATH);
   if (!isPage && !isAsset) return false;

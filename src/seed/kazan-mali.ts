@@ -46,6 +46,10 @@ export const ids = {
   eurasiaFocus: sourceId('https://eurasiafocus.com/9976-2/'),
   essor: sourceId('http://news.abamako.com/h/300986.html'),
   sputnik: sourceId('http://news.abamako.com/h/300967.html'),
+  rtOnline: sourceId('https://today.29ru.net/kazan/406403217'),
+  sahelLiberty: sourceId(
+    'https://sahellibertynews.com/2025/06/26/mali-transitional-president-his-excellency-general-assimi-goita-in-tatarstan',
+  ),
 };
 
 export const seedActors: Insert<'actors'>[] = [
@@ -176,22 +180,53 @@ export const seedSources: Insert<'sources'>[] = [
   {
     id: ids.essor,
     kind: 'NEWS',
+    title:
+      "Visite officielle du Chef de l'État en Russie : Le Tatarstan ouvre ses industries " +
+      'automobiles civiles et militaires au Président Assimi Goïta',
     publisher: "L'Essor (Malian state daily), republished by abamako.com",
     url: 'http://news.abamako.com/h/300986.html',
     publishedYear: 2025,
     publishedMonth: 6,
     publishedDay: 27,
+    language: 'fr',
     note: 'Publication date is that of the abamako.com republication.',
   },
   {
     id: ids.sputnik,
     kind: 'NEWS',
+    title:
+      "Kamaz, hélicoptères Mi, raffinerie d'or: de quoi a-t-il parlé le Président malien au Tatarstan?",
     publisher: 'Sputnik, republished by abamako.com',
     url: 'http://news.abamako.com/h/300967.html',
     publishedYear: 2025,
     publishedMonth: 6,
     publishedDay: 26,
-    note: 'Publication date is that of the abamako.com republication.',
+    language: 'fr',
+    note: 'Credited "Spuniknews". Publication date is that of the abamako.com republication.',
+  },
+  // Corroborating sources: no excerpt is quoted from them beyond their titles.
+  {
+    id: ids.rtOnline,
+    kind: 'NEWS',
+    title: 'Президент Мали оценил казанские вертолеты и потенциал Татарстана',
+    publisher: 'Respublika Tatarstan / RT-Online, aggregator copy',
+    url: 'https://today.29ru.net/kazan/406403217',
+    language: 'ru',
+    note:
+      'Aggregator copy; publication date not visible. Reports the visit to the plant, where KVZ ' +
+      'helicopters and their newest upgrades were shown.',
+  },
+  {
+    id: ids.sahelLiberty,
+    kind: 'NEWS',
+    title: 'Mali: Transitional President His Excellency General Assimi GOÏTA in Tatarstan',
+    publisher: 'Sahel Liberty News',
+    url: 'https://sahellibertynews.com/2025/06/26/mali-transitional-president-his-excellency-general-assimi-goita-in-tatarstan',
+    publishedYear: 2025,
+    publishedMonth: 6,
+    publishedDay: 26,
+    language: 'en',
+    note: "Reports the meeting with Tatarstan's head Rustam Minnikhanov; does not mention the plant.",
   },
 ];
 
@@ -298,6 +333,19 @@ export const seedCitations: Insert<'citations'>[] = [
   {
     id: stableUuid('citation:seed:kazan-talks:sputnik'),
     sourceId: ids.sputnik,
+    eventId: ids.kazanTalks,
+    stance: 'ASSERTS',
+  },
+  {
+    id: stableUuid('citation:seed:kazan-visit:rt-online'),
+    sourceId: ids.rtOnline,
+    eventId: ids.kazanVisit,
+    stance: 'ASSERTS',
+  },
+  // It reports the 25 June talks in Tatarstan, not the plant visit.
+  {
+    id: stableUuid('citation:seed:kazan-talks:sahel-liberty'),
+    sourceId: ids.sahelLiberty,
     eventId: ids.kazanTalks,
     stance: 'ASSERTS',
   },

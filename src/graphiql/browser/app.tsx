@@ -30,6 +30,8 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
 const examplesPlugin = createExamplesPlugin(config.examples);
 // A first visit opens on the first example (the Kazan record): one click on Run answers.
 const firstExample = config.examples[0];
+// A shared link (Deal.howToCite) carries its query: GraphiQL opens it in a tab, ready to run.
+const sharedQuery = new URLSearchParams(window.location.search).get('query') ?? undefined;
 
 const root = document.getElementById('graphiql');
 if (!root) throw new Error('#graphiql is missing');
@@ -38,7 +40,16 @@ createRoot(root).render(
     <GraphiQL
       fetcher={fetcher}
       plugins={[examplesPlugin]}
-      defaultTabs={firstExample ? [{ query: firstExample.query }] : undefined}
+      // A first visit has no stored tabs: it opens on the shared query, else the first example.
+      // A returning visitor's tabs are kept, and `query` finds or adds the shared query's tab.
+      defaultTabs={
+        sharedQuery
+          ? [{ query: sharedQuery }]
+          : firstExample
+            ? [{ query: firstExample.query }]
+            : undefined
+      }
+      query={sharedQuery}
       defaultEditorToolsVisibility={false}
       // The Docs explorer then opens on the schema's own description of Armstrail.
       schemaDescription

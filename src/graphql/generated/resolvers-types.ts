@@ -1108,10 +1108,19 @@ export type Query = {
    * a volume index in millions, not money) each group holds. The filter selects deals exactly
    * as in deals(filter); when it names categories or platforms, only the items that match are
    * counted, so a filter on AIRCRAFT counts aircraft and not the engines sold with them. Deals
-   * with no items count in dealCount only. Returns at most 1000 rows (default 100); an empty
-   * selection gives an empty list.
+   * with no items count in dealCount only.
+   *
+   * With a deliveryYear range, units and TIV delivered count only the deliveries in the range,
+   * apportioned to years by the deliveryYears method (as when grouping by DELIVERY_YEAR), so a
+   * recipient's total equals the sum of its yearly rows; dealCount counts the deals with a
+   * delivery in the range, and orders are null (they are not dated by delivery year). An
+   * orderYear range counts whole deals.
+   *
+   * Groups come in pages, never cut silently: totalCount says how many groups there are on all
+   * pages, pageInfo.hasNextPage whether more follow; pass pageInfo.endCursor as `after` with the
+   * same other arguments for the next page. An empty selection gives totalCount 0.
    */
-  transferVolumes: Array<VolumeRow>;
+  transferVolumes: VolumeConnection;
 };
 
 
@@ -1200,6 +1209,7 @@ export type QuerySuppliersArgs = {
 
 /** The entry points for reading Armstrail. */
 export type QueryTransferVolumesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   deliveryYears?: InputMaybe<DeliveryYearMethod>;
   filter?: InputMaybe<DealFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1545,6 +1555,22 @@ export type UpdatePlatformInput = {
   unrocaCategory?: InputMaybe<UnrocaCategory>;
 };
 
+/**
+ * A page of transferVolumes groups. Pages are cut by position: if the data changes between
+ * requests, a group can move to another page.
+ */
+export type VolumeConnection = {
+  __typename?: 'VolumeConnection';
+  /** The groups on this page, with cursors. */
+  edges: Array<VolumeEdge>;
+  /** The groups on this page, in the order asked for. */
+  nodes: Array<VolumeRow>;
+  /** Where this page stands: hasNextPage is true when more groups follow. */
+  pageInfo: PageInfo;
+  /** How many groups there are, on all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A key that transferVolumes can group by. */
 export type VolumeDimension =
   /** The SIPRI weapon category of the item's platform. */
@@ -1564,6 +1590,15 @@ export type VolumeDimension =
   | 'STAGE'
   /** The supplier. */
   | 'SUPPLIER';
+
+/** A group with its cursor. */
+export type VolumeEdge = {
+  __typename?: 'VolumeEdge';
+  /** Pass as `after` to get the groups that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The group. */
+  node: VolumeRow;
+};
 
 /** A sort order for volume rows. Ties are broken by the grouped keys; empty values come last. */
 export type VolumeOrder = {
@@ -1609,11 +1644,11 @@ export type VolumeRow = {
   __typename?: 'VolumeRow';
   /** The weapon category (grouped by CATEGORY); null otherwise or for platforms without a category. */
   category?: Maybe<WeaponCategory>;
-  /** How many distinct deals the group holds (a deal with items in several groups counts in each). */
+  /** How many distinct deals the group holds (a deal with items in several groups counts in each); with a deliveryYear range, the deals with a delivery in the range. */
   dealCount: Scalars['Int']['output'];
   /** The delivery year (grouped by DELIVERY_YEAR); null otherwise. */
   deliveryYear?: Maybe<Scalars['Int']['output']>;
-  /** How multi-year deliveries were apportioned: set when grouped by DELIVERY_YEAR, null otherwise. */
+  /** How multi-year deliveries were apportioned: set when grouped by DELIVERY_YEAR or filtered by a deliveryYear range, null otherwise. */
   deliveryYearMethod?: Maybe<DeliveryYearMethod>;
   /** The order year (grouped by ORDER_YEAR); null otherwise or for deals without an order year. */
   orderYear?: Maybe<Scalars['Int']['output']>;
@@ -1625,13 +1660,13 @@ export type VolumeRow = {
   stage?: Maybe<DealStage>;
   /** The supplier (grouped by SUPPLIER); null otherwise. */
   supplier?: Maybe<Actor>;
-  /** SIPRI TIV delivered, in millions (a volume index, not money); null when no item of the group has one. */
+  /** SIPRI TIV delivered, in millions (a volume index, not money); with a deliveryYear range, only the deliveries apportioned to years in the range. Null when no item of the group has one. */
   tivDelivered?: Maybe<Scalars['Decimal']['output']>;
-  /** SIPRI TIV of the orders, in millions (a volume index, not money); null when unknown, and when grouped by DELIVERY_YEAR. */
+  /** SIPRI TIV of the orders, in millions (a volume index, not money); null when unknown, and when grouped by DELIVERY_YEAR or filtered by a deliveryYear range. */
   tivOrdered?: Maybe<Scalars['Decimal']['output']>;
-  /** Units delivered, where known; a whole number except when EVEN_SPLIT apportions a multi-year delivery. Null when no item of the group has a known delivered quantity. */
+  /** Units delivered, where known; a whole number except when EVEN_SPLIT apportions a multi-year delivery (an estimate: SIPRI does not say how many units came each year). With a deliveryYear range, only the deliveries apportioned to years in the range. Null when no item of the group has a known delivered quantity. */
   unitsDelivered?: Maybe<Scalars['Decimal']['output']>;
-  /** Units ordered, where known; null when no item of the group has a known quantity, and when grouped by DELIVERY_YEAR (orders are not dated by delivery year). */
+  /** Units ordered, where known; null when no item of the group has a known quantity, and when grouped by DELIVERY_YEAR or filtered by a deliveryYear range (orders are not dated by delivery year). */
   unitsOrdered?: Maybe<Scalars['Int']['output']>;
   /** The order year when grouped by ORDER_YEAR, else the delivery year when grouped by DELIVERY_YEAR; null when the group has no year or when both years are grouped (read orderYear and deliveryYear). */
   year?: Maybe<Scalars['Int']['output']>;
@@ -1856,7 +1891,9 @@ export type ResolversTypes = {
   UpdateActorInput: UpdateActorInput;
   UpdateDealInput: UpdateDealInput;
   UpdatePlatformInput: UpdatePlatformInput;
+  VolumeConnection: ResolverTypeWrapper<Connection<VolumeRowData>>;
   VolumeDimension: VolumeDimension;
+  VolumeEdge: ResolverTypeWrapper<Edge<VolumeRowData>>;
   VolumeOrder: VolumeOrder;
   VolumeOrderField: VolumeOrderField;
   VolumeRow: ResolverTypeWrapper<VolumeRowData>;
@@ -1942,6 +1979,8 @@ export type ResolversParentTypes = {
   UpdateActorInput: UpdateActorInput;
   UpdateDealInput: UpdateDealInput;
   UpdatePlatformInput: UpdatePlatformInput;
+  VolumeConnection: Connection<VolumeRowData>;
+  VolumeEdge: Edge<VolumeRowData>;
   VolumeOrder: VolumeOrder;
   VolumeRow: VolumeRowData;
 };
@@ -2211,7 +2250,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
   suppliers?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QuerySuppliersArgs>>;
-  transferVolumes?: Resolver<Array<ResolversTypes['VolumeRow']>, ParentType, ContextType, RequireFields<QueryTransferVolumesArgs, 'deliveryYears' | 'groupBy'>>;
+  transferVolumes?: Resolver<ResolversTypes['VolumeConnection'], ParentType, ContextType, RequireFields<QueryTransferVolumesArgs, 'deliveryYears' | 'groupBy'>>;
 };
 
 export type ReportedValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportedValue'] = ResolversParentTypes['ReportedValue']> = {
@@ -2298,6 +2337,18 @@ export type SourcePayloadResolvers<ContextType = Context, ParentType extends Res
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type VolumeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolumeConnection'] = ResolversParentTypes['VolumeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['VolumeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['VolumeRow']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VolumeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolumeEdge'] = ResolversParentTypes['VolumeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['VolumeRow'], ParentType, ContextType>;
+};
+
 export type VolumeRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolumeRow'] = ResolversParentTypes['VolumeRow']> = {
   category?: Resolver<Maybe<ResolversTypes['WeaponCategory']>, ParentType, ContextType>;
   dealCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2362,6 +2413,8 @@ export type Resolvers<ContextType = Context> = {
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   SourcePayload?: SourcePayloadResolvers<ContextType>;
+  VolumeConnection?: VolumeConnectionResolvers<ContextType>;
+  VolumeEdge?: VolumeEdgeResolvers<ContextType>;
   VolumeRow?: VolumeRowResolvers<ContextType>;
 };
 

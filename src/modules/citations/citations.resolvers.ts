@@ -6,6 +6,17 @@ import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { required } from '../../graphql/rows.js';
 import { formatCitation } from './how-to-cite.js';
 
+export const DEFAULT_PUBLIC_URL = 'http://localhost:4000';
+
+// Where this API is reached from outside (PUBLIC_URL), for the links in citations. Set once at
+// start from the validated config; a process serves one public address.
+let publicUrl = DEFAULT_PUBLIC_URL;
+
+/** Sets the public base URL that Deal.howToCite links to (main.ts, from PUBLIC_URL). */
+export function setCitationPublicUrl(url: string): void {
+  publicUrl = url;
+}
+
 async function howToCite(deal: DealRow, ctx: Context): Promise<string> {
   const { loaders } = ctx;
   // Two waves of loads, each batched across every deal of the request.
@@ -21,13 +32,16 @@ async function howToCite(deal: DealRow, ctx: Context): Promise<string> {
     ),
     Promise.all(citations.map(async (c) => required(await loaders.sourceById.load(c.sourceId)))),
   ]);
-  return formatCitation({
-    deal,
-    supplier: required(supplier),
-    recipient: required(recipient),
-    items: items.map((item, i) => ({ item, platform: platforms[i]! })),
-    citations: citations.map((citation, i) => ({ citation, source: sources[i]! })),
-  });
+  return formatCitation(
+    {
+      deal,
+      supplier: required(supplier),
+      recipient: required(recipient),
+      items: items.map((item, i) => ({ item, platform: platforms[i]! })),
+      citations: citations.map((citation, i) => ({ citation, source: sources[i]! })),
+    },
+    publicUrl,
+  );
 }
 
 export const citationResolvers: Resolvers = {

@@ -22,24 +22,50 @@ export interface CitableDeal {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The citation text: the record, then its sources, then SIPRI's credit line when SIPRI data is cited. */
-export function formatCitation(c: CitableDeal): string {
+/** The citation text: the record, its sources, SIPRI's credit line when SIPRI data is cited, and a link. */
+export function formatCitation(c: CitableDeal, publicUrl: string): string {
   const lines = [recordLine(c)];
   const sources = distinctSources(c.citations);
   if (sources.length > 0) {
     lines.push(`Sources: ${sources.map((s, i) => `[${i + 1}] ${sourceText(s)}`).join(' ')}`);
   }
-  // SIPRI's terms ask for this credit line whenever its data is used; one per release cited.
-  const releases = [...new Set(sources.filter(isSipriDataset).map((s) => s.source))];
-  for (const release of releases) {
-    const generated = readableDate(release);
+  // SIPRI's terms ask for this credit line whenever its data is used: once, with the newest
+  // release the deal appears in (an excerpt and a full register of one release are one credit).
+  const newest = sources
+    .filter(isSipriDataset)
+    .map((s) => s.source)
+    .sort((a, b) => dateKey(b) - dateKey(a))[0];
+  if (newest) {
+    const generated = readableDate(newest);
     lines.push(
       'Information from the SIPRI Arms Transfers Database, Stockholm International Peace ' +
         `Research Institute, ${SIPRI_DATABASE_URL}` +
         (generated ? `, data generated ${generated}.` : '.'),
     );
   }
+  lines.push(`Armstrail record: ${recordLink(publicUrl, toGlobalId('Deal', c.deal.id))}`);
   return lines.join('\n');
+}
+
+/**
+ * A link that shows the deal: the API's own URL with a query that fetches it by its ID, which
+ * stays the same for the life of the record. Opened in a browser, GraphiQL shows the query,
+ * ready to run; fetched with an API client (GET with a preflight header), it is the JSON.
+ */
+export function recordLink(publicUrl: string, dealId: string): string {
+  const query =
+    `{ deal: node(id: "${dealId}") { id ... on Deal { stage orderDate { iso } ` +
+    `supplier { name } recipient { name } items { platform { designation } } howToCite } } }`;
+  return `${publicUrl.replace(/\/+$/, '')}/graphql?query=${encodeURIComponent(query)}`;
+}
+
+/** A source's publication date as a sortable number; unknown dates sort oldest. */
+function dateKey(source: SourceRow): number {
+  return (
+    (source.publishedYear ?? 0) * 10_000 +
+    (source.publishedMonth ?? 0) * 100 +
+    (source.publishedDay ?? 0)
+  );
 }
 
 function recordLine({ deal, supplier, recipient, items }: CitableDeal): string {

@@ -1,7 +1,9 @@
 // Volume resolvers: GraphQL shape only — validate transferVolumes' arguments, run the one
 // aggregate statement, and resolve each row's keys through the per-request loaders.
+import { createHash } from 'node:crypto';
 import type { Context } from '../../context.js';
 import { InvalidInputError } from '../../errors.js';
+import { pageSize, type Connection } from '../../graphql/connection.js';
 import type {
   DeliveryYearMethod,
   QueryTransferVolumesArgs,
@@ -11,12 +13,7 @@ import type {
 } from '../../graphql/generated/resolvers-types.js';
 import { required } from '../../graphql/rows.js';
 import { resolveDealFilter } from '../deals/deals.service.js';
-import { fetchVolumes, isMeasure, type VolumeQuery } from './volume-query.js';
-
-// Aggregates are small (a row per group, not per deal), so a page may be larger than a
-// connection's 100; 1000 still bounds the work of resolving every row's keys.
-const DEFAULT_ROWS = 100;
-const MAX_ROWS = 1000;
+import { fetchVolumes, isMeasure, type VolumeQuery, type VolumeRowData } from './volume-query.js';
 
 function validateGroupBy(groupBy: readonly VolumeDimension[]): VolumeDimension[] {
   if (groupBy.length === 0) {
@@ -32,12 +29,31 @@ function validateGroupBy(groupBy: readonly VolumeDimension[]): VolumeDimension[]
   return [...groupBy];
 }
 
-function validateFirst(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_ROWS;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_ROWS) {
-    throw new InvalidInputError('first', `must be between 1 and ${MAX_ROWS}, got ${first}`);
+// Groups have no ID, so pages are cut by position: a cursor is the number of groups before it,
+// with a fingerprint of the arguments that made it, so that a cursor is refused (rather than
+// silently misread) by a request that groups, sorts or filters differently.
+function fingerprint(args: QueryTransferVolumesArgs): string {
+  const { first: _first, after: _after, ...rest } = args;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('base64url').slice(0, 12);
+}
+
+function encodeOffset(print: string, offset: number): string {
+  return Buffer.from(`volumes:${print}:${offset}`, 'utf8').toString('base64url');
+}
+
+function decodeOffset(after: string | null | undefined, print: string): number {
+  if (after === null || after === undefined) return 0;
+  const match = /^volumes:([\w-]{12}):(\d{1,7})$/.exec(
+    Buffer.from(after, 'base64url').toString('utf8'),
+  );
+  if (!match) throw new InvalidInputError('after', 'is not a cursor of transferVolumes');
+  if (match[1] !== print) {
+    throw new InvalidInputError(
+      'after',
+      'was returned for other filter, groupBy, orderBy or deliveryYears arguments',
+    );
   }
-  return first;
+  return Number(match[2]);
 }
 
 function validateOrdering(
@@ -56,12 +72,19 @@ function validateOrdering(
   return { field, direction: orderBy?.direction ?? (measure ? 'DESC' : 'ASC') };
 }
 
-async function volumeQuery(args: QueryTransferVolumesArgs, ctx: Context): Promise<VolumeQuery> {
+async function volumeQuery(
+  args: QueryTransferVolumesArgs,
+  ctx: Context,
+  first: number,
+  offset: number,
+): Promise<VolumeQuery> {
   const groupBy = validateGroupBy(args.groupBy);
   return {
     groupBy,
     ordering: validateOrdering(args.orderBy, groupBy),
-    limit: validateFirst(args.first),
+    offset,
+    // One more than the page: the extra row only tells that another page exists.
+    limit: first + 1,
     // An explicit null means the default too: the method is always named, never left open.
     deliveryYears: (args.deliveryYears ?? 'EVEN_SPLIT') satisfies DeliveryYearMethod,
     filter: await resolveDealFilter(args.filter, ctx),
@@ -70,7 +93,29 @@ async function volumeQuery(args: QueryTransferVolumesArgs, ctx: Context): Promis
 
 export const volumeResolvers: Resolvers = {
   Query: {
-    transferVolumes: async (_root, args, ctx) => fetchVolumes(ctx.db, await volumeQuery(args, ctx)),
+    transferVolumes: async (_root, args, ctx): Promise<Connection<VolumeRowData>> => {
+      const first = pageSize(args.first);
+      const print = fingerprint(args);
+      const offset = decodeOffset(args.after, print);
+      const page = await fetchVolumes(ctx.db, await volumeQuery(args, ctx, first, offset));
+      const nodes = page.rows.slice(0, first);
+      const edges = nodes.map((node, i) => ({ cursor: encodeOffset(print, offset + i + 1), node }));
+      return {
+        edges,
+        nodes,
+        pageInfo: {
+          hasNextPage: page.rows.length > first,
+          hasPreviousPage: offset > 0,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+        // Counted by the page's own statement (a window over every group): no second query.
+        totalCount: () => Promise.resolve(page.totalCount),
+      };
+    },
+  },
+  VolumeConnection: {
+    totalCount: (connection) => connection.totalCount(),
   },
   VolumeRow: {
     year: (row) =>
