@@ -217,9 +217,9 @@ try {
   // made-up API keys, each of which once bought a fresh budget.
   const SIX = 'ORDER_YEAR, DELIVERY_YEAR, SUPPLIER, RECIPIENT, CATEGORY, PLATFORM_FAMILY';
   const expensive = [
-    { query: `{ transferVolumes(groupBy: [${SIX}], first: 1000) { tivDelivered } }` },
+    { query: `{ transferVolumes(groupBy: [${SIX}], first: 100) { nodes { tivDelivered } } }` },
     {
-      query: `{ ${Array.from({ length: 20 }, (_, i) => `v${i}: transferVolumes(groupBy: [${SIX}], first: 1) { tivDelivered }`).join(' ')} }`,
+      query: `{ ${Array.from({ length: 20 }, (_, i) => `v${i}: transferVolumes(groupBy: [${SIX}], first: 1) { nodes { tivDelivered } }`).join(' ')} }`,
     },
     { query: '{ search(query: "helicopter", first: 100) { nodes { __typename } } }' },
     {
@@ -240,7 +240,9 @@ try {
         'content-type': 'application/json',
         authorization: `Bearer arm_madeup${i}${'x'.repeat(36)}`,
       },
-      body: JSON.stringify({ query: `{ transferVolumes(groupBy: [${SIX}]) { tivDelivered } }` }),
+      body: JSON.stringify({
+        query: `{ transferVolumes(groupBy: [${SIX}]) { nodes { tivDelivered } } }`,
+      }),
     });
   }
 

@@ -26,7 +26,7 @@ function cost(query: string, variables: Record<string, unknown> = {}): number {
 }
 
 const volumes = (groupBy: string, first = 1) =>
-  `transferVolumes(groupBy: [${groupBy}], first: ${first}) { tivDelivered }`;
+  `transferVolumes(groupBy: [${groupBy}], first: ${first}) { nodes { tivDelivered } }`;
 
 describe('the cost of transferVolumes', () => {
   it('counts the aggregate over the register, not only the rows it returns', () => {
@@ -45,7 +45,7 @@ describe('the cost of transferVolumes', () => {
 
   it('takes groupBy from variables too', () => {
     const query =
-      'query($g: [VolumeDimension!]!) { transferVolumes(groupBy: $g, first: 1) { tivDelivered } }';
+      'query($g: [VolumeDimension!]!) { transferVolumes(groupBy: $g, first: 1) { nodes { tivDelivered } } }';
     expect(cost(query, { g: ['SUPPLIER', 'ORDER_YEAR'] })).toBe(
       cost(`{ ${volumes('SUPPLIER, ORDER_YEAR')} }`),
     );

@@ -2,11 +2,13 @@
 // document and the request's variables before anything touches the database.
 //
 // The model (documented in README "Query limits"): a leaf field costs 0; an object field costs
-// 1 plus its selections; a connection (a …Connection field with `first`) costs 1 for its page query, its
-// `totalCount` 1 for the count, and its `edges`/`nodes` `first` times their selections (20
-// when `first` is absent); `nodes(ids)` costs one per ID; a plain list with `first` holds that
-// many items (at most 1000); any other list is assumed to hold LIST_SIZE_ESTIMATE items. Introspection is costed by the same rules: it never reaches the
-// database, but nested `fields { type { fields … } }` can make an answer of any size.
+// 1 plus its selections; a connection (a …Connection field with `first`) costs 1 for its page
+// query, its `totalCount` 1 for the count, and its `edges`/`nodes` `first` times their
+// selections (20 when `first` is absent); `nodes(ids)` costs one per ID; any other list is
+// assumed to hold LIST_SIZE_ESTIMATE items. Fields that scan more than they return
+// (aggregates, search) add their database work (see workCost). Introspection is costed by the
+// same rules: it never reaches the database, but nested `fields { type { fields … } }` can
+// make an answer of any size.
 import {
   getNamedType,
   getNullableType,
@@ -29,9 +31,6 @@ import {
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection.js';
 import { argumentOutOfRange } from './limit-errors.js';
-
-// The most rows a plain list field with `first` returns (transferVolumes).
-const MAX_LIST_ROWS = 1000;
 
 const isList = (type: GraphQLOutputType) => isListType(getNullableType(type));
 const fieldsOf = (type: GraphQLCompositeType): Record<string, GraphQLField<unknown, unknown>> =>
@@ -118,14 +117,6 @@ export function operationCost({
     return first;
   };
 
-  // A plain list with `first` (transferVolumes) sets its own bounds, checked by its resolver;
-  // the cost counts the rows asked for, up to the largest any such list returns.
-  const listSize = (field: FieldNode): number => {
-    const first = argument(field, 'first');
-    if (typeof first !== 'number' || !Number.isInteger(first) || first < 1) return MAX_PAGE_SIZE;
-    return Math.min(first, MAX_LIST_ROWS);
-  };
-
   const idCount = (field: FieldNode, coordinate: string): number => {
     const ids = argument(field, 'ids');
     const count = Array.isArray(ids) ? ids.length : 1;
@@ -187,7 +178,6 @@ export function operationCost({
     let items = LIST_SIZE_ESTIMATE;
     if (connectionPage !== null && (name === 'edges' || name === 'nodes')) items = connectionPage;
     else if (definition.args.some((a) => a.name === 'ids')) items = idCount(field, coordinate);
-    else if (hasFirst) items = listSize(field);
     return work + items * (1 + children);
   };
 
