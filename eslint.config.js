@@ -74,7 +74,7 @@ export default tseslint.config(
   },
   {
     // Config files that tools load by default export.
-    files: ['*.config.ts', '*.config.js', 'codegen.ts'],
+    files: ['*.config.ts', '*.config.js', 'codegen.ts', 'tests/support/global-setup.ts'],
     rules: { 'import-x/no-default-export': 'off' },
   },
   {

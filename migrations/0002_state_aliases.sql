@@ -7,7 +7,8 @@
 -- name SIPRI gives them. An alias that repeats the state's name is left out. Idempotent: an
 -- alias already there (or removed and re-added by an editor) is left as it is. No revision is
 -- written: reference names are not a researcher's edit (the SIPRI importer adds aliases the
--- same way).
+-- same way). A name the package gives to two states ("Congo", both Congos) is left out: an
+-- alias must never lead a name to the wrong state.
 INSERT INTO "actor_aliases" ("actor_id", "alias", "language")
 SELECT a."id", v."alias", v."language"
 FROM (VALUES
@@ -144,13 +145,11 @@ FROM (VALUES
   ('CMR', NULL, 'Cameroun', 'fr'),
   ('CMR', NULL, 'Камерун', 'ru'),
   ('COD', NULL, 'Democratic Republic of the Congo', 'en'),
-  ('COD', NULL, 'Congo', 'en'),
   ('COD', NULL, 'République démocratique du Congo', 'fr'),
   ('COD', NULL, 'Демократическая Республика Конго', 'ru'),
   ('COD', NULL, 'DRC', 'en'),
   ('COD', NULL, 'RDC', 'fr'),
   ('COG', NULL, 'Republic of the Congo', 'en'),
-  ('COG', NULL, 'Congo', 'en'),
   ('COG', NULL, 'République du Congo', 'fr'),
   ('COG', NULL, 'Республика Конго', 'ru'),
   ('COK', NULL, 'Cook Islands', 'en'),

@@ -71,11 +71,9 @@ describe('actors, platforms, deletions and merges', () => {
       isoAlpha3: 'bfa',
       aliases: [{ name: 'Haute-Volta', language: 'fr' }],
     });
-    expect(actor).toMatchObject({
-      version: 1,
-      isoAlpha2: 'BF',
-      aliases: [{ name: 'Haute-Volta' }],
-    });
+    expect(actor).toMatchObject({ version: 1, isoAlpha2: 'BF' });
+    // The editor's alias, beside the reference names every state gets (Буркина-Фасо…).
+    expect(actor.aliases).toEqual(expect.arrayContaining([{ name: 'Haute-Volta' }]));
   });
 
   it('refuses a second actor with the same ISO code as CONFLICT', async () => {

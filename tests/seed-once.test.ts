@@ -109,7 +109,7 @@ describe('an edited and a deleted seeded record', () => {
   }
 
   beforeAll(async () => {
-    ({ env, cleanup } = await ownDatabaseEnv());
+    ({ env, cleanup } = await ownDatabaseEnv({ fresh: true }));
     const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
     open = () => openReadyDatabase(config, createLogger('silent'));
     const seeded = await runCliProcess('seed', [], env);

@@ -34,6 +34,8 @@ export interface Database {
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a dump that `loadDataDir` starts from. */
+  dump?(): Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -41,6 +43,11 @@ export interface OpenOptions {
   queryLogger?: DrizzleLogger;
   /** Called with errors that idle pool clients raise (server restarts, network drops). */
   onPoolError?: (error: Error) => void;
+  /**
+   * PGlite only: start from this dump (`dumpDataDir`) of another database instead of an empty
+   * one — a fresh PGlite spends seconds on initdb. Tests start from a migrated, seeded template.
+   */
+  loadDataDir?: Blob;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -70,7 +77,11 @@ async function openPglite(dataDir: string | null, options: OpenOptions): Promise
   const extensions = { pg_trgm, unaccent };
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
+    client = await PGlite.create({
+      extensions,
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
   } catch (error) {
     lock?.release();
     throw error;
@@ -88,6 +99,7 @@ async function openPglite(dataDir: string | null, options: OpenOptions): Promise
     ping: async () => {
       await client.query('select 1');
     },
+    dump: () => client.dumpDataDir('none'),
     close: async () => {
       try {
         await client.close();

@@ -52,8 +52,34 @@ function unique(aliases: ReferenceAlias[]): ReferenceAlias[] {
   });
 }
 
-/** Reference aliases of the ISO 3166-1 state with this alpha-3 code (none for unknown codes). */
+/**
+ * Reference aliases of the ISO 3166-1 state with this alpha-3 code (none for unknown codes).
+ * A name that the package gives to more than one state is left out: i18n-iso-countries lists
+ * "Congo" for both Congos, and an alias must never lead a name to the wrong state (the SIPRI
+ * tables and the name filters match actors by their aliases).
+ */
 export function stateAliases(alpha3: string): ReferenceAlias[] {
+  const owners = aliasOwners();
+  return candidateAliases(alpha3).filter((a) => owners.get(a.alias.toLowerCase())?.size === 1);
+}
+
+let owners: Map<string, Set<string>> | undefined;
+/** Lower-cased alias → the states that the package and the extras give it to. */
+function aliasOwners(): Map<string, Set<string>> {
+  if (owners) return owners;
+  owners = new Map();
+  for (const alpha3 of allStateAlpha3Codes()) {
+    for (const { alias } of candidateAliases(alpha3)) {
+      const key = alias.toLowerCase();
+      const set = owners.get(key) ?? new Set<string>();
+      set.add(alpha3);
+      owners.set(key, set);
+    }
+  }
+  return owners;
+}
+
+function candidateAliases(alpha3: string): ReferenceAlias[] {
   const alpha2 = countries.alpha3ToAlpha2(alpha3);
   if (!alpha2) return [];
   return unique([

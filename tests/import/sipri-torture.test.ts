@@ -184,11 +184,9 @@ describe.each([
       host: 'Libya',
       aliases: ['Libya HoR*'],
     });
-    expect(actor('United Arab Emirates')).toMatchObject({
-      kind: 'STATE',
-      iso_alpha3: 'ARE',
-      aliases: ['UAE'],
-    });
+    expect(actor('United Arab Emirates')).toMatchObject({ kind: 'STATE', iso_alpha3: 'ARE' });
+    // SIPRI's spelling, beside the reference names every state gets (EAU, ОАЭ…).
+    expect(actor('United Arab Emirates')!.aliases).toContain('UAE');
     expect(actor('Soviet Union')).toMatchObject({
       kind: 'STATE',
       iso_alpha2: null,
@@ -197,7 +195,8 @@ describe.each([
       existed_until: 1991,
     });
     expect(actor('unknown recipient(s)')).toMatchObject({ kind: 'UNKNOWN' });
-    expect(actor('Russia')).toMatchObject({ iso_alpha3: 'RUS', aliases: ['Russia'] });
+    expect(actor('Russia')).toMatchObject({ iso_alpha3: 'RUS' });
+    expect(actor('Russia')!.aliases).toEqual(expect.arrayContaining(['Russia', 'Russie']));
     // States get the IDs the seed would give them.
     const ids = await queryRows<{ id: string }>(
       t.db,

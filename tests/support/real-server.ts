@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyReadyFolder, templates } from './templates.js';
 import { createScratchDatabase, testDatabaseUrl } from './test-database.js';
 
 export interface RealServer {
@@ -97,16 +98,22 @@ function parseLogs(output: string[]): Record<string, unknown>[] {
     });
 }
 
-/** A database of the test's own: a PGlite folder, or a scratch database on TEST_DATABASE_URL. */
-export async function ownDatabaseEnv(): Promise<{
+/**
+ * A database of the test's own: a PGlite folder, or a scratch database on TEST_DATABASE_URL —
+ * as the first `npm start` leaves it (migrated and seeded, copied from this run's template), or
+ * empty with `fresh`.
+ */
+export async function ownDatabaseEnv({ fresh = false }: { fresh?: boolean } = {}): Promise<{
   env: Record<string, string>;
   cleanup: () => Promise<unknown>;
 }> {
   if (testDatabaseUrl) {
-    const scratch = await createScratchDatabase(testDatabaseUrl);
+    const scratch = await createScratchDatabase(testDatabaseUrl, 'armstrail_test', {
+      template: fresh ? undefined : templates().postgresReady,
+    });
     return { env: { DATABASE_URL: scratch.url }, cleanup: scratch.drop };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'armstrail-data-'));
+  const dir = (!fresh && copyReadyFolder()) || mkdtempSync(join(tmpdir(), 'armstrail-data-'));
   return {
     env: { PGLITE_DATA_DIR: dir },
     cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),

@@ -1,9 +1,12 @@
 // Test support: a real, migrated and seeded database per test file — PGlite in memory, or a
 // fresh database on the PostgreSQL server named by TEST_DATABASE_URL.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { seedDatabase } from '../../src/seed/seed-database.js';
+import { withClient } from './pg-client.js';
+import { seededDump, templates } from './templates.js';
+
+export { withClient };
 
 export interface TestDatabase extends Database {
   /** Statements sent since the last reset: the N+1 guard reads it. */
@@ -33,8 +36,12 @@ export async function createTestDatabase(
   };
   let database: Database;
   let dropDatabase = (): Promise<unknown> => Promise.resolve();
+  // The common case (migrated, with the Kazan record) starts from this run's template.
+  const fromTemplate = options.migrate !== false && options.seed !== false;
   if (testDatabaseUrl) {
-    const scratch = await createScratchDatabase(testDatabaseUrl);
+    const scratch = await createScratchDatabase(testDatabaseUrl, 'armstrail_test', {
+      template: fromTemplate ? templates().postgresSeeded : undefined,
+    });
     database = await openDatabase(
       {
         kind: 'postgres',
@@ -47,9 +54,13 @@ export async function createTestDatabase(
     );
     dropDatabase = scratch.drop;
   } else {
-    database = await openDatabase({ kind: 'pglite', dataDir: null }, { queryLogger });
+    database = await openDatabase(
+      { kind: 'pglite', dataDir: null },
+      { queryLogger, loadDataDir: fromTemplate ? seededDump() : undefined },
+    );
   }
-  if (options.migrate !== false) {
+  // A template was migrated and seeded in this run, by this code: nothing left to do.
+  if (!fromTemplate && options.migrate !== false) {
     await database.migrate();
     if (options.seed !== false) await seedDatabase(database.db);
   }
@@ -68,9 +79,12 @@ export async function createTestDatabase(
 export async function createScratchDatabase(
   serverUrl: string,
   prefix = 'armstrail_test',
+  { template }: { template?: string } = {},
 ): Promise<{ url: string; drop: () => Promise<unknown> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (c) => c.query(`create database ${name}`));
+  await withClient(serverUrl, (c) =>
+    c.query(`create database ${name}${template ? ` template ${template}` : ''}`),
+  );
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -78,18 +92,4 @@ export async function createScratchDatabase(
     drop: () =>
       withClient(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
   };
-}
-
-/** Runs `fn` with a single client of `url`, closed afterwards. */
-export async function withClient<T>(
-  url: string,
-  fn: (client: pg.Client) => Promise<T>,
-): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }

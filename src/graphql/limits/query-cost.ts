@@ -220,11 +220,21 @@ export function operationCost({
   return { total, expensive };
 }
 
-/** How many list items a value holds, at any depth (input objects hold lists too). */
+/**
+ * How many list items a value holds, at any depth (input objects hold lists too). A stack of
+ * its own, not recursion: a client's variables can nest deeper than the call stack goes.
+ */
 function listItems(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce<number>((n, item) => n + 1 + listItems(item), 0);
-  if (value && typeof value === 'object') {
-    return Object.values(value).reduce<number>((n, item) => n + listItems(item), 0);
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) {
+      count += next.length;
+      for (const item of next) pending.push(item);
+    } else if (next && typeof next === 'object') {
+      for (const item of Object.values(next)) pending.push(item);
+    }
   }
-  return 0;
+  return count;
 }
