@@ -1,20 +1,55 @@
 import { getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import {
+  buildClientSchema,
   buildSchema,
+  getIntrospectionQuery,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   type GraphQLField,
   type GraphQLInputField,
+  type GraphQLSchema,
+  type IntrospectionQuery,
 } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as db from '../src/db/schema.js';
 import { resolvers } from '../src/graphql/resolvers.js';
 import { typeDefs } from '../src/graphql/type-defs.js';
+import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 const schema = buildSchema(typeDefs);
+
+const BUILT_IN_SCALARS = ['String', 'Int', 'Float', 'Boolean', 'ID'];
+
+/**
+ * The description of every documentable part of a schema (types, fields, arguments, input
+ * fields, enum values), keyed `Type`, `Type.field`, `Type.field(arg)`; undefined when missing.
+ */
+function descriptionsOf(schema: GraphQLSchema): Map<string, string | undefined> {
+  const descriptions = new Map<string, string | undefined>();
+  const note = (key: string, description: string | null | undefined) =>
+    descriptions.set(key, description ?? undefined);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || BUILT_IN_SCALARS.includes(type.name)) continue;
+    note(type.name, type.description);
+    if (isEnumType(type)) {
+      for (const v of type.getValues()) note(`${type.name}.${v.name}`, v.description);
+    }
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const field of Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(
+        type.getFields(),
+      )) {
+        note(`${type.name}.${field.name}`, field.description);
+        for (const arg of 'args' in field ? field.args : []) {
+          note(`${type.name}.${field.name}(${arg.name})`, arg.description);
+        }
+      }
+    }
+  }
+  return descriptions;
+}
 
 // GraphQL types whose parent value is a database row: a field without a resolver must be a column.
 const ROW_TYPES: Record<string, PgTable> = {
@@ -77,29 +112,36 @@ describe('schema guards', () => {
   });
 
   it('documents every type, field, argument and enum value', () => {
-    const missing: string[] = [];
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (
-        type.name.startsWith('__') ||
-        ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)
-      )
-        continue;
-      if (!type.description) missing.push(type.name);
-      if (isEnumType(type)) {
-        for (const v of type.getValues())
-          if (!v.description) missing.push(`${type.name}.${v.name}`);
-      }
-      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-        for (const field of Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(
-          type.getFields(),
-        )) {
-          if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) {
-            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
-          }
-        }
-      }
-    }
+    const missing = [...descriptionsOf(schema)]
+      .filter(([, description]) => !description)
+      .map(([key]) => key);
     expect(missing).toEqual([]);
+  });
+});
+
+// The SDL's text only reaches readers (GraphiQL's Docs) through introspection of the running
+// server, and resolvers can replace it there: a GraphQLScalarType built in code carries its own
+// description, none unless given one.
+describe('introspection of the running server', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('shows every description of the SDL, unchanged', async () => {
+    const introspected = descriptionsOf(
+      buildClientSchema(dataOf(await api.query<IntrospectionQuery>(getIntrospectionQuery()))),
+    );
+    const differing = [...descriptionsOf(schema)]
+      .filter(([key, description]) => description && introspected.get(key) !== description)
+      .map(([key, description]) => ({
+        key,
+        sdl: description,
+        introspected: introspected.get(key),
+      }));
+    expect(differing).toEqual([]);
   });
 });

@@ -1,5 +1,22 @@
-// Custom scalars: exact decimals as strings, calendar dates, and timestamps.
-import { GraphQLScalarType, Kind } from 'graphql';
+// Custom scalars: exact decimals as strings, calendar dates, timestamps and stored JSON values.
+import { GraphQLScalarType, Kind, parse } from 'graphql';
+import { typeDefs } from './type-defs.js';
+
+// A scalar built here replaces the SDL's scalar of its name whole, description included, so
+// each takes its description from schema.graphql, the one place the API is described.
+const SDL_DESCRIPTIONS = new Map(
+  parse(typeDefs).definitions.flatMap((definition) =>
+    definition.kind === Kind.SCALAR_TYPE_DEFINITION
+      ? [[definition.name.value, definition.description?.value] as const]
+      : [],
+  ),
+);
+
+function describedInSdl(name: string): { name: string; description: string } {
+  const description = SDL_DESCRIPTIONS.get(name);
+  if (!description) throw new Error(`schema.graphql describes no scalar ${name}`);
+  return { name, description };
+}
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,7 +60,7 @@ function parseDateTime(value: unknown): Date {
 export const scalarResolvers = {
   // Values of changed fields, as stored: passed through as they are.
   JSON: new GraphQLScalarType<unknown, unknown>({
-    name: 'JSON',
+    ...describedInSdl('JSON'),
     serialize: (value) => value,
     parseValue: (value) => value,
     parseLiteral: () => {
@@ -51,7 +68,7 @@ export const scalarResolvers = {
     },
   }),
   Decimal: new GraphQLScalarType<string, string>({
-    name: 'Decimal',
+    ...describedInSdl('Decimal'),
     serialize: parseDecimal,
     parseValue: parseDecimal,
     parseLiteral: (ast) =>
@@ -62,13 +79,13 @@ export const scalarResolvers = {
       ),
   }),
   Date: new GraphQLScalarType<string, string>({
-    name: 'Date',
+    ...describedInSdl('Date'),
     serialize: parseDate,
     parseValue: parseDate,
     parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
   }),
   DateTime: new GraphQLScalarType<Date, string>({
-    name: 'DateTime',
+    ...describedInSdl('DateTime'),
     serialize: (value) => {
       if (value instanceof Date) return value.toISOString();
       return parseDateTime(value).toISOString();
