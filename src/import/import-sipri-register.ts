@@ -82,6 +82,9 @@ interface ExistingDeal {
 
 const DEFAULT_BATCH_SIZE = 2000;
 
+// Deals per search-document rebuild at the end of an import: chunks keep memory bounded.
+const SEARCH_REFRESH_CHUNK = 2000;
+
 /**
  * Imports a SIPRI trade-register export. All or nothing: one transaction, and a malformed
  * record throws a SipriInputError (line, field, value) that rolls everything back — unless
@@ -89,8 +92,6 @@ const DEFAULT_BATCH_SIZE = 2000;
  * file writes nothing; a newer release updates deals whose key matches, adds the others,
  * and lists (never deletes) the deals it no longer contains.
  */
-const SEARCH_REFRESH_CHUNK = 2000;
-
 export async function importSipriRegister(
   db: Db,
   input: SipriInput,

@@ -18,11 +18,7 @@ export interface SearchRequest {
   limit: number;
 }
 
-/**
- * Words match through the per-language stemmed tsvector (the query is read as French,
- * English, Russian and unstemmed at once); names match through their compact form, so
- * `mi 171 sh` finds Mi-171Sh. Every spelling of the query (query-forms.ts) is read, OR-ed.
- */
+// Snippets: one fragment of 8 to 24 words around the match, matched words in «».
 const HEADLINE = 'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=«, StopSel=»';
 
 const CONFIGS = ['armstrail_fr', 'armstrail_en', 'armstrail_ru', 'armstrail_simple'];
@@ -47,8 +43,14 @@ function roughCompact(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-// Fragments under 3 characters have no trigram: matching them by name would scan every
-// document, so short queries match by words only.
+/**
+ * Words match through the per-language stemmed tsvector (the query is read as French,
+ * English, Russian and unstemmed at once); names match through their compact form, so
+ * `mi 171 sh` finds Mi-171Sh. Every spelling of the query (query-forms.ts) is read, OR-ed.
+ *
+ * Fragments under 3 characters have no trigram: matching them by name would scan every
+ * document, so short queries match by words only.
+ */
 function matches(r: SearchRequest, forms: QueryForms): SQL {
   const byName = forms.names
     .filter((form) => roughCompact(form).length >= 3)
