@@ -68,9 +68,9 @@ export async function revokeApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyRo
 }
 
 /**
- * The viewer a key stands for, or null when the key is malformed, unknown or revoked. Every
- * key costs one hash and one indexed lookup whatever it is, so the answer's timing does not
- * tell whether a key exists.
+ * The viewer a key stands for, or null when no key has its hash or the key is revoked. Its
+ * format is not checked first: every key, malformed or not, costs one hash and one indexed
+ * lookup, so the answer's timing does not tell whether a key exists.
  */
 export async function viewerForKey(db: Db, key: string): Promise<Viewer | null> {
   const [row] = await db
