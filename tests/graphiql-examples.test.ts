@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
 import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
-import { QUERIES_DOC_PATH, renderQueriesDoc } from '../scripts/queries-doc.js';
+import { futureTalk, QUERIES_DOC_PATH, renderQueriesDoc } from '../scripts/queries-doc.js';
 import { createTestApi, type TestApi } from './support/test-api.js';
 
 // What each answer must contain on the test database, which holds the Kazan record but not
@@ -73,6 +73,12 @@ describe('GraphiQL example queries', () => {
       EXPECTED_ON_SEED[example.id]!(result.data, JSON.stringify(result.data));
     },
   );
+
+  it("describes today's API only, never features to come", () => {
+    expect(futureTalk(graphiqlExamples)).toEqual([]);
+    const promising = { ...graphiqlExamples[0]!, notes: 'Once search exists (issue 7), use it.' };
+    expect(() => renderQueriesDoc([promising])).toThrow(/features to come/);
+  });
 
   it('docs/queries.md is rendered from the examples (run `npm run docs:queries`)', () => {
     expect(readFileSync(QUERIES_DOC_PATH, 'utf8')).toBe(renderQueriesDoc(graphiqlExamples));

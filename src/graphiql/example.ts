@@ -13,8 +13,6 @@ export interface GraphiQLExample {
   query: string;
   /** Caveats and how to read the answer; shown in docs/queries.md, not in the picker. */
   notes?: string;
-  /** How the query should change once the API grows (search, transferVolumes, …). */
-  upgrade?: string;
   /** True when the answer comes from the SIPRI Sahel excerpt rather than the Kazan record. */
   needsSipriExcerpt: boolean;
 }

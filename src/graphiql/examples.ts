@@ -1,6 +1,6 @@
 // GraphiQL: the example queries — the one source for the GraphiQL picker, docs/queries.md and
-// the test that runs each of them. Written against today's schema only; `upgrade` says what to
-// change once search and transferVolumes exist.
+// the test that runs each of them. Written against today's schema only: docs:queries refuses
+// text about features to come (scripts/queries-doc.ts).
 import { toGlobalId } from '../graphql/global-id.js';
 import { ids } from '../seed/kazan-mali.js';
 import type { GraphiQLExample } from './example.js';
@@ -120,10 +120,9 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
     notes:
       'The API has no helicopter-only filter: SIPRI’s AIRCRAFT category covers helicopters and ' +
       'planes, so read each item’s `description` ("transport helicopter", "combat helicopter"). ' +
-      'The Kazan record is among the answers; the rest comes from the SIPRI excerpt.',
-    upgrade:
-      'Once search exists (issue 7), `search(query: "helicopter", …)` can narrow this to ' +
-      'helicopters; a PLATFORM_FAMILY grouping in `transferVolumes` gives totals per family.',
+      'The Kazan record is among the answers; the rest comes from the SIPRI excerpt. ' +
+      '`transferVolumes` with this filter and `groupBy: [PLATFORM_FAMILY]` gives totals per ' +
+      'family. (`search` does not help here: it does not read item descriptions.)',
     query: `query SahelRussianHelicopters {
   deals(
     filter: {
@@ -191,10 +190,8 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
     notes:
       'Look for `uncertain: true` (the source gives the figure with doubt) and for `null` (no ' +
       'figure at all, never zero). The Kazan record has no quantities; SIPRI marks many ' +
-      'estimates with "?".',
-    upgrade:
-      'Once DealFilter can select uncertain quantities, filter on it instead of reading every ' +
-      'deal.',
+      'estimates with "?". ' +
+      'DealFilter cannot select uncertain quantities, so the query reads every deal.',
     query: `query UncertainQuantities {
   deals(filter: { recipientCountry: ["ML"] }, first: 100) {
     totalCount
