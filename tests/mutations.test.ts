@@ -315,7 +315,16 @@ describe('editorial mutations', () => {
       },
       { apiKey: editor },
     );
-    expect(dataOf(event)).toBeTruthy();
+    // The payload is the event as stored: its type, its date and the source it cites.
+    expect(dataOf(event)).toEqual({
+      addDealEvent: {
+        event: {
+          type: 'NEGOTIATION',
+          date: { iso: '2025-06-26' },
+          citations: [{ source: { url: 'http://news.abamako.com/h/300986.html' } }],
+        },
+      },
+    });
     const current = dataOf(
       await api.query<{ node: { version: number } }>(
         `query($id: ID!) { node(id: $id) { ... on Deal { version } } }`,
