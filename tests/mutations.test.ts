@@ -197,6 +197,27 @@ describe('editorial mutations', () => {
     expect(await countRows(api)).toBe(before);
   });
 
+  it('takes ISO 4217 currencies, historical ones included, and refuses made-up codes', async () => {
+    const valueOf = async (currency: string) =>
+      api.query<{ createDeal: { deal: { reportedValue: { currency: string } } } }>(
+        `mutation($input: CreateDealInput!) { createDeal(input: $input) { deal { reportedValue { currency } } } }`,
+        { input: dealInput({ reportedValue: { amount: '12.5', currency } }) },
+        { apiKey: editor },
+      );
+    const made = await valueOf('XYZ');
+    expect(made.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(made.errors?.[0]?.extensions?.problems).toContainEqual({
+      path: 'input.reportedValue.currency',
+      message: '"XYZ" is not an ISO 4217 currency code',
+    });
+    // A Soviet-era deal is priced in Soviet roubles: a withdrawn code is still a code.
+    for (const currency of ['usd', 'SUR', 'FRF']) {
+      const result = await valueOf(currency);
+      expect(result.errors, currency).toBeUndefined();
+      expect(result.data?.createDeal.deal.reportedValue.currency).toBe(currency.toUpperCase());
+    }
+  });
+
   it('requires a citation and a reason to create a deal or change its stage', async () => {
     const create = await api.query(
       CREATE_DEAL,

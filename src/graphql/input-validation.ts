@@ -162,9 +162,16 @@ export function validateCurrency(
 ): string | null {
   if (code === null || code === undefined) return null;
   const upper = code.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(upper)) problems.add(path, `"${code}" is not an ISO 4217 currency code`);
+  if (!/^[A-Z]{3}$/.test(upper) || !CURRENCY_NAMES.of(upper)) {
+    problems.add(path, `"${code}" is not an ISO 4217 currency code`);
+  }
   return upper;
 }
+
+// ICU's currency names: every ISO 4217 code, current or withdrawn (SUR, FRF, DEM — arms deals
+// of the Cold War are priced in them), and nothing for a made-up one (`fallback: 'none'`).
+// Intl.supportedValuesOf('currency') would refuse the withdrawn codes.
+const CURRENCY_NAMES = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'none' });
 
 export function validateNonNegativeDecimal(
   value: string | null | undefined,
