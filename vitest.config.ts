@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time on this 2-core machine (Vitest's default is cores − 1): much of a
+    // file's time is spent waiting on a server process, a CLI process or PostgreSQL.
+    maxWorkers: 2,
   },
 });
