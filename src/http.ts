@@ -29,6 +29,9 @@ export interface HttpOptions {
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const READY_TIMEOUT_MS = 1_500;
+// Points a refused request pays on top of its admission: about what parsing and validating a
+// large document costs the server (a page of 100 deals is ~1,300 points, ~35 ms).
+export const REFUSED_REQUEST_COST = 50;
 
 /** Rejects when `promise` has not settled within `ms`; the promise itself runs on. */
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -167,6 +170,11 @@ async function handleGraphQL(
           )
         : Promise.reject(authentication.error),
   });
+  // A refused document (malformed, invalid, over a limit) cost its parsing and validation but
+  // no points: charged here, whatever the bucket holds, a flood of refusals runs dry like any.
+  if (rateLimiter && response.status === 400) {
+    await rateLimiter.take(client, REFUSED_REQUEST_COST, true);
+  }
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

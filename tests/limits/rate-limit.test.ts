@@ -87,6 +87,21 @@ describe('rate limiting over HTTP', () => {
     expect(error?.message).toMatch(/costs 21 points and \d+ are available.*retry after \d+ s/);
   });
 
+  it('charges a refused document for the work of refusing it, so refusals cannot flood', async () => {
+    // With 1 point a refusal, the 100-point budget would pay for 100 of them; each costs
+    // REFUSED_REQUEST_COST (parsing and validating a document is real work).
+    const url = await listen(
+      new LocalRateLimiter({ ...POLICY, anonymous: { burst: 100, perSecond: 1 } }),
+    );
+    const statuses: number[] = [];
+    // Bounded: 10 requests.
+    for (let i = 0; i < 10; i++) {
+      statuses.push((await postGraphQL(url, { query: '{ deals { noSuchField } }' })).status);
+    }
+    expect(statuses.slice(0, 2)).toEqual([400, 400]);
+    expect(statuses.slice(-5)).toEqual(Array(5).fill(429));
+  });
+
   it('refuses a client whose bucket is empty before reading its request', async () => {
     const limiter = new LocalRateLimiter(POLICY);
     const url = await listen(limiter);

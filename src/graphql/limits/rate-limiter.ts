@@ -21,8 +21,11 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
-  /** Takes `points` from the client's bucket if it holds that many; never waits. */
-  take(client: ClientIdentity, points: number): Promise<RateLimitDecision>;
+  /**
+   * Takes `points` from the client's bucket if it holds that many; never waits. `always`
+   * takes them whatever the bucket holds, down to empty: for work already done.
+   */
+  take(client: ClientIdentity, points: number, always?: boolean): Promise<RateLimitDecision>;
   close(): Promise<void>;
 }
 
@@ -57,7 +60,7 @@ export class LocalRateLimiter implements RateLimiter {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  take(client: ClientIdentity, points: number): Promise<RateLimitDecision> {
+  take(client: ClientIdentity, points: number, always = false): Promise<RateLimitDecision> {
     const policy = this.config[client.kind];
     const now = this.now();
     const bucket = this.buckets.get(client.id) ?? { tokens: policy.burst, updatedAt: now };
@@ -66,8 +69,8 @@ export class LocalRateLimiter implements RateLimiter {
       bucket.tokens + ((now - bucket.updatedAt) / 1000) * policy.perSecond,
     );
     bucket.updatedAt = now;
-    const allowed = bucket.tokens >= points;
-    if (allowed) bucket.tokens -= points;
+    const allowed = always || bucket.tokens >= points;
+    if (allowed) bucket.tokens = Math.max(0, bucket.tokens - points);
     this.buckets.set(client.id, bucket);
     if (this.buckets.size > MAX_IDLE_BUCKETS) this.sweep(now);
     return Promise.resolve(decision(policy, allowed, bucket.tokens, points));
@@ -114,8 +117,8 @@ local tokens = tonumber(state[1]) or burst
 local ts = tonumber(state[2]) or now
 tokens = math.min(burst, tokens + math.max(0, now - ts) * rate / 1000)
 local allowed = 0
-if tokens >= cost then
-  tokens = tokens - cost
+if tokens >= cost or ARGV[4] == '1' then
+  tokens = math.max(0, tokens - cost)
   allowed = 1
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
@@ -210,14 +213,14 @@ export class RedisRateLimiter implements RateLimiter {
     });
   }
 
-  async take(client: ClientIdentity, points: number): Promise<RateLimitDecision> {
+  async take(client: ClientIdentity, points: number, always = false): Promise<RateLimitDecision> {
     const policy = this.config[client.kind];
     // Requests that arrive while the first connection is being made wait for it (at most a
     // second, once); later outages fall back at once, since the offline queue is off.
     if (this.redis.status === 'connecting' || this.redis.status === 'connect') {
       await this.firstConnection;
     }
-    if (!this.breaker.allows()) return this.fallback.take(client, points);
+    if (!this.breaker.allows()) return this.fallback.take(client, points, always);
     try {
       const reply = (await this.redis.eval(
         TAKE_SCRIPT,
@@ -226,6 +229,7 @@ export class RedisRateLimiter implements RateLimiter {
         policy.burst,
         policy.perSecond,
         points,
+        always ? '1' : '0',
       )) as [number, string];
       this.breaker.succeeded();
       return decision(policy, reply[0] === 1, Number(reply[1]), points);
@@ -234,7 +238,7 @@ export class RedisRateLimiter implements RateLimiter {
         this.logger.warn('rate limiter: Redis keeps failing; not asking it for a while');
       }
       this.warn(error as Error);
-      return this.fallback.take(client, points);
+      return this.fallback.take(client, points, always);
     }
   }
 
