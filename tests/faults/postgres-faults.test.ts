@@ -1,7 +1,6 @@
 // Database faults against the real server (`npm start`) on a PostgreSQL cluster of the test's own:
 // a restart under load, a database that is down, and a runaway statement. All traffic stays on
 // 127.0.0.1, and every loop is bounded in count and time.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   postGraphQL,
@@ -9,6 +8,7 @@ import {
   type HttpAnswer,
   type RealServer,
 } from '../support/real-server.js';
+import { whileDealsLocked } from '../support/pg-client.js';
 import {
   createThrowawayPostgres,
   postgresBinDir,
@@ -174,19 +174,10 @@ describe.skipIf(!bin)('PostgreSQL faults (a throwaway cluster)', () => {
   it('stops a runaway statement at statement_timeout and reports a clean error', async () => {
     // A migration holding a lock is the honest way to make a read wait: the API's statement
     // waits on the lock until statement_timeout cancels it.
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    try {
-      await admin.query('begin');
-      await admin.query('lock table deals in access exclusive mode');
-      const outcome = await attempt();
-      expect(outcome.kind, outcome.detail).toBe('clean-error');
-      expect(outcome.ms).toBeGreaterThanOrEqual(STATEMENT_TIMEOUT_MS * 0.9);
-      expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 4_000);
-    } finally {
-      await admin.query('rollback').catch(() => undefined);
-      await admin.end();
-    }
+    const outcome = await whileDealsLocked(cluster.url, () => attempt());
+    expect(outcome.kind, outcome.detail).toBe('clean-error');
+    expect(outcome.ms).toBeGreaterThanOrEqual(STATEMENT_TIMEOUT_MS * 0.9);
+    expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 4_000);
     // The cause is in the log, for the operator, not in the answer.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(server.output.join('')).toContain('canceling statement due to statement timeout');
@@ -196,19 +187,10 @@ describe.skipIf(!bin)('PostgreSQL faults (a throwaway cluster)', () => {
   it('gives expensive operations a shorter statement timeout of their own', async () => {
     const volumes = '{ transferVolumes(groupBy: [RECIPIENT]) { nodes { tivDelivered } } }';
     expect((await attempt(volumes)).kind).toBe('ok');
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    try {
-      await admin.query('begin');
-      await admin.query('lock table deals in access exclusive mode');
-      const outcome = await attempt(volumes);
-      expect(outcome.kind, outcome.detail).toBe('clean-error');
-      expect(outcome.ms).toBeGreaterThanOrEqual(EXPENSIVE_STATEMENT_TIMEOUT_MS * 0.9);
-      expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS);
-    } finally {
-      await admin.query('rollback').catch(() => undefined);
-      await admin.end();
-    }
+    const outcome = await whileDealsLocked(cluster.url, () => attempt(volumes));
+    expect(outcome.kind, outcome.detail).toBe('clean-error');
+    expect(outcome.ms).toBeGreaterThanOrEqual(EXPENSIVE_STATEMENT_TIMEOUT_MS * 0.9);
+    expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(server.output.join('')).toContain('canceling statement due to statement timeout');
     expect((await attempt()).kind).toBe('ok');

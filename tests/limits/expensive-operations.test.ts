@@ -1,8 +1,8 @@
 // Expensive operations (aggregates, search) against the real server: a client may run only a
 // few at once, and refusals say why; everything else is untouched by the cap.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConcurrencyLimiter } from '../../src/graphql/limits/concurrency.js';
+import { whileDealsLocked } from '../support/pg-client.js';
 import {
   ownDatabaseEnv,
   postGraphQL,
@@ -56,31 +56,24 @@ describe(`expensive operations on the real server (${testDatabaseKind})`, () => 
   it.runIf(testDatabaseKind === 'postgres')(
     'refuses a client a second aggregate while its first runs, with 429 and the limit named',
     async () => {
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      try {
-        await admin.query('begin');
-        await admin.query('lock table deals in access exclusive mode');
+      // The first holds its slot while it waits on the lock; the second arrives meanwhile.
+      const { first, refused } = await whileDealsLocked(databaseUrl!, async () => {
         const first = postGraphQL(server.url, { query: VOLUMES });
         await new Promise((resolve) => setTimeout(resolve, 300));
-        const refused = await postGraphQL(server.url, { query: VOLUMES });
-        await admin.query('rollback');
-        expect((await first).status).toBe(200);
-        expect(refused.status, refused.text).toBe(429);
-        expect(refused.headers.get('retry-after')).toBe('1');
-        const [error] = refused.body.errors ?? [];
-        expect(error?.extensions).toMatchObject({
-          code: 'RATE_LIMITED',
-          limit: 'concurrency',
-          max: 1,
-        });
-        expect(error?.message).toMatch(/1 aggregate or search requests at a time/);
-        // The slot is free again once the first has answered.
-        expect((await postGraphQL(server.url, { query: VOLUMES })).status).toBe(200);
-      } finally {
-        await admin.query('rollback').catch(() => undefined);
-        await admin.end();
-      }
+        return { first, refused: await postGraphQL(server.url, { query: VOLUMES }) };
+      });
+      expect((await first).status).toBe(200);
+      expect(refused.status, refused.text).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      const [error] = refused.body.errors ?? [];
+      expect(error?.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        limit: 'concurrency',
+        max: 1,
+      });
+      expect(error?.message).toMatch(/1 aggregate or search requests at a time/);
+      // The slot is free again once the first has answered.
+      expect((await postGraphQL(server.url, { query: VOLUMES })).status).toBe(200);
     },
   );
 
