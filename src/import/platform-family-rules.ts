@@ -60,8 +60,8 @@ const nodeByModel = new Map(
 );
 const parentOf = new Map(FAMILY_NODES.map((n) => [n.designation, n.parent]));
 
-/** A node and its ancestors, nearest first. */
-function lineage(node: string): string[] {
+/** A node and its ancestors in the table, nearest first. */
+export function lineage(node: string): string[] {
   const chain: string[] = [];
   for (let n: string | null | undefined = node; n; n = parentOf.get(n)) chain.push(n);
   return chain;
