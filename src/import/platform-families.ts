@@ -88,10 +88,11 @@ export async function placePlatformFamilies(
       else [parentId, source] = [node.id, `rule:${placement.rule}`];
     }
     if (parentId === p.parent_id && source === p.family_source) continue;
-    p.parent_id = parentId;
-    p.family_source = source;
     changed.push(p.id);
+    // A report shows the database as it is; `changed` says what an import would change.
     if (options.write) {
+      p.parent_id = parentId;
+      p.family_source = source;
       await db
         .update(platforms)
         .set({ parentId, familySource: source })
