@@ -220,6 +220,12 @@ export const platforms = pgTable(
     designation: text('designation').notNull(),
     /** Parent in the family tree (Mi-171 → Mi-17 → Mi-8). */
     parentId: uuid('parent_id').references((): AnyPgColumn => platforms.id),
+    /**
+     * Who set the family link: `editor` (updatePlatform, createPlatform, the seed — also when
+     * an editor removed the family), `rule:<name>` (src/import/platform-family-rules.ts), or
+     * null (never placed). An import places only platforms without an editor's choice.
+     */
+    familySource: text('family_source'),
     category: weaponCategory('category'),
     unrocaCategory: unrocaCategory('unroca_category'),
     description: text('description'),
@@ -232,6 +238,10 @@ export const platforms = pgTable(
     index('platforms_parent_id_idx').on(t.parentId),
     index('platforms_category_idx').on(t.category),
     check('platforms_not_own_parent', sql`${t.parentId} is distinct from ${t.id}`),
+    check(
+      'platforms_family_source',
+      sql`${t.familySource} = 'editor' or ${t.familySource} like 'rule:%'`,
+    ),
   ],
 );
 

@@ -5,6 +5,7 @@ import { and, eq, like, sql, type InferInsertModel } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { citations, dealItems, deals, sources } from '../db/schema.js';
 import { refreshSearchDocuments } from '../modules/search/search.service.js';
+import { placePlatformFamilies } from './platform-families.js';
 import { writeRows, type TableWrite } from './sipri-batch-writer.js';
 import { categorizeSipriDescription } from './sipri-categories.js';
 import { deriveArrangement, deriveStage, deriveVariantNote } from './sipri-comments.js';
@@ -161,6 +162,9 @@ export async function importSipriRegister(
       // Inside the transaction, so the source written above rolls back with it.
       if (summary.rowsRead === 0) throw headerOnly(register.metadata.headerLine);
       await flush();
+      // Every platform a rule may place, not only this import's: a platform imported before a
+      // rule existed gets it too. An editor's choice is kept.
+      await placePlatformFamilies(tx, { write: true });
       // Search documents are rebuilt once every row is in (a deal's document shows platform
       // aliases a later row may add), in chunks so that memory stays bounded.
       const { touched } = writer;

@@ -108,13 +108,15 @@ export const seedActorAliases: Insert<'actorAliases'>[] = [
   { actorId: ids.kazanHelicopterPlant, alias: 'KVZ', language: null },
 ];
 
-// Parents come before children so that each insert finds its parent.
+// Parents come before children so that each insert finds its parent. The family links are
+// DESIGN.md's, curated: `editor`, so no import's rule replaces them.
 export const seedPlatforms: Insert<'platforms'>[] = [
   { id: ids.mi8, designation: 'Mi-8', category: 'AIRCRAFT', description: 'transport helicopter' },
   {
     id: ids.mi17,
     designation: 'Mi-17',
     parentId: ids.mi8,
+    familySource: 'editor',
     category: 'AIRCRAFT',
     description: 'transport helicopter',
   },
@@ -122,6 +124,7 @@ export const seedPlatforms: Insert<'platforms'>[] = [
     id: ids.mi171,
     designation: 'Mi-171',
     parentId: ids.mi17,
+    familySource: 'editor',
     category: 'AIRCRAFT',
     description: 'transport helicopter',
   },
@@ -129,6 +132,7 @@ export const seedPlatforms: Insert<'platforms'>[] = [
     id: ids.mi171sh,
     designation: 'Mi-171Sh',
     parentId: ids.mi171,
+    familySource: 'editor',
     category: 'AIRCRAFT',
     description: 'transport helicopter',
   },
@@ -143,6 +147,7 @@ export const seedPlatforms: Insert<'platforms'>[] = [
     id: ids.mi35,
     designation: 'Mi-35',
     parentId: ids.mi24,
+    familySource: 'editor',
     category: 'AIRCRAFT',
     unrocaCategory: 'V_ATTACK_HELICOPTERS',
     description: 'attack helicopter',
@@ -151,6 +156,7 @@ export const seedPlatforms: Insert<'platforms'>[] = [
     id: ids.mi35m,
     designation: 'Mi-35M',
     parentId: ids.mi35,
+    familySource: 'editor',
     category: 'AIRCRAFT',
     unrocaCategory: 'V_ATTACK_HELICOPTERS',
     description: 'attack helicopter',

@@ -101,6 +101,8 @@ export async function validatePlatformWrite(
       : null;
     if (family && family === platformId) problems.add(path, 'a platform cannot be its own family');
     values.parentId = family;
+    // The editor's choice, even "no family", wins over every later import's rules.
+    values.familySource = isUpdate || family ? 'editor' : null;
   }
   if (has('category')) values.category = input.category ?? null;
   if (has('unrocaCategory')) values.unrocaCategory = input.unrocaCategory ?? null;
