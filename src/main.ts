@@ -10,6 +10,10 @@ import { setCitationPublicUrl } from './modules/citations/citations.resolvers.js
 import { OperatorError } from './operator-error.js';
 import { createApolloServer } from './server.js';
 
+// How long closing Apollo, the rate limiter and the database may take after the grace period:
+// moments normally; a drain still running past it is stuck, and the process exits anyway.
+const SHUTDOWN_CLOSE_MARGIN_MS = 10_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -32,17 +36,22 @@ async function main(): Promise<void> {
     `Armstrail GraphQL API ready at http://localhost:${port}/graphql`,
   );
 
-  exitGracefullyOnSignals(async () => {
-    // In-flight requests get the grace period to finish; then their connections are cut.
-    const forceClose = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
-    forceClose.unref();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    await closed;
-    await apollo.stop();
-    await rateLimiter?.close();
-    await database.close();
-  }, logger);
+  exitGracefullyOnSignals(
+    async () => {
+      // In-flight requests get the grace period to finish; then their connections are cut.
+      const forceClose = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      forceClose.unref();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      await apollo.stop();
+      await rateLimiter?.close();
+      await database.close();
+      // After the grace period connections are cut; closing the rest takes moments, not this long.
+    },
+    logger,
+    { deadlineMs: config.shutdownGraceMs + SHUTDOWN_CLOSE_MARGIN_MS },
+  );
 }
 
 main().catch((error: unknown) => {
