@@ -1,6 +1,8 @@
-// Command-line entry: `npm run import:sipri -- <file> [--skip-invalid] [--encoding utf8]`
-// imports a SIPRI trade-register export into the configured database (the one `npm start` uses).
+// Command-line entry: `npm run import:sipri -- <file> [--skip-invalid] [--encoding utf8]
+// [--report FILE]` imports a SIPRI trade-register export (a release) into the configured
+// database (the one `npm start` uses).
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -14,13 +16,16 @@ import {
 } from '../import/import-sipri-register.js';
 import { SipriFileError, SipriInputError } from '../import/sipri-input-error.js';
 import { SIPRI_ENCODINGS, type SipriEncoding } from '../import/sipri-text-encoding.js';
+import { reviewReportCsv } from '../import/sipri-review-report.js';
 import { OperatorError } from '../operator-error.js';
 
 const USAGE =
-  'usage: npm run import:sipri -- <file.csv> [--skip-invalid] [--encoding latin1|utf8]\n' +
-  "  --encoding utf8   the file is a UTF-8 re-save (SIPRI's own exports are Latin-1, the default)";
+  'usage: npm run import:sipri -- <file.csv> [--skip-invalid] [--encoding latin1|utf8] [--report FILE]\n' +
+  "  --encoding utf8   the file is a UTF-8 re-save (SIPRI's own exports are Latin-1, the default)\n" +
+  '  --report FILE     write every match other than by key, every ambiguity and every retirement\n' +
+  '                    to FILE (CSV), for a researcher to review';
 // Enough to see what went wrong without flooding the terminal; the count says the rest.
-const MAX_LISTED_MISSING = 20;
+const MAX_LISTED_RETIRED = 20;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,6 +33,7 @@ async function main(): Promise<number> {
     options: {
       'skip-invalid': { type: 'boolean', default: false },
       encoding: { type: 'string', default: 'latin1' },
+      report: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -57,6 +63,12 @@ async function main(): Promise<number> {
     });
     progress.done();
     printSummary(file, summary);
+    if (values.report) {
+      await writeFile(values.report, reviewReportCsv(summary.review), 'utf8');
+      process.stdout.write(
+        `  review report:      ${values.report} (${summary.review.length} lines)\n`,
+      );
+    }
     // After a bulk load: fresh planner statistics, and the GIN (search) indexes' pending
     // entries merged — without it the planner prefers sequential scans until autovacuum runs.
     await database.db.execute(sql`vacuum analyze`);
@@ -110,10 +122,20 @@ function printSummary(file: string, s: SipriImportSummary): void {
   const out: string[] = [
     `Imported ${file}`,
     `  SIPRI data generated ${s.generatedAt.text}; source ${s.sourceId}${s.sourceCreated ? ' (new)' : ''}`,
+    `  release ${s.releaseId} (${s.scope === 'EXCERPT' ? 'an excerpt: speaks for its recipients only' : 'the full register'})` +
+      (s.alreadyImported ? ': imported before, nothing to do' : ''),
     `  rows read:          ${s.rowsRead}`,
-    `  deals added:        ${s.dealsAdded}`,
-    `  deals updated:      ${s.dealsUpdated}`,
+    `  rows matched:       ${s.matches.SAME_KEY} by key, ${s.matches.RESPELLED} respelled, ${s.matches.RENAMED} renamed, ${s.matches.CORRECTED} corrected; ${s.ambiguousRows} ambiguous (not guessed)`,
+    `  deals added:        ${s.dealsAdded}` +
+      (s.dealsAddedRetired
+        ? ` (and ${s.dealsAddedRetired} retired at once: a newer release dropped them)`
+        : ''),
+    `  deals updated:      ${s.dealsUpdated}` +
+      (s.dealsRestored ? ` (and ${s.dealsRestored} listed again, no longer retired)` : ''),
     `  deals unchanged:    ${s.dealsUnchanged}`,
+    ...(s.historyRows
+      ? [`  history only:       ${s.historyRows} rows (a newer release shows these deals)`]
+      : []),
     `  actors created:     ${s.actorsCreated}`,
     `  platforms created:  ${s.platformsCreated}`,
     `  citations added:    ${s.citationsAdded} (updated ${s.citationsUpdated})`,
@@ -121,10 +143,10 @@ function printSummary(file: string, s: SipriImportSummary): void {
     ...s.skipped.map(
       (p) => `    line ${p.line}: ${p.field} = ${JSON.stringify(p.value)}: ${p.reason}`,
     ),
-    `  deals not in this file (kept, not deleted): ${s.missing.length}`,
-    ...s.missing.slice(0, MAX_LISTED_MISSING).map((m) => `    ${m.importKey}  (deal ${m.dealId})`),
-    ...(s.missing.length > MAX_LISTED_MISSING
-      ? [`    … and ${s.missing.length - MAX_LISTED_MISSING} more`]
+    `  deals retired (not in this release; kept, not deleted): ${s.retired.length}`,
+    ...s.retired.slice(0, MAX_LISTED_RETIRED).map((m) => `    ${m.importKey}  (deal ${m.dealId})`),
+    ...(s.retired.length > MAX_LISTED_RETIRED
+      ? [`    … and ${s.retired.length - MAX_LISTED_RETIRED} more (--report FILE lists them all)`]
       : []),
     `  took ${(s.durationMs / 1000).toFixed(1)} s`,
   ];

@@ -97,7 +97,23 @@ export const citationStance = pgEnum('citation_stance', ['ASSERTS', 'DISPUTES', 
 // READER keys only identify a client (for its own rate limit); EDITOR writes; ADMIN also
 // deletes and merges.
 export const apiKeyRole = pgEnum('api_key_role', ['READER', 'EDITOR', 'ADMIN']);
-export const revisionAction = pgEnum('revision_action', ['CREATE', 'UPDATE', 'DELETE', 'MERGE']);
+export const revisionAction = pgEnum('revision_action', [
+  'CREATE',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'RETIRE',
+]);
+/** What a SIPRI export covers: the whole register, or the recipients it holds (an excerpt). */
+export const sipriReleaseScope = pgEnum('sipri_release_scope', ['FULL_REGISTER', 'EXCERPT']);
+/** How a row of a release was tied to its deal (src/import/sipri-release-matching.ts). */
+export const sipriMatch = pgEnum('sipri_match', [
+  'SAME_KEY',
+  'RESPELLED',
+  'RENAMED',
+  'CORRECTED',
+  'NEW_DEAL',
+]);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -304,6 +320,17 @@ export const deals = pgTable(
     comments: text('comments'),
     /** Stable natural key of an imported record (e.g. a SIPRI row key); null for edited records. */
     importKey: text('import_key'),
+    /** The newest SIPRI release this deal appears in: the release whose values it shows. */
+    sipriReleaseId: uuid('sipri_release_id').references((): AnyPgColumn => sipriReleases.id),
+    /**
+     * Set when the newest release covering this deal no longer contains it: the deal is kept
+     * (history, citations, node(id)) but left out of default views.
+     */
+    retiredAt: timestamp('retired_at', { withTimezone: true, precision: 3 }),
+    /** The release that dropped it. */
+    retiredByReleaseId: uuid('retired_by_release_id').references(
+      (): AnyPgColumn => sipriReleases.id,
+    ),
     ...editable,
   },
   (t) => [
@@ -321,6 +348,10 @@ export const deals = pgTable(
     uniqueIndex('deals_import_key_key').on(t.importKey),
     check('deals_order_date_parts', fuzzyDateChecks('order')),
     check('deals_value_currency_format', sql`${t.valueCurrency} ~ '^[A-Z]{3}$'`),
+    check(
+      'deals_retired_by_release',
+      sql`(${t.retiredAt} is null) = (${t.retiredByReleaseId} is null)`,
+    ),
   ],
 );
 
@@ -555,6 +586,90 @@ export const searchDocuments = pgTable(
 );
 
 /**
+ * One imported SIPRI export. An export is identified by its content (a SHA-256 of the
+ * decoded preamble and records), so importing the same file again is recognised, whatever
+ * its name or encoding; releases are ordered by SIPRI's generation date.
+ */
+export const sipriReleases = pgTable(
+  'sipri_releases',
+  {
+    id: uuid('id').primaryKey(),
+    /** The DATASET source every deal of this release cites. */
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id),
+    /** SIPRI's "Data generated:" date; orders releases (the newest one shows). */
+    generatedOn: date('generated_on').notNull(),
+    /** The preamble's generation text, verbatim ("18 May 2026 2:29:20 PM"). */
+    generatedText: text('generated_text').notNull(),
+    fileName: text('file_name').notNull(),
+    /** Null for releases imported before rows were kept (migration 0004). */
+    contentSha256: text('content_sha256'),
+    rowCount: integer('row_count').notNull(),
+    scope: sipriReleaseScope('scope').notNull(),
+    /** For an EXCERPT, the recipients it speaks for: it never retires anyone else's deals. */
+    recipientIds: uuid('recipient_ids').array(),
+    /** Rows per kind of match, and retirements, as the import summary counted them. */
+    matchCounts: jsonb('match_counts').$type<Record<string, number>>().notNull().default({}),
+    importedAt: timestamp('imported_at', { withTimezone: true, precision: 3 })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sipri_releases_content_sha256_key').on(t.contentSha256),
+    index('sipri_releases_generated_on_idx').on(t.generatedOn),
+  ],
+);
+
+/**
+ * Every row of every imported release, losslessly (its 16 raw fields and its line), with the
+ * values the importer derived from it and the deal it was matched to. A release's view
+ * (`deals(filter: { release })`, `transferVolumes`) and release diffs read from here.
+ */
+export const sipriRows = pgTable(
+  'sipri_rows',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => sipriReleases.id, { onDelete: 'cascade' }),
+    /** Physical line where the record starts in the file. */
+    line: integer('line').notNull(),
+    /** The 16 fields exactly as read (after decoding), in SIPRI's column order. */
+    fields: text('fields').array().notNull(),
+    dealId: uuid('deal_id')
+      .notNull()
+      .references(() => deals.id),
+    match: sipriMatch('match').notNull(),
+    /** Why a match other than SAME_KEY was made, for the researcher reviewing it. */
+    matchNote: text('match_note'),
+    supplierId: uuid('supplier_id').notNull(),
+    recipientId: uuid('recipient_id').notNull(),
+    stage: dealStage('stage').notNull(),
+    arrangement: dealArrangement('arrangement').notNull(),
+    orderYear: smallint('order_year').notNull(),
+    orderUncertain: flag('order_uncertain'),
+    comments: text('comments'),
+    platformId: uuid('platform_id').notNull(),
+    quantityOrdered: count('quantity_ordered'),
+    quantityOrderedUncertain: flag('quantity_ordered_uncertain'),
+    quantityDelivered: count('quantity_delivered'),
+    quantityDeliveredUncertain: flag('quantity_delivered_uncertain'),
+    deliveryYears: smallint('delivery_years').array().notNull(),
+    condition: itemCondition('condition'),
+    tivPerUnit: numeric('tiv_per_unit'),
+    tivTotalOrder: numeric('tiv_total_order'),
+    tivDelivered: numeric('tiv_delivered'),
+    note: text('note'),
+    description: text('description'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.releaseId, t.line] }),
+    uniqueIndex('sipri_rows_release_deal_key').on(t.releaseId, t.dealId),
+    index('sipri_rows_deal_id_idx').on(t.dealId),
+  ],
+);
+
+/**
  * The seed (src/seed/) this database received, and when. The seed is written into a new,
  * empty database only: its row here is claimed in the seed's own transaction, so of several
  * instances starting at once exactly one seeds, and no later start rewrites seeded records.
@@ -576,3 +691,5 @@ export type CitationRow = typeof citations.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type AppliedSeedRow = typeof appliedSeeds.$inferSelect;
+export type SipriReleaseRow = typeof sipriReleases.$inferSelect;
+export type SipriRowRow = typeof sipriRows.$inferSelect;

@@ -1,26 +1,54 @@
-// SIPRI import, orchestration: streams an export through reader → row parser → lookups →
-// batched upserts, in one transaction, and returns what changed. Entry point for the CLI,
-// the seed and the tests.
-import { and, eq, like, sql, type InferInsertModel } from 'drizzle-orm';
+// SIPRI import, orchestration: reads an export (a release), matches its rows to the deals
+// already imported, and writes the release, its rows, the deals it adds, changes or retires,
+// in one transaction. Entry point for the CLI, the seed and the tests.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { citations, dealItems, deals, sources } from '../db/schema.js';
+import { citations, deals, sipriReleases, sources } from '../db/schema.js';
+import { stableUuid } from '../db/stable-id.js';
 import { refreshSearchDocuments } from '../modules/search/search.service.js';
 import { placePlatformFamilies } from './platform-families.js';
-import { writeRows, type TableWrite } from './sipri-batch-writer.js';
+import { writeRows } from './sipri-batch-writer.js';
 import { categorizeSipriDescription } from './sipri-categories.js';
-import { deriveArrangement, deriveStage, deriveVariantNote } from './sipri-comments.js';
 import {
   openSipriRegister,
+  type SipriBadRecord,
   type SipriGeneratedAt,
   type SipriInput,
   type SipriRawRecord,
-  type SipriBadRecord,
+  type SipriRegisterMetadata,
 } from './sipri-csv-reader.js';
-import { OccurrenceCounter, sipriDealKey, sipriIds } from './sipri-deal-key.js';
+import { sipriDealKey, sipriIds } from './sipri-deal-key.js';
+import { signature, signatureChanges, sipriValues } from './sipri-deal-values.js';
 import { canonicalDesignation } from './sipri-designations.js';
+import {
+  ACTOR_ALIASES,
+  ACTORS,
+  CITATIONS,
+  DEAL_ITEMS,
+  DEALS,
+  PLATFORM_ALIASES,
+  PLATFORMS,
+  REVISIONS,
+  SIPRI_ROWS,
+  type CitationInsert,
+  type DealInsert,
+  type ItemInsert,
+  type RevisionInsert,
+  type SipriRowInsert,
+} from './sipri-import-tables.js';
 import { SipriFileError, SipriInputError, type SipriInputProblem } from './sipri-input-error.js';
 import { SipriLookups } from './sipri-lookups.js';
 import { resolveSipriActor } from './sipri-names.js';
+import { matchRelease, type MatchKind, type MatchRecord } from './sipri-release-matching.js';
+import {
+  findReleaseByContent,
+  loadSipriDeals,
+  matchRecord,
+  ReleaseCoverage,
+  type ExistingSipriDeal,
+} from './sipri-release-store.js';
 import { parseSipriRow, type SipriRow } from './sipri-row.js';
 import { sipriSourceRow, type SipriSourceOverride } from './sipri-source.js';
 import type { SipriEncoding } from './sipri-text-encoding.js';
@@ -31,54 +59,83 @@ export interface SipriImportProgress {
   bytesTotal: number | null;
 }
 
+export type SipriReleaseScope = 'FULL_REGISTER' | 'EXCERPT';
+
 export interface SipriImportOptions {
   /** Skip malformed records (each is reported) instead of stopping with nothing written. */
   skipInvalid?: boolean;
-  /** Called after each batch; cheap enough to redraw a progress bar. */
+  /** Called every `batchSize` rows read; cheap enough to redraw a progress bar. */
   onProgress?: (progress: SipriImportProgress) => void;
   /** Describe the file as a document of its own rather than SIPRI's export (the seed excerpt). */
   source?: SipriSourceOverride;
-  /** Rows per write batch. */
+  /** Rows between progress reports. */
   batchSize?: number;
   /**
    * 'latin1' (SIPRI's own exports; the default) or 'utf8' (a re-save). A file that shows the
    * marks of the other encoding is refused, never imported as mojibake.
    */
   encoding?: SipriEncoding;
+  /** The file's name as the release records it; the path's last part by default. */
+  fileName?: string;
+  /**
+   * What the export speaks for. By default a SIPRI export "from All countries to All
+   * countries" is the FULL_REGISTER, and anything else (an override source, a selection) an
+   * EXCERPT that speaks only for the recipients it holds.
+   */
+  scope?: SipriReleaseScope;
 }
 
-/** A previously imported SIPRI deal that this release no longer contains. Never deleted. */
-export interface SipriMissingDeal {
+/** A SIPRI deal that this release no longer contains, retired (never deleted). */
+export interface SipriRetiredDeal {
   dealId: string;
   importKey: string;
+}
+
+/** One line of the review report: a match other than by key, an ambiguity, a retirement. */
+export interface SipriReviewEntry {
+  action: 'MATCHED' | 'AMBIGUOUS' | 'RETIRED';
+  match: MatchKind | null;
+  dealId: string | null;
+  /** Line of the row in this file, when a row is involved. */
+  line: number | null;
+  recipient: string;
+  supplier: string;
+  designation: string;
+  orderYear: number | null;
+  numberOrdered: number | null;
+  reason: string;
 }
 
 export interface SipriImportSummary {
   generatedAt: SipriGeneratedAt;
   sourceId: string;
   sourceCreated: boolean;
+  releaseId: string;
+  scope: SipriReleaseScope;
+  /** The same content was imported before: nothing was written. */
+  alreadyImported: boolean;
   /** Records read after the header, valid or not (a record split over two lines counts once). */
   rowsRead: number;
+  /** Rows matched to an existing deal, by kind, and rows that became new deals. */
+  matches: Record<MatchKind | 'NEW_DEAL', number>;
+  /** Rows left unmatched because several candidates fitted equally well. */
+  ambiguousRows: number;
   dealsAdded: number;
+  /** New deals of an older release, absent from a newer one: added already retired. */
+  dealsAddedRetired: number;
   dealsUpdated: number;
   dealsUnchanged: number;
+  dealsRestored: number;
+  /** Rows of an older release matched to deals that a newer release shows: history only. */
+  historyRows: number;
   actorsCreated: number;
   platformsCreated: number;
   citationsAdded: number;
   citationsUpdated: number;
   skipped: SipriInputProblem[];
-  missing: SipriMissingDeal[];
+  retired: SipriRetiredDeal[];
+  review: SipriReviewEntry[];
   durationMs: number;
-}
-
-type DealInsert = InferInsertModel<typeof deals> & { id: string };
-type ItemInsert = InferInsertModel<typeof dealItems> & { id: string };
-type CitationInsert = InferInsertModel<typeof citations> & { id: string };
-
-interface ExistingDeal {
-  dealId: string;
-  itemId: string | null;
-  signature: string;
 }
 
 const DEFAULT_BATCH_SIZE = 2000;
@@ -86,12 +143,39 @@ const DEFAULT_BATCH_SIZE = 2000;
 // Deals per search-document rebuild at the end of an import: chunks keep memory bounded.
 const SEARCH_REFRESH_CHUNK = 2000;
 
+/** A row read from the file, with what it resolved to. */
+interface ResolvedRow {
+  row: SipriRow;
+  fields: string[];
+  recipientName: string;
+  supplierName: string;
+  deal: DealInsert;
+  item: Omit<ItemInsert, 'id' | 'dealId'>;
+  signature: string;
+  match: MatchRecord;
+  baseKey: string;
+}
+
+interface Release {
+  id: string;
+  sourceId: string;
+  generatedOn: string;
+  generatedText: string;
+  fileName: string;
+  scope: SipriReleaseScope;
+  recipientIds: string[] | null;
+}
+
 /**
- * Imports a SIPRI trade-register export. All or nothing: one transaction, and a malformed
- * record throws a SipriInputError (line, field, value) that rolls everything back — unless
- * `skipInvalid`, which imports the rest and lists what it skipped. Re-importing the same
- * file writes nothing; a newer release updates deals whose key matches, adds the others,
- * and lists (never deletes) the deals it no longer contains.
+ * Imports a SIPRI trade-register export as a release. All or nothing: one transaction, and a
+ * malformed record throws a SipriInputError (line, field, value) that rolls everything back —
+ * unless `skipInvalid`, which imports the rest and lists what it skipped.
+ *
+ * Each row is matched to the deal it describes (src/import/sipri-release-matching.ts) and kept
+ * as a row of its release. When the release is the newest covering a deal, the deal shows its
+ * values, changed only where SIPRI changed them; a SIPRI deal the release covers but no longer
+ * contains is retired. An older release adds history without changing what deals show. The
+ * same content imported again writes nothing.
  */
 export async function importSipriRegister(
   db: Db,
@@ -100,91 +184,80 @@ export async function importSipriRegister(
 ): Promise<SipriImportSummary> {
   const started = performance.now();
   const register = await openSipriRegister(input, { encoding: options.encoding });
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const source = sipriSourceRow(register.metadata, options.source);
+  const summary = emptySummary(register.metadata.generatedAt, source.id);
   try {
+    const { rows, contentSha256 } = await readRows(register, options, summary);
     return await db.transaction(async (tx) => {
-      const summary: SipriImportSummary = {
-        generatedAt: register.metadata.generatedAt,
-        sourceId: source.id,
-        sourceCreated: false,
-        rowsRead: 0,
-        dealsAdded: 0,
-        dealsUpdated: 0,
-        dealsUnchanged: 0,
-        actorsCreated: 0,
-        platformsCreated: 0,
-        citationsAdded: 0,
-        citationsUpdated: 0,
-        skipped: [],
-        missing: [],
-        durationMs: 0,
-      };
       const { sourceId, created } = await ensureSource(tx, source);
       summary.sourceId = sourceId;
       summary.sourceCreated = created;
-      const lookups = await SipriLookups.load(tx);
-      const existing = await loadExistingDeals(tx);
-      const existingCitations = await loadCitations(tx, sourceId);
-      const counter = new OccurrenceCounter();
-      const seen = new Set<string>();
-
-      const authorName = `SIPRI import (data generated ${register.metadata.generatedAt.text})`;
-      const writer = new BatchWriter(tx);
-      let batch: SipriRow[] = [];
-      const flush = async () => {
-        const planned = planBatch(
-          batch,
-          lookups,
-          counter,
-          existing,
-          existingCitations,
-          sourceId,
-          summary,
-          authorName,
-        );
-        for (const row of planned.keys) seen.add(row);
-        await writer.write(lookups, planned);
-        batch = [];
-        options.onProgress?.({
-          rowsRead: summary.rowsRead,
-          bytesRead: register.bytesRead(),
-          bytesTotal: register.bytesTotal,
-        });
-      };
-
-      for await (const record of register.records) {
-        summary.rowsRead += 1;
-        const row = parseOrSkip(record, options.skipInvalid === true, summary);
-        if (row) batch.push(row);
-        if (batch.length >= batchSize) await flush();
+      const known = await findReleaseByContent(tx, contentSha256);
+      if (known) {
+        summary.releaseId = known;
+        summary.alreadyImported = true;
+        summary.dealsUnchanged = rows.length;
+        summary.durationMs = Math.round(performance.now() - started);
+        return summary;
       }
-      // Inside the transaction, so the source written above rolls back with it.
-      if (summary.rowsRead === 0) throw headerOnly(register.metadata.headerLine);
-      await flush();
+      const lookups = await SipriLookups.load(tx);
+      const resolved = rows.map((r) => resolveRow(r.row, r.fields, lookups));
+      const release = describeRelease(register.metadata, options, resolved, {
+        sourceId,
+        contentSha256,
+        input,
+      });
+      summary.releaseId = release.id;
+      summary.scope = release.scope;
+
+      const coverage = await ReleaseCoverage.load(tx);
+      coverage.add(release);
+      const existing = await loadSipriDeals(tx);
+      const plan = planRelease(release, resolved, existing, coverage, summary);
+
+      // Referenced rows first: actors and platforms, the release, then what points at them.
+      const refs = lookups.takePending();
+      await writeRows(tx, ACTORS, refs.actors);
+      await writeRows(tx, ACTOR_ALIASES, refs.actorAliases);
+      await writeRows(tx, PLATFORMS, refs.platforms);
+      await writeRows(tx, PLATFORM_ALIASES, refs.platformAliases);
+      await tx.insert(sipriReleases).values({
+        id: release.id,
+        sourceId,
+        generatedOn: release.generatedOn,
+        generatedText: release.generatedText,
+        fileName: release.fileName,
+        contentSha256,
+        rowCount: resolved.length,
+        scope: release.scope,
+        recipientIds: release.recipientIds,
+        matchCounts: {
+          ...summary.matches,
+          ambiguous: summary.ambiguousRows,
+          retired: plan.retire.length,
+        },
+      });
+      await writeRows(tx, DEALS, plan.deals);
+      await writeRows(tx, DEAL_ITEMS, plan.items);
+      await writeRows(tx, SIPRI_ROWS, plan.rows);
+      await writeCitations(tx, plan, sourceId, release, summary);
+      await retireDeals(
+        tx,
+        plan.retire.map((e) => e.dealId),
+        release.id,
+      );
+      await pointDealsAt(tx, plan.pointToRelease, release.id);
+      await writeRows(
+        tx,
+        REVISIONS,
+        plan.revisions.map((r) => ({ ...r, sourceId })),
+      );
+
       // Every platform a rule may place, not only this import's: a platform imported before a
       // rule existed gets it too. An editor's choice is kept.
       await placePlatformFamilies(tx, { write: true });
-      // Search documents are rebuilt once every row is in (a deal's document shows platform
-      // aliases a later row may add), in chunks so that memory stays bounded.
-      const { touched } = writer;
-      if (touched.deals.size + touched.actors.size + touched.platforms.size > 0 || created) {
-        await refreshSearchDocuments(tx, {
-          actors: [...touched.actors],
-          platforms: [...touched.platforms],
-          sources: [sourceId],
-        });
-        const deals = [...touched.deals];
-        for (let start = 0; start < deals.length; start += SEARCH_REFRESH_CHUNK) {
-          await refreshSearchDocuments(tx, {
-            deals: deals.slice(start, start + SEARCH_REFRESH_CHUNK),
-          });
-        }
-      }
+      await refreshSearch(tx, refs, plan.touched, created ? sourceId : null);
 
-      for (const [importKey, deal] of existing) {
-        if (!seen.has(importKey)) summary.missing.push({ dealId: deal.dealId, importKey });
-      }
       summary.actorsCreated = lookups.actorsCreated;
       summary.platformsCreated = lookups.platformsCreated;
       summary.durationMs = Math.round(performance.now() - started);
@@ -196,7 +269,74 @@ export async function importSipriRegister(
   }
 }
 
-/** An export that ends at its header would otherwise report every imported deal as missing. */
+function emptySummary(generatedAt: SipriGeneratedAt, sourceId: string): SipriImportSummary {
+  return {
+    generatedAt,
+    sourceId,
+    sourceCreated: false,
+    releaseId: '',
+    scope: 'FULL_REGISTER',
+    alreadyImported: false,
+    rowsRead: 0,
+    matches: { SAME_KEY: 0, RESPELLED: 0, RENAMED: 0, CORRECTED: 0, NEW_DEAL: 0 },
+    ambiguousRows: 0,
+    dealsAdded: 0,
+    dealsAddedRetired: 0,
+    dealsUpdated: 0,
+    dealsUnchanged: 0,
+    dealsRestored: 0,
+    historyRows: 0,
+    actorsCreated: 0,
+    platformsCreated: 0,
+    citationsAdded: 0,
+    citationsUpdated: 0,
+    skipped: [],
+    retired: [],
+    review: [],
+    durationMs: 0,
+  };
+}
+
+/**
+ * Reads every record first: matching needs all rows of a supplier–recipient pair before it
+ * decides (a register is ~30,000 rows, ~40 MB in memory). The content hash covers the
+ * preamble and the decoded fields, so a UTF-8 re-save of a file is the same content.
+ */
+async function readRows(
+  register: Awaited<ReturnType<typeof openSipriRegister>>,
+  options: SipriImportOptions,
+  summary: SipriImportSummary,
+): Promise<{ rows: { row: SipriRow; fields: string[] }[]; contentSha256: string }> {
+  const hash = createHash('sha256').update(JSON.stringify(register.metadata.preamble));
+  const rows: { row: SipriRow; fields: string[] }[] = [];
+  const every = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  for await (const record of register.records) {
+    summary.rowsRead += 1;
+    const row = parseOrSkip(record, options.skipInvalid === true, summary);
+    if (row && 'fields' in record) {
+      hash.update(JSON.stringify(record.fields));
+      rows.push({ row, fields: record.fields });
+    }
+    if (summary.rowsRead % every === 0) report(register, summary, options);
+  }
+  if (summary.rowsRead === 0) throw headerOnly(register.metadata.headerLine);
+  report(register, summary, options);
+  return { rows, contentSha256: hash.digest('hex') };
+}
+
+function report(
+  register: Awaited<ReturnType<typeof openSipriRegister>>,
+  summary: SipriImportSummary,
+  options: SipriImportOptions,
+): void {
+  options.onProgress?.({
+    rowsRead: summary.rowsRead,
+    bytesRead: register.bytesRead(),
+    bytesTotal: register.bytesTotal,
+  });
+}
+
+/** An export that ends at its header would otherwise retire every imported deal. */
 function headerOnly(headerLine: number): SipriFileError {
   return new SipriFileError({
     line: headerLine,
@@ -223,6 +363,385 @@ function parseOrSkip(
   }
 }
 
+function resolveRow(row: SipriRow, fields: string[], lookups: SipriLookups): ResolvedRow {
+  const recipientId = lookups.actorFor(row.recipient);
+  const supplierId = lookups.actorFor(row.supplier);
+  const designation = canonicalDesignation(row.designation);
+  const category = categorizeSipriDescription(row.description);
+  const platformId = lookups.platformFor(designation, row.designation, category, row.description);
+  const values = sipriValues(row, { supplierId, recipientId, platformId });
+  return {
+    row,
+    fields,
+    recipientName: row.recipient,
+    supplierName: row.supplier,
+    deal: { id: '', ...values.deal },
+    item: values.item,
+    signature: signature(values.deal, values.item),
+    match: matchRecord({ ...values.deal, ...values.item, designation: row.designation }),
+    baseKey: sipriDealKey({
+      recipientKey: resolveSipriActor(row.recipient).key,
+      supplierKey: resolveSipriActor(row.supplier).key,
+      orderYear: row.orderYear,
+      designation,
+      numberOrdered: row.numberOrdered,
+    }),
+  };
+}
+
+const EVERYONE = /from all countries\s+to all countries/i;
+
+function describeRelease(
+  metadata: SipriRegisterMetadata,
+  options: SipriImportOptions,
+  rows: ResolvedRow[],
+  ids: { sourceId: string; contentSha256: string; input: SipriInput },
+): Release {
+  const selection = metadata.preamble[0] ?? '';
+  const scope: SipriReleaseScope =
+    options.scope ?? (options.source || !EVERYONE.test(selection) ? 'EXCERPT' : 'FULL_REGISTER');
+  const { year, month, day, text } = metadata.generatedAt;
+  return {
+    id: stableUuid(`sipri-release:${ids.contentSha256}`),
+    sourceId: ids.sourceId,
+    generatedOn: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    generatedText: text,
+    fileName:
+      options.fileName ?? (typeof ids.input === 'string' ? basename(ids.input) : '(stream)'),
+    scope,
+    recipientIds:
+      scope === 'EXCERPT' ? [...new Set(rows.map((r) => r.deal.recipientId))].sort() : null,
+  };
+}
+
+interface ReleasePlan {
+  deals: DealInsert[];
+  items: ItemInsert[];
+  rows: SipriRowInsert[];
+  revisions: Omit<RevisionInsert, 'sourceId'>[];
+  /** Deals this release speaks for, with the line that cites them. */
+  cited: { dealId: string; line: number }[];
+  retire: ExistingSipriDeal[];
+  /** Deals whose values stay but whose newest release is now this one. */
+  pointToRelease: string[];
+  touched: Set<string>;
+}
+
+/** Decides, for every row and every existing deal, what this release changes. */
+function planRelease(
+  release: Release,
+  rows: ResolvedRow[],
+  existing: ExistingSipriDeal[],
+  coverage: ReleaseCoverage,
+  summary: SipriImportSummary,
+): ReleasePlan {
+  const plan: ReleasePlan = {
+    deals: [],
+    items: [],
+    rows: [],
+    revisions: [],
+    cited: [],
+    retire: [],
+    pointToRelease: [],
+    touched: new Set(),
+  };
+  const authorName = `SIPRI import (data generated ${release.generatedText})`;
+  const releaseName = `the SIPRI release generated ${release.generatedText} (${release.fileName})`;
+  const result = matchRelease(
+    rows.map((r) => r.match),
+    existing.map((e) => e.match),
+  );
+  const matchedDeals = new Set<number>();
+  const rowMatch = new Map<number, { deal: number; kind: MatchKind; note: string | null }>();
+  for (const m of result.matches) {
+    rowMatch.set(m.row, m);
+    matchedDeals.add(m.deal);
+  }
+  const keys = new OccurrenceNumbers(existing.map((e) => e.importKey));
+
+  rows.forEach((r, index) => {
+    const found = rowMatch.get(index);
+    const keep = (dealId: string, match: MatchKind | 'NEW_DEAL', note: string | null) => {
+      plan.rows.push({
+        releaseId: release.id,
+        line: r.row.line,
+        fields: r.fields,
+        dealId,
+        match,
+        matchNote: note,
+        ...r.deal,
+        ...r.item,
+        arrangement: r.deal.arrangement ?? 'UNKNOWN',
+        orderYear: r.row.orderYear,
+        deliveryYears: r.row.deliveryYears,
+      });
+      summary.matches[match] += 1;
+    };
+    if (!found) {
+      // A new transfer — or one of an older release that a newer one no longer lists.
+      const newest = coverage.newestFor(r.deal.recipientId);
+      const retiredBy = newest && newest.generatedOn > release.generatedOn ? newest.id : null;
+      const importKey = keys.next(r.baseKey);
+      const dealId = sipriIds.deal(importKey);
+      plan.deals.push({
+        ...r.deal,
+        id: dealId,
+        importKey,
+        sipriReleaseId: release.id,
+        retiredAt: retiredBy ? new Date() : null,
+        retiredByReleaseId: retiredBy,
+      });
+      plan.items.push({ ...r.item, id: sipriIds.item(importKey), dealId, position: 0 });
+      plan.revisions.push({
+        recordId: dealId,
+        action: 'CREATE',
+        authorName,
+        reason: retiredBy
+          ? `Imported from row ${r.row.line} of ${releaseName}; retired at once, as a newer release no longer lists it`
+          : `Imported from row ${r.row.line} of ${releaseName}`,
+        changes: JSON.stringify(signatureChanges(null, r.signature)),
+      });
+      if (retiredBy) summary.dealsAddedRetired += 1;
+      else summary.dealsAdded += 1;
+      plan.cited.push({ dealId, line: r.row.line });
+      plan.touched.add(dealId);
+      keep(dealId, 'NEW_DEAL', null);
+      return;
+    }
+    const deal = existing[found.deal]!;
+    keep(deal.dealId, found.kind, found.note);
+    if (found.kind !== 'SAME_KEY') {
+      summary.review.push(reviewEntry('MATCHED', found.kind, deal.dealId, r, found.note ?? ''));
+    }
+    if (deal.deleted) return; // An editor deleted it: the row is kept as history only.
+    plan.cited.push({ dealId: deal.dealId, line: r.row.line });
+    if (!coverage.showsOver(release, deal.releaseId, deal.releaseGeneratedOn)) {
+      summary.historyRows += 1;
+      return;
+    }
+    if (r.signature === deal.published && !deal.retired) {
+      // SIPRI changed nothing: the deal keeps its values, an editor's included.
+      summary.dealsUnchanged += 1;
+      if (deal.releaseId !== release.id) plan.pointToRelease.push(deal.dealId);
+      return;
+    }
+    plan.deals.push({
+      ...r.deal,
+      id: deal.dealId,
+      importKey: deal.importKey,
+      sipriReleaseId: release.id,
+      retiredAt: null,
+      retiredByReleaseId: null,
+    });
+    plan.items.push({
+      ...r.item,
+      id: deal.itemId ?? sipriIds.item(deal.importKey),
+      dealId: deal.dealId,
+      position: 0,
+    });
+    const changes = signatureChanges(deal.current || null, r.signature);
+    if (deal.retired) changes.retired = { from: true, to: false };
+    plan.revisions.push({
+      recordId: deal.dealId,
+      action: 'UPDATE',
+      authorName,
+      reason:
+        `Row ${r.row.line} of ${releaseName}` +
+        (found.kind === 'SAME_KEY'
+          ? ''
+          : `, matched as ${found.kind.toLowerCase()}: ${found.note}`) +
+        (deal.retired ? '; listed again, so no longer retired' : ''),
+      changes: JSON.stringify(changes),
+    });
+    if (deal.retired) summary.dealsRestored += 1;
+    else summary.dealsUpdated += 1;
+    plan.touched.add(deal.dealId);
+  });
+
+  for (const a of result.ambiguous) {
+    summary.ambiguousRows += a.rows.length;
+    for (const i of a.rows) {
+      summary.review.push(reviewEntry('AMBIGUOUS', null, null, rows[i]!, a.reason));
+    }
+  }
+
+  existing.forEach((deal, index) => {
+    if (matchedDeals.has(index) || deal.deleted || deal.retired) return;
+    const recipientId = deal.match.pair.split('|')[1]!;
+    if (release.recipientIds && !release.recipientIds.includes(recipientId)) return;
+    if (!coverage.showsOver(release, deal.releaseId, deal.releaseGeneratedOn)) return;
+    plan.retire.push(deal);
+    summary.retired.push({ dealId: deal.dealId, importKey: deal.importKey });
+    summary.review.push({
+      action: 'RETIRED',
+      match: null,
+      dealId: deal.dealId,
+      line: null,
+      recipient: recipientId,
+      supplier: deal.match.pair.split('|')[0]!,
+      designation: deal.match.designation,
+      orderYear: deal.match.orderYear,
+      numberOrdered: deal.match.numberOrdered,
+      reason: `not in ${releaseName}`,
+    });
+    plan.revisions.push({
+      recordId: deal.dealId,
+      action: 'RETIRE',
+      authorName,
+      reason: `Not in ${releaseName}, which covers it: kept, with its history, but left out of default views`,
+      changes: JSON.stringify({ retired: { from: false, to: true } }),
+    });
+    plan.touched.add(deal.dealId);
+  });
+  return plan;
+}
+
+function reviewEntry(
+  action: SipriReviewEntry['action'],
+  match: MatchKind | null,
+  dealId: string | null,
+  r: ResolvedRow,
+  reason: string,
+): SipriReviewEntry {
+  return {
+    action,
+    match,
+    dealId,
+    line: r.row.line,
+    recipient: r.recipientName,
+    supplier: r.supplierName,
+    designation: r.row.designation,
+    orderYear: r.row.orderYear,
+    numberOrdered: r.row.numberOrdered,
+    reason,
+  };
+}
+
+/** Occurrence numbers for new keys: the next free `#n` after those already taken. */
+class OccurrenceNumbers {
+  private readonly highest = new Map<string, number>();
+
+  constructor(importKeys: string[]) {
+    for (const key of importKeys) {
+      const m = /^sipri:(.*)#(\d+)$/.exec(key);
+      if (m) this.highest.set(m[1]!, Math.max(this.highest.get(m[1]!) ?? 0, Number(m[2])));
+    }
+  }
+
+  next(baseKey: string): string {
+    const n = (this.highest.get(baseKey) ?? 0) + 1;
+    this.highest.set(baseKey, n);
+    return `sipri:${baseKey}#${n}`;
+  }
+}
+
+/**
+ * Each deal the release speaks for cites its source once, at the row's line. A full register
+ * supersedes the excerpt of the same day: the deal's citation of the excerpt is removed, so
+ * that SIPRI's data is not cited twice for one release.
+ */
+async function writeCitations(
+  db: Db,
+  plan: ReleasePlan,
+  sourceId: string,
+  release: Release,
+  summary: SipriImportSummary,
+): Promise<void> {
+  const dealIds = plan.cited.map((c) => c.dealId);
+  const existing = new Map<string, { id: string; locator: string | null }>();
+  for (let start = 0; start < dealIds.length; start += 5000) {
+    const found = await db
+      .select({ id: citations.id, dealId: citations.dealId, locator: citations.locator })
+      .from(citations)
+      .where(
+        and(
+          eq(citations.sourceId, sourceId),
+          inArray(citations.dealId, dealIds.slice(start, start + 5000)),
+        ),
+      );
+    for (const c of found) existing.set(c.dealId!, c);
+  }
+  const writes: CitationInsert[] = [];
+  for (const { dealId, line } of plan.cited) {
+    const locator = `row ${line}`;
+    const cited = existing.get(dealId);
+    if (cited?.locator === locator) continue;
+    if (cited) summary.citationsUpdated += 1;
+    else summary.citationsAdded += 1;
+    writes.push({
+      id: cited?.id ?? sipriIds.citation(sourceId, dealId),
+      sourceId,
+      dealId,
+      locator,
+      stance: 'ASSERTS',
+    });
+  }
+  await writeRows(db, CITATIONS, writes);
+  if (release.scope === 'FULL_REGISTER') {
+    await db.execute(sql`update ${citations} set deleted_at = now(), updated_at = now()
+      where ${citations.deletedAt} is null
+        and ${citations.dealId} in (select r.deal_id from sipri_rows r where r.release_id = ${release.id})
+        and ${citations.sourceId} in (select e.source_id from ${sipriReleases} e
+          where e.scope = 'EXCERPT' and e.generated_on = ${release.generatedOn}::date
+            and e.source_id <> ${sourceId})`);
+  }
+}
+
+async function retireDeals(db: Db, dealIds: string[], releaseId: string): Promise<void> {
+  for (let start = 0; start < dealIds.length; start += 5000) {
+    await db
+      .update(deals)
+      .set({
+        retiredAt: sql`now()`,
+        retiredByReleaseId: releaseId,
+        version: sql`${deals.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(inArray(deals.id, dealIds.slice(start, start + 5000)), isNull(deals.retiredAt)));
+  }
+}
+
+/** Records which release a deal shows: bookkeeping, not an edit (no version, no revision). */
+async function pointDealsAt(db: Db, dealIds: string[], releaseId: string): Promise<void> {
+  for (let start = 0; start < dealIds.length; start += 5000) {
+    await db
+      .update(deals)
+      .set({ sipriReleaseId: releaseId })
+      .where(inArray(deals.id, dealIds.slice(start, start + 5000)));
+  }
+}
+
+/**
+ * Search documents are rebuilt once every row is in (a deal's document shows platform aliases
+ * a later row may add), in chunks so that memory stays bounded.
+ */
+async function refreshSearch(
+  db: Db,
+  refs: ReturnType<SipriLookups['takePending']>,
+  touchedDeals: Set<string>,
+  newSourceId: string | null,
+): Promise<void> {
+  const actors = new Set([
+    ...refs.actors.map((r) => r.id),
+    ...refs.actorAliases.map((r) => r.actorId),
+  ]);
+  const platforms = new Set([
+    ...refs.platforms.map((r) => r.id),
+    ...refs.platformAliases.map((r) => r.platformId),
+  ]);
+  if (actors.size + platforms.size > 0 || newSourceId) {
+    await refreshSearchDocuments(db, {
+      actors: [...actors],
+      platforms: [...platforms],
+      sources: newSourceId ? [newSourceId] : [],
+    });
+  }
+  const dealIds = [...touchedDeals];
+  for (let start = 0; start < dealIds.length; start += SEARCH_REFRESH_CHUNK) {
+    await refreshSearchDocuments(db, { deals: dealIds.slice(start, start + SEARCH_REFRESH_CHUNK) });
+  }
+}
+
 async function ensureSource(
   db: Db,
   source: ReturnType<typeof sipriSourceRow>,
@@ -241,448 +760,3 @@ async function ensureSource(
     .returning({ id: sources.id });
   return { sourceId: source.id, created: inserted.length > 0 };
 }
-
-/** Every deal an earlier SIPRI import wrote, with a signature of the values it owns. */
-async function loadExistingDeals(db: Db): Promise<Map<string, ExistingDeal>> {
-  const rows = await db
-    .select({
-      dealId: deals.id,
-      importKey: deals.importKey,
-      supplierId: deals.supplierId,
-      recipientId: deals.recipientId,
-      stage: deals.stage,
-      arrangement: deals.arrangement,
-      orderYear: deals.orderYear,
-      orderUncertain: deals.orderUncertain,
-      comments: deals.comments,
-      itemId: dealItems.id,
-      platformId: dealItems.platformId,
-      quantityOrdered: dealItems.quantityOrdered,
-      quantityOrderedUncertain: dealItems.quantityOrderedUncertain,
-      quantityDelivered: dealItems.quantityDelivered,
-      quantityDeliveredUncertain: dealItems.quantityDeliveredUncertain,
-      deliveryYears: dealItems.deliveryYears,
-      condition: dealItems.condition,
-      tivPerUnit: dealItems.tivPerUnit,
-      tivTotalOrder: dealItems.tivTotalOrder,
-      tivDelivered: dealItems.tivDelivered,
-      note: dealItems.note,
-      description: dealItems.description,
-    })
-    .from(deals)
-    .leftJoin(dealItems, and(eq(dealItems.dealId, deals.id), eq(dealItems.position, 0)))
-    .where(like(deals.importKey, 'sipri:%'));
-  const map = new Map<string, ExistingDeal>();
-  for (const r of rows) {
-    map.set(r.importKey!, {
-      dealId: r.dealId,
-      itemId: r.itemId,
-      signature: r.itemId
-        ? signature(
-            {
-              supplierId: r.supplierId,
-              recipientId: r.recipientId,
-              stage: r.stage,
-              arrangement: r.arrangement,
-              orderYear: r.orderYear,
-              orderUncertain: r.orderUncertain,
-              comments: r.comments,
-            },
-            {
-              platformId: r.platformId!,
-              quantityOrdered: r.quantityOrdered,
-              quantityOrderedUncertain: r.quantityOrderedUncertain!,
-              quantityDelivered: r.quantityDelivered,
-              quantityDeliveredUncertain: r.quantityDeliveredUncertain!,
-              deliveryYears: r.deliveryYears!,
-              condition: r.condition,
-              tivPerUnit: r.tivPerUnit,
-              tivTotalOrder: r.tivTotalOrder,
-              tivDelivered: r.tivDelivered,
-              note: r.note,
-              description: r.description,
-            },
-          )
-        : '',
-    });
-  }
-  return map;
-}
-
-async function loadCitations(
-  db: Db,
-  sourceId: string,
-): Promise<Map<string, { id: string; locator: string | null }>> {
-  const rows = await db
-    .select({ id: citations.id, dealId: citations.dealId, locator: citations.locator })
-    .from(citations)
-    .where(and(eq(citations.sourceId, sourceId), sql`${citations.dealId} is not null`));
-  return new Map(rows.map((r) => [r.dealId!, { id: r.id, locator: r.locator }]));
-}
-
-type DealValues = Pick<
-  DealInsert,
-  | 'supplierId'
-  | 'recipientId'
-  | 'stage'
-  | 'arrangement'
-  | 'orderYear'
-  | 'orderUncertain'
-  | 'comments'
->;
-type ItemValues = Pick<
-  ItemInsert,
-  | 'platformId'
-  | 'quantityOrdered'
-  | 'quantityOrderedUncertain'
-  | 'quantityDelivered'
-  | 'quantityDeliveredUncertain'
-  | 'deliveryYears'
-  | 'condition'
-  | 'tivPerUnit'
-  | 'tivTotalOrder'
-  | 'tivDelivered'
-  | 'note'
-  | 'description'
->;
-
-/**
- * The values an import owns, as one comparable string. Equal signatures mean the row
- * needs no write, which is what makes a re-import cheap: it reads, compares, writes nothing.
- */
-function signature(d: DealValues, i: ItemValues): string {
-  return JSON.stringify([
-    d.supplierId,
-    d.recipientId,
-    d.stage,
-    d.arrangement,
-    d.orderYear ?? null,
-    d.orderUncertain ?? false,
-    d.comments ?? null,
-    i.platformId,
-    i.quantityOrdered ?? null,
-    i.quantityOrderedUncertain ?? false,
-    i.quantityDelivered ?? null,
-    i.quantityDeliveredUncertain ?? false,
-    i.deliveryYears ?? [],
-    i.condition ?? null,
-    i.tivPerUnit ?? null,
-    i.tivTotalOrder ?? null,
-    i.tivDelivered ?? null,
-    i.note ?? null,
-    i.description ?? null,
-  ]);
-}
-
-interface PlannedBatch {
-  keys: string[];
-  deals: DealInsert[];
-  items: ItemInsert[];
-  citations: CitationInsert[];
-  revisions: RevisionInsert[];
-}
-
-/** A revision the import writes for each deal it adds or changes, attributed to the import. */
-interface RevisionInsert {
-  recordId: string;
-  action: 'CREATE' | 'UPDATE';
-  authorName: string;
-  reason: string;
-  changes: string;
-  sourceId: string;
-}
-
-// The names of the values in a signature, in signature order: the fields a revision reports.
-const SIGNATURE_FIELDS = [
-  'supplier',
-  'recipient',
-  'stage',
-  'arrangement',
-  'orderYear',
-  'orderUncertain',
-  'comments',
-  'platform',
-  'quantityOrdered',
-  'quantityOrderedUncertain',
-  'quantityDelivered',
-  'quantityDeliveredUncertain',
-  'deliveryYears',
-  'condition',
-  'tivPerUnit',
-  'tivTotalOrder',
-  'tivDelivered',
-  'note',
-  'description',
-] as const;
-
-/** The changed fields between two signatures, as a revision's `changes` JSON. */
-function signatureChanges(before: string | null, after: string): string {
-  const from = before ? (JSON.parse(before) as unknown[]) : [];
-  const to = JSON.parse(after) as unknown[];
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  SIGNATURE_FIELDS.forEach((field, i) => {
-    const a = from[i] ?? null;
-    const b = to[i] ?? null;
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes[field] = { from: a, to: b };
-  });
-  return JSON.stringify(changes);
-}
-
-function planBatch(
-  rows: SipriRow[],
-  lookups: SipriLookups,
-  counter: OccurrenceCounter,
-  existing: Map<string, ExistingDeal>,
-  existingCitations: Map<string, { id: string; locator: string | null }>,
-  sourceId: string,
-  summary: SipriImportSummary,
-  authorName: string,
-): PlannedBatch {
-  const planned: PlannedBatch = { keys: [], deals: [], items: [], citations: [], revisions: [] };
-  for (const row of rows) {
-    const recipientId = lookups.actorFor(row.recipient);
-    const supplierId = lookups.actorFor(row.supplier);
-    const designation = canonicalDesignation(row.designation);
-    const category = categorizeSipriDescription(row.description);
-    const platformId = lookups.platformFor(designation, row.designation, category, row.description);
-    const importKey = counter.next(
-      sipriDealKey({
-        recipientKey: resolveSipriActor(row.recipient).key,
-        supplierKey: resolveSipriActor(row.supplier).key,
-        orderYear: row.orderYear,
-        designation,
-        numberOrdered: row.numberOrdered,
-      }),
-    );
-    planned.keys.push(importKey);
-
-    const dealValues: DealValues = {
-      supplierId,
-      recipientId,
-      stage: deriveStage(row),
-      arrangement: deriveArrangement(row.comments),
-      orderYear: row.orderYear,
-      orderUncertain: row.orderUncertain,
-      comments: row.comments,
-    };
-    const itemValues: ItemValues = {
-      platformId,
-      quantityOrdered: row.numberOrdered,
-      quantityOrderedUncertain: row.numberOrderedUncertain,
-      quantityDelivered: row.numberDelivered,
-      quantityDeliveredUncertain: row.numberDeliveredUncertain,
-      deliveryYears: row.deliveryYears,
-      condition: row.condition,
-      tivPerUnit: row.tivPerUnit,
-      tivTotalOrder: row.tivTotalOrder,
-      tivDelivered: row.tivDelivered,
-      note: deriveVariantNote(row.comments),
-      description: row.description || null,
-    };
-
-    const before = existing.get(importKey);
-    const dealId = before?.dealId ?? sipriIds.deal(importKey);
-    const after = signature(dealValues, itemValues);
-    if (!before) summary.dealsAdded += 1;
-    else if (before.signature === after) summary.dealsUnchanged += 1;
-    else summary.dealsUpdated += 1;
-    if (!before || before.signature !== after) {
-      planned.revisions.push({
-        recordId: dealId,
-        action: before ? 'UPDATE' : 'CREATE',
-        authorName,
-        reason: `Imported from row ${row.line} of the SIPRI export`,
-        changes: signatureChanges(before?.signature ?? null, after),
-        sourceId,
-      });
-      planned.deals.push({ id: dealId, importKey, ...dealValues });
-      planned.items.push({
-        id: before?.itemId ?? sipriIds.item(importKey),
-        dealId,
-        position: 0,
-        ...itemValues,
-      });
-    }
-
-    const locator = `row ${row.line}`;
-    const cited = existingCitations.get(dealId);
-    if (!cited || cited.locator !== locator) {
-      if (cited) summary.citationsUpdated += 1;
-      else summary.citationsAdded += 1;
-      const id = cited?.id ?? sipriIds.citation(sourceId, dealId);
-      existingCitations.set(dealId, { id, locator });
-      planned.citations.push({ id, sourceId, dealId, locator, stance: 'ASSERTS' });
-    }
-  }
-  return planned;
-}
-
-/** Writes a batch: referenced rows (actors, platforms) first, then deals, items, citations. */
-class BatchWriter {
-  /** Records whose search documents the import must rebuild before it commits. */
-  readonly touched = {
-    deals: new Set<string>(),
-    actors: new Set<string>(),
-    platforms: new Set<string>(),
-  };
-
-  constructor(private readonly db: Db) {}
-
-  async write(lookups: SipriLookups, planned: PlannedBatch): Promise<void> {
-    const refs = lookups.takePending();
-    for (const r of refs.actors) this.touched.actors.add(r.id);
-    for (const r of refs.actorAliases) this.touched.actors.add(r.actorId);
-    for (const r of refs.platforms) this.touched.platforms.add(r.id);
-    for (const r of refs.platformAliases) this.touched.platforms.add(r.platformId);
-    for (const r of planned.deals) this.touched.deals.add(r.id);
-    await writeRows(this.db, ACTORS, refs.actors);
-    await writeRows(this.db, ACTOR_ALIASES, refs.actorAliases);
-    await writeRows(this.db, PLATFORMS, refs.platforms);
-    await writeRows(this.db, PLATFORM_ALIASES, refs.platformAliases);
-    await writeRows(this.db, DEALS, planned.deals);
-    await writeRows(this.db, DEAL_ITEMS, planned.items);
-    await writeRows(this.db, CITATIONS, planned.citations);
-    await writeRows(this.db, REVISIONS, planned.revisions);
-  }
-}
-
-type Refs = ReturnType<SipriLookups['takePending']>;
-
-const ACTORS: TableWrite<Refs['actors'][number]> = {
-  table: 'actors',
-  columns: [
-    { name: 'id', type: 'uuid', value: (r) => r.id },
-    { name: 'kind', type: 'actor_kind', value: (r) => r.kind },
-    { name: 'name', type: 'text', value: (r) => r.name },
-    { name: 'iso_alpha2', type: 'text', value: (r) => r.isoAlpha2 },
-    { name: 'iso_alpha3', type: 'text', value: (r) => r.isoAlpha3 },
-    { name: 'iso_numeric', type: 'text', value: (r) => r.isoNumeric },
-    { name: 'country_id', type: 'uuid', value: (r) => r.countryId },
-    { name: 'existed_from', type: 'smallint', value: (r) => r.existedFrom },
-    { name: 'existed_until', type: 'smallint', value: (r) => r.existedUntil },
-  ],
-};
-
-const ACTOR_ALIASES: TableWrite<Refs['actorAliases'][number]> = {
-  table: 'actor_aliases',
-  columns: [
-    { name: 'actor_id', type: 'uuid', value: (r) => r.actorId },
-    { name: 'alias', type: 'text', value: (r) => r.alias },
-    { name: 'language', type: 'text', value: (r) => r.language },
-  ],
-};
-
-const PLATFORMS: TableWrite<Refs['platforms'][number]> = {
-  table: 'platforms',
-  columns: [
-    { name: 'id', type: 'uuid', value: (r) => r.id },
-    { name: 'designation', type: 'text', value: (r) => r.designation },
-    { name: 'category', type: 'weapon_category', value: (r) => r.category },
-    { name: 'description', type: 'text', value: (r) => r.description },
-  ],
-};
-
-const PLATFORM_ALIASES: TableWrite<Refs['platformAliases'][number]> = {
-  table: 'platform_aliases',
-  columns: [
-    { name: 'platform_id', type: 'uuid', value: (r) => r.platformId },
-    { name: 'alias', type: 'text', value: (r) => r.alias },
-    { name: 'language', type: 'text', value: (r) => r.language },
-  ],
-};
-
-const DEALS: TableWrite<DealInsert> = {
-  table: 'deals',
-  columns: [
-    { name: 'id', type: 'uuid', value: (r) => r.id },
-    { name: 'supplier_id', type: 'uuid', value: (r) => r.supplierId },
-    { name: 'recipient_id', type: 'uuid', value: (r) => r.recipientId },
-    { name: 'stage', type: 'deal_stage', value: (r) => r.stage },
-    { name: 'arrangement', type: 'deal_arrangement', value: (r) => r.arrangement },
-    { name: 'order_year', type: 'smallint', value: (r) => r.orderYear },
-    { name: 'order_uncertain', type: 'boolean', value: (r) => r.orderUncertain },
-    { name: 'comments', type: 'text', value: (r) => r.comments },
-    { name: 'import_key', type: 'text', value: (r) => r.importKey },
-  ],
-  update: [
-    'supplier_id',
-    'recipient_id',
-    'stage',
-    'arrangement',
-    'order_year',
-    'order_uncertain',
-    'comments',
-    'import_key',
-  ],
-  touchUpdatedAt: true,
-  bumpVersion: true,
-};
-
-const DEAL_ITEMS: TableWrite<ItemInsert> = {
-  table: 'deal_items',
-  columns: [
-    { name: 'id', type: 'uuid', value: (r) => r.id },
-    { name: 'deal_id', type: 'uuid', value: (r) => r.dealId },
-    { name: 'position', type: 'smallint', value: (r) => r.position },
-    { name: 'platform_id', type: 'uuid', value: (r) => r.platformId },
-    { name: 'quantity_ordered', type: 'integer', value: (r) => r.quantityOrdered },
-    {
-      name: 'quantity_ordered_uncertain',
-      type: 'boolean',
-      value: (r) => r.quantityOrderedUncertain,
-    },
-    { name: 'quantity_delivered', type: 'integer', value: (r) => r.quantityDelivered },
-    {
-      name: 'quantity_delivered_uncertain',
-      type: 'boolean',
-      value: (r) => r.quantityDeliveredUncertain,
-    },
-    { name: 'delivery_years', type: 'smallint[]', value: (r) => r.deliveryYears, castFrom: 'text' },
-    { name: 'condition', type: 'item_condition', value: (r) => r.condition },
-    { name: 'tiv_per_unit', type: 'numeric', value: (r) => r.tivPerUnit },
-    { name: 'tiv_total_order', type: 'numeric', value: (r) => r.tivTotalOrder },
-    { name: 'tiv_delivered', type: 'numeric', value: (r) => r.tivDelivered },
-    { name: 'note', type: 'text', value: (r) => r.note },
-    { name: 'description', type: 'text', value: (r) => r.description },
-  ],
-  update: [
-    'platform_id',
-    'quantity_ordered',
-    'quantity_ordered_uncertain',
-    'quantity_delivered',
-    'quantity_delivered_uncertain',
-    'delivery_years',
-    'condition',
-    'tiv_per_unit',
-    'tiv_total_order',
-    'tiv_delivered',
-    'note',
-    'description',
-  ],
-};
-
-const REVISIONS: TableWrite<RevisionInsert> = {
-  table: 'revisions',
-  columns: [
-    { name: 'record_type', type: 'text', value: () => 'Deal' },
-    { name: 'record_id', type: 'uuid', value: (r) => r.recordId },
-    { name: 'action', type: 'revision_action', value: (r) => r.action },
-    { name: 'author_name', type: 'text', value: (r) => r.authorName },
-    { name: 'reason', type: 'text', value: (r) => r.reason },
-    { name: 'changes', type: 'jsonb', value: (r) => r.changes },
-    { name: 'source_ids', type: 'uuid[]', value: (r) => [r.sourceId], castFrom: 'text' },
-  ],
-};
-
-const CITATIONS: TableWrite<CitationInsert> = {
-  table: 'citations',
-  columns: [
-    { name: 'id', type: 'uuid', value: (r) => r.id },
-    { name: 'source_id', type: 'uuid', value: (r) => r.sourceId },
-    { name: 'deal_id', type: 'uuid', value: (r) => r.dealId },
-    { name: 'locator', type: 'text', value: (r) => r.locator },
-    { name: 'stance', type: 'citation_stance', value: (r) => r.stance },
-  ],
-  update: ['locator'],
-  touchUpdatedAt: true,
-};

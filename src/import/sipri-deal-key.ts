@@ -12,17 +12,15 @@ import { stableUuid } from '../db/stable-id.js';
  *   (Libya)*`, give the same key;
  * - designation: canonical, lower case (`Mi-24P/Mi-35P` → `mi-24p`);
  * - number ordered: empty when unknown;
- * - n: the occurrence of this key in the file, 1, 2, … in file order — SIPRI has exact
- *   duplicate rows, and more rows share the other fields.
+ * - n: 1, 2, … for deals that share the rest (SIPRI has exact duplicate rows, and more rows
+ *   share these fields), the next free number when a new deal is added.
  *
- * Left out on purpose, because a newer release revises them for the same deal: the `?`
- * flags, the weapon description (reworded between 2024 and 2026), number delivered,
- * delivery years and status (they grow as deliveries happen), TIVs and comments.
- * The trade-off: a release that corrects the number ordered or the order year turns the
- * row into a new deal and reports the old one as missing (never deleting it), and rows
- * sharing a key can swap their occurrence numbers when SIPRI reorders a recipient's
- * block. Keeping the number ordered makes those shared keys rare (it splits most
- * same-year orders of one designation), which matters more than surviving a corrected count.
+ * The key names a deal when it is first imported and never changes after: a later release's
+ * rows are matched to deals by src/import/sipri-release-matching.ts (same key first, then
+ * respellings, renames and corrections), not by recomputing keys, so a corrected year or
+ * count keeps its deal. Left out of the key because a newer release revises them for the same
+ * deal: the `?` flags, the weapon description (reworded between 2024 and 2026), number
+ * delivered, delivery years and status (they grow as deliveries happen), TIVs and comments.
  */
 export function sipriDealKey(parts: {
   recipientKey: string;
@@ -38,17 +36,6 @@ export function sipriDealKey(parts: {
     parts.designation.toLowerCase(),
     parts.numberOrdered ?? '',
   ].join('|');
-}
-
-/** Numbers rows that share a key, in file order. */
-export class OccurrenceCounter {
-  private readonly seen = new Map<string, number>();
-
-  next(baseKey: string): string {
-    const n = (this.seen.get(baseKey) ?? 0) + 1;
-    this.seen.set(baseKey, n);
-    return `sipri:${baseKey}#${n}`;
-  }
 }
 
 export const sipriIds = {

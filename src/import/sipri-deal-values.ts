@@ -1,0 +1,130 @@
+// SIPRI import: the values a SIPRI row gives its deal and item, and their comparable signature.
+import type { InferInsertModel } from 'drizzle-orm';
+import type { dealItems, deals } from '../db/schema.js';
+import { deriveArrangement, deriveStage, deriveVariantNote } from './sipri-comments.js';
+import type { SipriRow } from './sipri-row.js';
+
+export type DealValues = Pick<
+  InferInsertModel<typeof deals>,
+  | 'supplierId'
+  | 'recipientId'
+  | 'stage'
+  | 'arrangement'
+  | 'orderYear'
+  | 'orderUncertain'
+  | 'comments'
+>;
+export type ItemValues = Pick<
+  InferInsertModel<typeof dealItems>,
+  | 'platformId'
+  | 'quantityOrdered'
+  | 'quantityOrderedUncertain'
+  | 'quantityDelivered'
+  | 'quantityDeliveredUncertain'
+  | 'deliveryYears'
+  | 'condition'
+  | 'tivPerUnit'
+  | 'tivTotalOrder'
+  | 'tivDelivered'
+  | 'note'
+  | 'description'
+>;
+
+/** What a row says about its deal, given the IDs its parties and weapon resolved to. */
+export function sipriValues(
+  row: SipriRow,
+  ids: { supplierId: string; recipientId: string; platformId: string },
+): { deal: DealValues; item: ItemValues } {
+  return {
+    deal: {
+      supplierId: ids.supplierId,
+      recipientId: ids.recipientId,
+      stage: deriveStage(row),
+      arrangement: deriveArrangement(row.comments),
+      orderYear: row.orderYear,
+      orderUncertain: row.orderUncertain,
+      comments: row.comments,
+    },
+    item: {
+      platformId: ids.platformId,
+      quantityOrdered: row.numberOrdered,
+      quantityOrderedUncertain: row.numberOrderedUncertain,
+      quantityDelivered: row.numberDelivered,
+      quantityDeliveredUncertain: row.numberDeliveredUncertain,
+      deliveryYears: row.deliveryYears,
+      condition: row.condition,
+      tivPerUnit: row.tivPerUnit,
+      tivTotalOrder: row.tivTotalOrder,
+      tivDelivered: row.tivDelivered,
+      note: deriveVariantNote(row.comments),
+      description: row.description || null,
+    },
+  };
+}
+
+/**
+ * The values an import owns, as one comparable string. Equal signatures mean the row
+ * needs no write, which is what makes a re-import cheap: it reads, compares, writes nothing.
+ */
+export function signature(d: DealValues, i: ItemValues): string {
+  return JSON.stringify([
+    d.supplierId,
+    d.recipientId,
+    d.stage,
+    d.arrangement,
+    d.orderYear ?? null,
+    d.orderUncertain ?? false,
+    d.comments ?? null,
+    i.platformId,
+    i.quantityOrdered ?? null,
+    i.quantityOrderedUncertain ?? false,
+    i.quantityDelivered ?? null,
+    i.quantityDeliveredUncertain ?? false,
+    i.deliveryYears ?? [],
+    i.condition ?? null,
+    i.tivPerUnit ?? null,
+    i.tivTotalOrder ?? null,
+    i.tivDelivered ?? null,
+    i.note ?? null,
+    i.description ?? null,
+  ]);
+}
+
+// The names of the values in a signature, in signature order: the fields a revision reports.
+const SIGNATURE_FIELDS = [
+  'supplier',
+  'recipient',
+  'stage',
+  'arrangement',
+  'orderYear',
+  'orderUncertain',
+  'comments',
+  'platform',
+  'quantityOrdered',
+  'quantityOrderedUncertain',
+  'quantityDelivered',
+  'quantityDeliveredUncertain',
+  'deliveryYears',
+  'condition',
+  'tivPerUnit',
+  'tivTotalOrder',
+  'tivDelivered',
+  'note',
+  'description',
+] as const;
+
+/** The changed fields between two signatures, as a revision's `changes`. */
+export function signatureChanges(
+  before: string | null,
+  after: string,
+): Record<string, { from: unknown; to: unknown }> {
+  const from = before ? (JSON.parse(before) as unknown[]) : [];
+  const to = JSON.parse(after) as unknown[];
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  SIGNATURE_FIELDS.forEach((field, i) => {
+    const a = from[i] ?? null;
+    const b = to[i] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[field] = { from: a, to: b };
+  });
+  return changes;
+}

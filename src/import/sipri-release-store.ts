@@ -1,0 +1,172 @@
+// SIPRI import: what the database already holds of SIPRI — releases and their coverage, and
+// every imported deal as its newest release published it — for matching a new release.
+import { and, eq, like, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.js';
+import { dealItems, deals, platforms, sipriReleases, sipriRows } from '../db/schema.js';
+import { signature, type DealValues, type ItemValues } from './sipri-deal-values.js';
+import { canonicalDesignation } from './sipri-designations.js';
+import type { MatchRecord } from './sipri-release-matching.js';
+
+/** A SIPRI deal already in the database. */
+export interface ExistingSipriDeal {
+  dealId: string;
+  importKey: string;
+  itemId: string | null;
+  retired: boolean;
+  deleted: boolean;
+  /** The newest release it appears in, and that release's generation date (YYYY-MM-DD). */
+  releaseId: string | null;
+  releaseGeneratedOn: string | null;
+  /** Signature of the deal's values now (an editor may have changed them). */
+  current: string;
+  /**
+   * Signature of what its newest release published; the current values for deals imported
+   * before rows were kept. A new release changes the deal only where SIPRI changed this.
+   */
+  published: string;
+  match: MatchRecord;
+}
+
+const row = alias(sipriRows, 'published_row');
+
+/** Every deal a SIPRI import wrote, tombstones and retired ones included. */
+export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
+  const found = await db
+    .select({
+      deal: deals,
+      item: dealItems,
+      platformDesignation: platforms.designation,
+      releaseGeneratedOn: sql<string | null>`${sipriReleases.generatedOn}::text`,
+      row,
+    })
+    .from(deals)
+    .leftJoin(sipriReleases, eq(sipriReleases.id, deals.sipriReleaseId))
+    .leftJoin(row, and(eq(row.releaseId, deals.sipriReleaseId), eq(row.dealId, deals.id)))
+    .leftJoin(dealItems, and(eq(dealItems.dealId, deals.id), eq(dealItems.position, 0)))
+    .leftJoin(platforms, eq(platforms.id, dealItems.platformId))
+    .where(like(deals.importKey, 'sipri:%'));
+  return found.map(({ deal, item, platformDesignation, releaseGeneratedOn, row: published }) => {
+    const current = item ? signature(deal, item) : '';
+    // Without a kept row, the deal's own values stand for what SIPRI published.
+    const values: DealValues & ItemValues & { designation: string } = published
+      ? { ...published, designation: published.fields[6] ?? '' }
+      : { ...deal, ...(item ?? emptyItem()), designation: platformDesignation ?? '' };
+    return {
+      dealId: deal.id,
+      importKey: deal.importKey!,
+      itemId: item?.id ?? null,
+      retired: deal.retiredAt !== null,
+      deleted: deal.deletedAt !== null,
+      releaseId: deal.sipriReleaseId,
+      releaseGeneratedOn,
+      current,
+      published: published ? signature(published, published) : current,
+      match: matchRecord(values),
+    };
+  });
+}
+
+function emptyItem(): ItemValues {
+  return { platformId: '', deliveryYears: [] };
+}
+
+/** What matching compares, from a deal's or a row's values and SIPRI's designation. */
+export function matchRecord(v: DealValues & ItemValues & { designation: string }): MatchRecord {
+  return {
+    pair: `${v.supplierId}|${v.recipientId}`,
+    orderYear: v.orderYear ?? 0,
+    numberOrdered: v.quantityOrdered ?? null,
+    designation: v.designation,
+    keyDesignation: canonicalDesignation(v.designation).toLowerCase(),
+    description: v.description ?? null,
+    tivPerUnit: v.tivPerUnit ?? null,
+    comments: v.comments ?? null,
+    rest: [
+      v.orderUncertain ?? false,
+      v.quantityOrderedUncertain ?? false,
+      v.quantityDelivered ?? null,
+      v.quantityDeliveredUncertain ?? false,
+      v.deliveryYears ?? [],
+      v.condition ?? null,
+      v.tivTotalOrder ?? null,
+      v.tivDelivered ?? null,
+    ],
+  };
+}
+
+/** Which releases speak for which recipients, to tell whether a release is the newest. */
+export class ReleaseCoverage {
+  private constructor(
+    private readonly releases: {
+      id: string;
+      generatedOn: string;
+      recipientIds: ReadonlySet<string> | null;
+    }[],
+  ) {}
+
+  static async load(db: Db): Promise<ReleaseCoverage> {
+    const rows = await db
+      .select({
+        id: sipriReleases.id,
+        generatedOn: sql<string>`${sipriReleases.generatedOn}::text`,
+        scope: sipriReleases.scope,
+        recipientIds: sipriReleases.recipientIds,
+      })
+      .from(sipriReleases);
+    return new ReleaseCoverage(
+      rows.map((r) => ({
+        id: r.id,
+        generatedOn: r.generatedOn,
+        recipientIds: r.scope === 'EXCERPT' ? new Set(r.recipientIds ?? []) : null,
+      })),
+    );
+  }
+
+  add(release: { id: string; generatedOn: string; recipientIds: readonly string[] | null }): void {
+    this.releases.push({
+      ...release,
+      recipientIds: release.recipientIds ? new Set(release.recipientIds) : null,
+    });
+  }
+
+  /**
+   * Whether `release` is the one a deal should show, given the release it shows now: it is
+   * newer, or of the same day and not an excerpt taking over from the full register.
+   */
+  showsOver(
+    release: { generatedOn: string; recipientIds: readonly string[] | null },
+    currentId: string | null,
+    currentGeneratedOn: string | null,
+  ): boolean {
+    if (currentId === null || currentGeneratedOn === null) return true;
+    if (release.generatedOn !== currentGeneratedOn) return release.generatedOn > currentGeneratedOn;
+    const current = this.releases.find((r) => r.id === currentId);
+    return !(release.recipientIds && current && !current.recipientIds);
+  }
+
+  /** The newest release covering a recipient (a full register before an excerpt of its day). */
+  newestFor(recipientId: string): { id: string; generatedOn: string } | null {
+    let newest: (typeof this.releases)[number] | null = null;
+    for (const r of this.releases) {
+      if (r.recipientIds && !r.recipientIds.has(recipientId)) continue;
+      if (
+        !newest ||
+        r.generatedOn > newest.generatedOn ||
+        (r.generatedOn === newest.generatedOn && !r.recipientIds && newest.recipientIds)
+      ) {
+        newest = r;
+      }
+    }
+    return newest;
+  }
+}
+
+/** The release already imported from this content, if any. */
+export async function findReleaseByContent(db: Db, contentSha256: string): Promise<string | null> {
+  const [found] = await db
+    .select({ id: sipriReleases.id })
+    .from(sipriReleases)
+    .where(eq(sipriReleases.contentSha256, contentSha256));
+  return found?.id ?? null;
+}
