@@ -5,6 +5,7 @@ import type { NodeType } from './graphql/global-id.js';
 import { createActorLoaders } from './modules/actors/actors.loaders.js';
 import { ANONYMOUS, type Viewer } from './modules/auth/api-keys.service.js';
 import { createDealLoaders } from './modules/deals/deals.loaders.js';
+import { createReleaseLoaders } from './modules/releases/releases.loaders.js';
 import { createRevisionLoaders } from './modules/revisions/revisions.loaders.js';
 import { createPlatformLoaders } from './modules/platforms/platforms.loaders.js';
 import { createSourceLoaders } from './modules/sources/sources.loaders.js';
@@ -31,6 +32,7 @@ function createLoaders(db: Db) {
     ...createDealLoaders(db),
     ...createSourceLoaders(db),
     ...createRevisionLoaders(db),
+    ...createReleaseLoaders(db),
   };
 }
 
@@ -81,6 +83,7 @@ function nodeLoaders(loaders: Loaders) {
     DealEvent: loaders.dealEventById,
     Source: loaders.sourceById,
     Citation: loaders.citationById,
+    SipriRelease: loaders.sipriReleaseById,
   } as const;
 }
 

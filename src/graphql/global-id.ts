@@ -9,6 +9,7 @@ export const NODE_TYPES = [
   'DealEvent',
   'Source',
   'Citation',
+  'SipriRelease',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -5,6 +5,7 @@ import { citationResolvers } from '../modules/citations/citations.resolvers.js';
 import { dealResolvers } from '../modules/deals/deals.resolvers.js';
 import { nodeResolvers } from '../modules/node/node.resolvers.js';
 import { platformResolvers } from '../modules/platforms/platforms.resolvers.js';
+import { releaseResolvers } from '../modules/releases/releases.resolvers.js';
 import { revisionResolvers } from '../modules/revisions/revisions.resolvers.js';
 import { searchResolvers } from '../modules/search/search.resolvers.js';
 import { sourceResolvers } from '../modules/sources/sources.resolvers.js';
@@ -24,6 +25,7 @@ const moduleResolvers: Resolvers[] = [
   volumeResolvers,
   citationResolvers,
   apiKeyResolvers,
+  releaseResolvers,
 ];
 
 /** Merges module resolver maps; two modules resolving the same field is a start-up error. */

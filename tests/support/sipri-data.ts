@@ -41,8 +41,8 @@ export interface RegisterRow {
 }
 
 /**
- * The records of a trade-register export whose records each fit on one line (the 2026 export
- * and excerpts of it; the 2024 export splits two records over two lines).
+ * The records of a trade-register export. SIPRI never quotes; a record whose comment holds a
+ * line break (two in the 2024 export) continues on the next line, which starts with ",".
  */
 export function readRegisterRows(file: string): RegisterRow[] {
   const lines = readFileSync(file, 'latin1').split('\n');
@@ -50,24 +50,28 @@ export function readRegisterRows(file: string): RegisterRow[] {
   const int = (cell: string | undefined) => (cell?.trim() ? Number(cell.trim()) : null);
   const cents = (cell: string | undefined) =>
     cell?.trim() ? Math.round(Number(cell.trim()) * 100) : null;
-  return lines
-    .slice(headerIndex + 1)
-    .filter((line) => line.trim())
-    .map((line) => {
-      const c = line.split(',');
-      if (c.length !== 16) throw new Error(`Not 16 fields: ${line}`);
-      return {
-        recipient: c[0]!.trim(),
-        supplier: c[1]!.trim(),
-        orderYear: int(c[2]),
-        numberOrdered: int(c[4]),
-        designation: c[6]!.trim(),
-        numberDelivered: int(c[8]),
-        deliveryYears: c[10]!.trim() ? c[10]!.split(';').map((y) => Number(y.trim())) : [],
-        tivTotalOrderCents: cents(c[14]),
-        tivDeliveredCents: cents(c[15]),
-      };
-    });
+  const records: string[] = [];
+  for (const line of lines.slice(headerIndex + 1)) {
+    const last = records.at(-1);
+    if (last !== undefined && last.split(',').length < 16)
+      records[records.length - 1] = `${last}\n${line}`;
+    else if (line.trim()) records.push(line);
+  }
+  return records.map((line) => {
+    const c = line.split(',');
+    if (c.length !== 16) throw new Error(`Not 16 fields: ${line}`);
+    return {
+      recipient: c[0]!.trim(),
+      supplier: c[1]!.trim(),
+      orderYear: int(c[2]),
+      numberOrdered: int(c[4]),
+      designation: c[6]!.trim(),
+      numberDelivered: int(c[8]),
+      deliveryYears: c[10]!.trim() ? c[10]!.split(';').map((y) => Number(y.trim())) : [],
+      tivTotalOrderCents: cents(c[14]),
+      tivDeliveredCents: cents(c[15]),
+    };
+  });
 }
 
 /** A Decimal from the API in hundredths, for exact comparison with sums of SIPRI's figures. */

@@ -27,6 +27,10 @@ export interface ResolvedDealFilter {
   orderYear?: YearRange;
   deliveryYear?: YearRange;
   updatedSince?: Date;
+  /** Retired deals too (always, when reading a release). */
+  includeRetired?: boolean;
+  /** Read what this SIPRI release published (src/db/release-view.ts), not the deals now. */
+  releaseId?: string;
 }
 
 interface YearRange {
@@ -45,10 +49,11 @@ export async function resolveDealFilter(
   argument = 'filter',
 ): Promise<ResolvedDealFilter> {
   if (!filter) return {};
-  const [supplierIds, recipientIds, platformIds] = await Promise.all([
+  const [supplierIds, recipientIds, platformIds, releaseId] = await Promise.all([
     resolveIds(filter.supplier, 'Actor', `${argument}.supplier`, ctx),
     resolveIds(filter.recipient, 'Actor', `${argument}.recipient`, ctx),
     resolveIds(filter.platform, 'Platform', `${argument}.platform`, ctx),
+    resolveRelease(filter.release, `${argument}.release`, ctx),
   ]);
   return {
     supplierIds,
@@ -65,7 +70,22 @@ export async function resolveDealFilter(
     orderYear: resolveYearRange(filter.orderYear, `${argument}.orderYear`),
     deliveryYear: resolveYearRange(filter.deliveryYear, `${argument}.deliveryYear`),
     updatedSince: filter.updatedSince ?? undefined,
+    includeRetired: filter.includeRetired ?? undefined,
+    releaseId,
   };
+}
+
+async function resolveRelease(
+  id: string | null | undefined,
+  argument: string,
+  ctx: Context,
+): Promise<string | undefined> {
+  if (id === null || id === undefined) return undefined;
+  const uuid = parseGlobalIdOf('SipriRelease', id, argument);
+  if (!(await ctx.loaders.sipriReleaseById.load(uuid))) {
+    throw new NotFoundError(argument, 'SipriRelease', id);
+  }
+  return uuid;
 }
 
 async function resolveIds(
@@ -120,6 +140,7 @@ function resolveYearRange(
 export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
     isNull(deals.deletedAt),
+    f.includeRetired || f.releaseId ? undefined : isNull(deals.retiredAt),
     f.supplierIds && inArray(deals.supplierId, f.supplierIds),
     f.recipientIds && inArray(deals.recipientId, f.recipientIds),
     f.supplierCountries &&

@@ -2,6 +2,8 @@
 // (a supplier's, a recipient's or a platform's deals) through a LATERAL join.
 import { and, count, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { rowOf } from '../../db/raw-rows.js';
+import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, deals, type DealRow } from '../../db/schema.js';
 import type { KeysetCursor } from '../../graphql/connection.js';
 import type { DealOrderField, OrderDirection } from '../../graphql/generated/resolvers-types.js';
@@ -92,27 +94,51 @@ const dealColumnList = sql.join(
   sql`, `,
 );
 
-/** Maps a raw `deals` row (column names, driver values) to a DealRow, as Drizzle's selects do. */
-function toDealRow(raw: Record<string, unknown>): DealRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(dealColumns)) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as DealRow;
+/** A deal as a SIPRI release published it: its items come from the same release. */
+export type ReleaseDealRow = DealRow & { releaseView: string };
+
+/** Whether a row is a release's picture of a deal rather than the deal as it is now. */
+export function isReleaseView(row: DealRow): row is ReleaseDealRow {
+  return 'releaseView' in row;
+}
+
+/** The CTEs that make `deals` and `deal_items` read the filter's release, if it names one. */
+function dealTables(filter: ResolvedDealFilter): SQL {
+  return withClause(filter.releaseId ? releaseTables(filter.releaseId) : []);
+}
+
+/** Rows read through dealTables, marked when they are a release's. */
+function fromDealTables(filter: ResolvedDealFilter, raw: Record<string, unknown>): DealRow {
+  const row = rowOf(deals, raw);
+  return filter.releaseId ? Object.assign(row, { releaseView: filter.releaseId }) : row;
 }
 
 export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]> {
-  return db
-    .select()
-    .from(deals)
-    .where(pageConditions(q))
-    .orderBy(orderBy(q.ordering))
-    .limit(q.limit);
+  if (!q.filter.releaseId) {
+    return db
+      .select()
+      .from(deals)
+      .where(pageConditions(q))
+      .orderBy(orderBy(q.ordering))
+      .limit(q.limit);
+  }
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`${dealTables(q.filter)}select ${dealColumnList} from ${deals}
+      where ${pageConditions(q)} order by ${orderBy(q.ordering)} limit ${q.limit}`,
+  );
+  return rows.map((raw) => fromDealTables(q.filter, raw));
 }
 
 export async function countDeals(db: Db, filter: ResolvedDealFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(deals).where(dealConditions(filter));
+  if (!filter.releaseId) {
+    const [row] = await db.select({ n: count() }).from(deals).where(dealConditions(filter));
+    return row?.n ?? 0;
+  }
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`${dealTables(filter)}select count(*)::int as n from ${deals} where ${dealConditions(filter)}`,
+  );
   return row?.n ?? 0;
 }
 
@@ -140,7 +166,7 @@ export async function fetchDealPagesByParent(
 ): Promise<Map<string, DealRow[]>> {
   const rows = await queryRows<Record<string, unknown> & { parent_key: string }>(
     db,
-    sql`select k.parent_key, page.* from unnest(${toUuidArray(parentIds)}::uuid[]) as k(parent_key)
+    sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${toUuidArray(parentIds)}::uuid[]) as k(parent_key)
       cross join lateral (
         select ${dealColumnList} from ${deals}
         where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
@@ -149,7 +175,7 @@ export async function fetchDealPagesByParent(
       ) as page`,
   );
   const pages = new Map<string, DealRow[]>(parentIds.map((id) => [id, []]));
-  for (const raw of rows) pages.get(raw.parent_key)?.push(toDealRow(raw));
+  for (const raw of rows) pages.get(raw.parent_key)?.push(fromDealTables(q.filter, raw));
   return pages;
 }
 
@@ -161,7 +187,7 @@ export async function countDealsByParent(
 ): Promise<Map<string, number>> {
   const rows = await queryRows<{ parent_key: string; n: number }>(
     db,
-    sql`select k.parent_key, (
+    sql`${dealTables(filter)}select k.parent_key, (
         select count(*)::int from ${deals}
         where ${and(parentCondition(parent, sql`k.parent_key`), dealConditions(filter))}
       ) as n

@@ -20,6 +20,7 @@ import {
   dealCursor,
   fetchDealPage,
   isDealCursorKey,
+  isReleaseView,
   orderingKey,
   type DealOrdering,
   type DealPageQuery,
@@ -115,7 +116,11 @@ export const dealResolvers: Resolvers = {
       deal.valueAmount === null
         ? null
         : { amount: deal.valueAmount, currency: deal.valueCurrency, covers: deal.valueCovers },
-    items: (deal, _args, ctx) => ctx.loaders.itemsByDealId.load(deal.id),
+    // A release's picture of a deal shows that release's items (src/db/release-view.ts).
+    items: (deal, _args, ctx) =>
+      isReleaseView(deal)
+        ? ctx.loaders.releaseItemsByDealId(deal.releaseView).load(deal.id)
+        : ctx.loaders.itemsByDealId.load(deal.id),
     events: (deal, _args, ctx) => ctx.loaders.eventsByDealId.load(deal.id),
   },
   DealItem: {

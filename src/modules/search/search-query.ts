@@ -16,6 +16,8 @@ export interface SearchRequest {
   types: string[];
   offset: number;
   limit: number;
+  /** Retired deals (a newer SIPRI release no longer lists them) are left out unless asked. */
+  includeRetired?: boolean;
 }
 
 // Snippets: one fragment of 8 to 24 words around the match, matched words in «».
@@ -55,7 +57,10 @@ function matches(r: SearchRequest, forms: QueryForms): SQL {
   const byName = forms.names
     .filter((form) => roughCompact(form).length >= 3)
     .map((form) => sql` or d.names like '%' || armstrail_compact(${form}) || '%'`);
-  return sql`d.record_type in ${r.types} and (d.tsv @@ ${tsquery(forms)}${sql.join(byName)})`;
+  const live = r.includeRetired
+    ? sql``
+    : sql` and not exists (select 1 from deals x where x.id = d.record_id and x.retired_at is not null)`;
+  return sql`d.record_type in ${r.types} and (d.tsv @@ ${tsquery(forms)}${sql.join(byName)})${live}`;
 }
 
 export async function searchDocuments(db: Db, r: SearchRequest): Promise<SearchHitRow[]> {

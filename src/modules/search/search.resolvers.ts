@@ -45,7 +45,13 @@ export const searchResolvers: Resolvers = {
       const types = [...new Set(args.types?.length ? args.types : Object.keys(RECORD_TYPES))].map(
         (t) => RECORD_TYPES[t as SearchType],
       );
-      const request = { text, types, offset, limit: first + 1 };
+      const request = {
+        text,
+        types,
+        offset,
+        limit: first + 1,
+        includeRetired: args.includeRetired ?? false,
+      };
       const rows = await searchDocuments(ctx.db, request);
       const nodes = rows.slice(0, first);
       const edges = nodes.map((node, i) => ({ cursor: encodeOffset(offset + i + 1), node }));

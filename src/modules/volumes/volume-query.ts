@@ -2,6 +2,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { platformFamilyIds } from '../../db/fragments.js';
+import { releaseTables, withClause } from '../../db/release-view.js';
 import { actors, dealItems, deals, platforms } from '../../db/schema.js';
 import type {
   DealStage,
@@ -238,16 +239,22 @@ function groupedStatement(q: VolumeQuery): SQL {
       group by ${sql.join(groupList, sql`, `)}`;
 }
 
-// The family root of every platform, computed once per statement: walks down from each root,
-// so a platform whose ancestry loops (which the edit rules prevent) simply gets no root.
+/**
+ * The statement's CTEs: a release's tables when the filter names one (src/db/release-view.ts),
+ * and the family root of every platform, computed once per statement: it walks down from
+ * each root, so a platform whose ancestry loops (which the edit rules prevent) gets no root.
+ */
 function familyRoots(q: VolumeQuery): SQL {
-  return q.groupBy.includes('PLATFORM_FAMILY')
-    ? sql`with recursive family(id, root_id) as (
+  const ctes = q.filter.releaseId ? releaseTables(q.filter.releaseId) : [];
+  const family = q.groupBy.includes('PLATFORM_FAMILY');
+  if (family) {
+    ctes.push(sql`family(id, root_id) as (
         select p.id, p.id from ${platforms} p where p.parent_id is null
         union all
         select p.id, family.root_id from ${platforms} p join family on p.parent_id = family.id
-      ) `
-    : sql``;
+      )`);
+  }
+  return withClause(ctes, family);
 }
 
 /** One page of the grouped rows, sorted, each with the number of groups on all pages. */

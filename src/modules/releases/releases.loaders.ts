@@ -1,0 +1,53 @@
+// SIPRI release loaders: releases by ID, the releases and rows of deals, and release items.
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/client.js';
+import { rowOf } from '../../db/raw-rows.js';
+import { releaseTables, withClause } from '../../db/release-view.js';
+import { dealItems, sipriReleases, sipriRows, type DealItemRow } from '../../db/schema.js';
+import DataLoader from 'dataloader';
+
+export function createReleaseLoaders(db: Db) {
+  return {
+    sipriReleaseById: loaderOne(
+      (ids) => db.select().from(sipriReleases).where(inArray(sipriReleases.id, ids)),
+      (row) => row.id,
+    ),
+    /** A deal's SIPRI rows, one per release, newest release first. */
+    sipriRowsByDealId: loaderMany(
+      async (ids) =>
+        (
+          await db
+            .select({ row: sipriRows })
+            .from(sipriRows)
+            .innerJoin(sipriReleases, eq(sipriReleases.id, sipriRows.releaseId))
+            .where(inArray(sipriRows.dealId, ids))
+            .orderBy(
+              desc(sipriReleases.generatedOn),
+              asc(sipriReleases.scope),
+              desc(sipriReleases.importedAt),
+            )
+        ).map((r) => r.row),
+      (row) => row.dealId,
+    ),
+    /** The items of deals as one release published them (one per SIPRI row). */
+    releaseItemsByDealId: loaderFamily(
+      (releaseId: string) =>
+        new DataLoader<string, DealItemRow[]>(async (ids) => {
+          const rows = await queryRows<Record<string, unknown>>(
+            db,
+            sql`${withClause(releaseTables(releaseId))}select * from ${dealItems}
+              where ${dealItems.dealId} = any(${`{${ids.join(',')}}`}::uuid[])`,
+          );
+          const byDeal = new Map<string, DealItemRow[]>(ids.map((id) => [id, []]));
+          for (const raw of rows) {
+            const item = rowOf(dealItems, raw);
+            byDeal.get(item.dealId)?.push(item);
+          }
+          return ids.map((id) => byDeal.get(id) ?? []);
+        }),
+      (releaseId) => releaseId,
+    ),
+  };
+}
