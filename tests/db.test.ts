@@ -31,6 +31,8 @@ describe('database', () => {
       'platforms',
       'revisions',
       'search_documents',
+      'sipri_releases',
+      'sipri_rows',
       'sources',
     ]);
   });

@@ -60,6 +60,7 @@ const ROW_TYPES: Record<string, PgTable> = {
   DealEvent: db.dealEvents,
   Source: db.sources,
   Citation: db.citations,
+  SipriRelease: db.sipriReleases,
 };
 
 // GraphQL enums stored in PostgreSQL enums: the two value lists must be the same.
@@ -73,6 +74,9 @@ const STORED_ENUMS: Record<string, { enumValues: readonly string[] }> = {
   DealEventType: db.dealEventType,
   SourceKind: db.sourceKind,
   CitationStance: db.citationStance,
+  RevisionAction: db.revisionAction,
+  SipriReleaseScope: db.sipriReleaseScope,
+  SipriMatch: db.sipriMatch,
 };
 
 describe('schema guards', () => {
