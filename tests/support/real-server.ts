@@ -100,8 +100,8 @@ function parseLogs(output: string[]): Record<string, unknown>[] {
 
 /**
  * A database of the test's own: a PGlite folder, or a scratch database on TEST_DATABASE_URL —
- * as the first `npm start` leaves it (migrated and seeded, copied from this run's template), or
- * empty with `fresh`.
+ * migrated and seeded, as the first `npm start` on PGlite leaves it (copied from this run's
+ * template), or empty with `fresh`.
  */
 export async function ownDatabaseEnv({ fresh = false }: { fresh?: boolean } = {}): Promise<{
   env: Record<string, string>;
