@@ -2,8 +2,8 @@
 // last release offered unless CHANGELOG.md says so. graphql-js's findBreakingChanges decides
 // what breaks; a breaking change is allowed when the changelog's [Unreleased] section has a
 // "### Breaking" subsection naming its schema coordinate in backticks (`Deal.stage`,
-// `Deal.items(first:)`, `Stage.CANCELLED`, `DealFilter`, `@cost`). Dangerous changes (an
-// optional argument added, a value added to an enum…) are printed as warnings.
+// `Actor.dealsAsSupplier(first:)`, `DealStage.CANCELLED`, `DealFilter`, `@name`). Dangerous
+// changes (an optional argument added, a value added to an enum…) are printed as warnings.
 import {
   buildSchema,
   findBreakingChanges,
