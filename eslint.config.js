@@ -78,7 +78,8 @@ export default tseslint.config(
     rules: { 'import-x/no-default-export': 'off' },
   },
   {
-    files: ['eslint.config.js'],
+    // Plain JavaScript: config, and npm's postinstall (it runs before tsx may be installed).
+    files: ['eslint.config.js', 'scripts/postinstall.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },
   prettier,

@@ -38,6 +38,11 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  // Unset: the default depends on the database (see seedDemoData below).
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(50_000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.001).default(1_000),
   RATE_LIMIT_KEY_BURST: z.coerce.number().int().min(1).default(250_000),
@@ -74,6 +79,11 @@ export type Config = Readonly<{
   shutdownGraceMs: number;
   /** The API's public base URL, without a trailing slash (links in citations). */
   publicUrl: string;
+  /**
+   * Whether starts seed the demo data (the Kazan record and the SIPRI Sahel excerpt) into a
+   * database that never had it.
+   */
+  seedDemoData: boolean;
 }>;
 
 /** What one request may ask for; see src/graphql/limits. */
@@ -183,5 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     publicUrl: e.PUBLIC_URL,
+    // The embedded database is the demo and the newcomer's first look: it comes with the
+    // record. A PostgreSQL server is a deployment whose data should hold only what its
+    // operators put there, so it gets the demo data only when asked.
+    seedDemoData: e.SEED_DEMO_DATA ?? database.kind === 'pglite',
   });
 }

@@ -37,4 +37,14 @@ describe('configuration', () => {
       expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/PUBLIC_URL/);
     }
   });
+
+  it('seeds the demo data by default on PGlite only; SEED_DEMO_DATA decides either way', () => {
+    const postgres = { DATABASE_URL: 'postgres://u@db:5432/armstrail' };
+    expect(loadConfig({}).seedDemoData).toBe(true);
+    expect(loadConfig(postgres).seedDemoData).toBe(false);
+    expect(loadConfig({ SEED_DEMO_DATA: 'false' }).seedDemoData).toBe(false);
+    expect(loadConfig({ ...postgres, SEED_DEMO_DATA: 'true' }).seedDemoData).toBe(true);
+    expect(loadConfig({ ...postgres, SEED_DEMO_DATA: '1' }).seedDemoData).toBe(true);
+    expect(() => loadConfig({ SEED_DEMO_DATA: 'yes' })).toThrow(/SEED_DEMO_DATA/);
+  });
 });

@@ -1,25 +1,25 @@
-// GraphiQL: bundles the browser app (src/graphiql/browser) from npm packages with esbuild into a
-// local cache, so the page needs nothing from a CDN and no minified bundle is committed.
-// Runs at install (scripts/build-graphiql.ts) and, when the bundle is missing or stale, on the
-// first GraphiQL request.
-import { createHash, randomBytes } from 'node:crypto';
+// GraphiQL's browser assets: the bundle that `npm run build` (and npm's postinstall in a clone)
+// makes from src/graphiql/browser into dist/graphiql-assets, with scripts/graphiql-bundle.ts.
+// The server only reads them: it never bundles, so it needs no dev dependency, starts on a
+// read-only filesystem and answers the first GraphiQL request at once.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BROWSER_SOURCES = join(PROJECT_ROOT, 'src/graphiql/browser');
-const ENTRY = join(BROWSER_SOURCES, 'app.tsx');
+// Two levels up from src/graphiql/ (tsx) and from dist/graphiql/ (compiled) alike.
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const GRAPHIQL_SOURCES = join(PROJECT_ROOT, 'src/graphiql/browser');
+export const GRAPHIQL_ENTRY = join(GRAPHIQL_SOURCES, 'app.tsx');
 
 /**
- * Where the bundle goes. Under node_modules/.cache because it is made from node_modules and
- * lives and dies with them (npm ci rebuilds both), and because git, ESLint and Prettier
- * already ignore it.
+ * Where the bundle goes: inside dist/, so the one build artifact holds the server and its
+ * page, and a deployment copies one folder. Ignored by git, ESLint and Prettier already.
  */
-export const GRAPHIQL_ASSETS_DIR = join(PROJECT_ROOT, 'node_modules/.cache/armstrail-graphiql');
-const MANIFEST = join(GRAPHIQL_ASSETS_DIR, 'manifest.json');
+export const GRAPHIQL_ASSETS_DIR = join(PROJECT_ROOT, 'dist/graphiql-assets');
+export const GRAPHIQL_MANIFEST = join(GRAPHIQL_ASSETS_DIR, 'manifest.json');
 
 // Packages whose versions change the bundle; with the browser sources they make the input hash.
 const BUNDLED_PACKAGES = [
@@ -42,76 +42,27 @@ export interface GraphiQLAssetManifest {
 
 export class GraphiQLAssetsUnavailableError extends Error {}
 
-/**
- * The current bundle: reuses the cached one when its inputs are unchanged, rebuilds it when
- * they changed or it is missing. Without esbuild (a production install without dev
- * dependencies) a stale bundle is still served, and a missing one is an error that says what
- * to run.
- */
-export async function ensureGraphiQLAssets(
-  onRebuild: (reason: string) => void = () => undefined,
-): Promise<GraphiQLAssetManifest> {
-  const cached = await readManifest();
-  // A deployment may ship node_modules without src/graphiql/browser; then trust the bundle.
-  if (cached && !existsSync(ENTRY)) return cached;
-  const inputsHash = await hashInputs();
-  if (cached?.inputsHash === inputsHash) return cached;
-  onRebuild(cached ? 'GraphiQL sources or packages changed' : 'GraphiQL bundle missing');
+/** The built bundle's manifest, or an error that says what to run when there is none. */
+export async function readGraphiQLManifest(): Promise<GraphiQLAssetManifest> {
+  let manifest: GraphiQLAssetManifest;
   try {
-    return await buildGraphiQLAssets(inputsHash);
+    manifest = JSON.parse(await readFile(GRAPHIQL_MANIFEST, 'utf8')) as GraphiQLAssetManifest;
   } catch (error) {
-    if (cached && isMissingEsbuild(error)) return cached;
-    if (isMissingEsbuild(error)) {
-      throw new GraphiQLAssetsUnavailableError(
-        'GraphiQL is not built and esbuild (a dev dependency) is not installed: ' +
-          'run `npm run build:graphiql` where dev dependencies are installed.',
-        { cause: error },
-      );
-    }
-    throw error;
+    throw new GraphiQLAssetsUnavailableError(
+      `GraphiQL is not built (no ${GRAPHIQL_MANIFEST}): run \`npm run build\` ` +
+        '(or `npm run build:graphiql`) where dev dependencies are installed.',
+      { cause: error },
+    );
   }
-}
-
-/** Bundles the browser app and writes it, then the manifest, each by atomic rename. */
-export async function buildGraphiQLAssets(inputsHash?: string): Promise<GraphiQLAssetManifest> {
-  const hash = inputsHash ?? (await hashInputs());
-  // A dev dependency: imported only when a build is needed, so production installs start.
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: { graphiql: ENTRY },
-    absWorkingDir: PROJECT_ROOT,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    jsx: 'automatic',
-    // React's production build; its development build is larger and warns in the console.
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // Fonts and images go inside the CSS, so the page never fetches anything else.
-    loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.png': 'dataurl' },
-    entryNames: '[name]-[hash]',
-    outdir: GRAPHIQL_ASSETS_DIR,
-    write: false,
-    logLevel: 'silent',
-  });
-  await mkdir(GRAPHIQL_ASSETS_DIR, { recursive: true });
-  const names: string[] = [];
-  for (const file of result.outputFiles) {
-    names.push(basename(file.path));
-    await writeAtomically(file.path, file.contents);
+  const missing = [manifest.script, manifest.stylesheet].filter(
+    (name) => !existsSync(join(GRAPHIQL_ASSETS_DIR, basename(name))),
+  );
+  if (missing.length > 0) {
+    throw new GraphiQLAssetsUnavailableError(
+      `GraphiQL's bundle is incomplete (${missing.join(', ')} missing from ` +
+        `${GRAPHIQL_ASSETS_DIR}): run \`npm run build\` (or \`npm run build:graphiql\`).`,
+    );
   }
-  const script = names.find((name) => name.endsWith('.js'));
-  const stylesheet = names.find((name) => name.endsWith('.css'));
-  if (!script || !stylesheet) throw new Error(`esbuild produced ${names.join(', ')}`);
-  const manifest: GraphiQLAssetManifest = {
-    inputsHash: hash,
-    script,
-    stylesheet,
-    graphiqlVersion: packageVersion('graphiql'),
-  };
-  await writeAtomically(MANIFEST, JSON.stringify(manifest, null, 2));
-  await removeOtherBundles([...names, basename(MANIFEST)]);
   return manifest;
 }
 
@@ -120,24 +71,22 @@ export function readGraphiQLAsset(name: string): Promise<Buffer> {
   return readFile(join(GRAPHIQL_ASSETS_DIR, basename(name)));
 }
 
-async function readManifest(): Promise<GraphiQLAssetManifest | null> {
-  try {
-    const manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as GraphiQLAssetManifest;
-    const present = [manifest.script, manifest.stylesheet].every((name) =>
-      existsSync(join(GRAPHIQL_ASSETS_DIR, name)),
-    );
-    return present ? manifest : null;
-  } catch {
-    return null;
-  }
+/**
+ * Whether the bundle was built from other browser sources or package versions than the ones
+ * here. Only a checkout can tell (a deployed dist/ has no sources beside it): false there.
+ */
+export async function graphiqlAssetsStale(manifest: GraphiQLAssetManifest): Promise<boolean> {
+  if (!existsSync(GRAPHIQL_ENTRY)) return false;
+  return manifest.inputsHash !== (await hashGraphiQLInputs());
 }
 
-async function hashInputs(): Promise<string> {
+/** Hash of everything the bundle is made from. */
+export async function hashGraphiQLInputs(): Promise<string> {
   const hash = createHash('sha256');
   for (const name of BUNDLED_PACKAGES) hash.update(`${name}@${packageVersion(name)}\n`);
-  const files = (await readdir(BROWSER_SOURCES, { recursive: true })).sort();
+  const files = (await readdir(GRAPHIQL_SOURCES, { recursive: true })).sort();
   for (const file of files) {
-    const path = join(BROWSER_SOURCES, file);
+    const path = join(GRAPHIQL_SOURCES, file);
     // Directories make readFile fail; their files are listed on their own.
     const contents = await readFile(path).catch(() => null);
     if (contents) hash.update(`${file}\n`).update(contents);
@@ -149,35 +98,10 @@ async function hashInputs(): Promise<string> {
 
 const requireFromRoot = createRequire(join(PROJECT_ROOT, 'package.json'));
 
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   try {
     return (requireFromRoot(`${name}/package.json`) as { version: string }).version;
   } catch {
     return 'missing';
-  }
-}
-
-function isMissingEsbuild(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
-    error.message.includes('esbuild')
-  );
-}
-
-// Several servers (tests start a few at once) may build at the same time: each writes its own
-// temporary file and renames it into place, so no reader ever sees half a file.
-async function writeAtomically(path: string, contents: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, contents);
-  await rename(temporary, path);
-}
-
-async function removeOtherBundles(keep: string[]): Promise<void> {
-  for (const name of await readdir(GRAPHIQL_ASSETS_DIR)) {
-    // Temporary files belong to a build still running in another process.
-    if (!keep.includes(name) && !name.endsWith('.tmp')) {
-      await rm(join(GRAPHIQL_ASSETS_DIR, name), { force: true });
-    }
   }
 }

@@ -6,8 +6,9 @@ import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Logger } from '../logger.js';
 import {
-  ensureGraphiQLAssets,
+  graphiqlAssetsStale,
   readGraphiQLAsset,
+  readGraphiQLManifest,
   GraphiQLAssetsUnavailableError,
   type GraphiQLAssetManifest,
 } from './assets.js';
@@ -44,8 +45,8 @@ interface LoadedAssets {
   files: Map<string, LoadedAsset>;
 }
 
-// Built (if needed) and read once per process, on the first GraphiQL request; a failure is
-// not cached, so the next request tries again.
+// Read once per process, on the first GraphiQL request (built beforehand by `npm run build`);
+// a failure is not cached, so a build made meanwhile is found by the next request.
 let loading: Promise<LoadedAssets> | undefined;
 
 /**
@@ -127,13 +128,15 @@ function loadAssets(logger: Logger): Promise<LoadedAssets> {
 const gzipAsync = promisify(gzip);
 
 async function readAssets(logger: Logger): Promise<LoadedAssets> {
-  const started = Date.now();
-  let rebuilt = false;
-  const manifest = await ensureGraphiQLAssets((reason) => {
-    rebuilt = true;
-    logger.info({ reason }, 'bundling GraphiQL');
-  });
-  if (rebuilt) logger.info({ ms: Date.now() - started }, 'GraphiQL bundled');
+  const manifest = await readGraphiQLManifest();
+  // In a checkout, edited browser sources or upgraded packages are not in the bundle until it
+  // is rebuilt: say so, and serve what there is (the server never bundles).
+  if (await graphiqlAssetsStale(manifest)) {
+    logger.warn(
+      { built: manifest.inputsHash },
+      'GraphiQL assets were built from other sources or packages: run `npm run build:graphiql`',
+    );
+  }
   const files = new Map<string, LoadedAsset>();
   for (const [name, contentType] of [
     [manifest.script, 'text/javascript; charset=utf-8'],

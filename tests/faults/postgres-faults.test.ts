@@ -63,6 +63,8 @@ describe.skipIf(!bin)('PostgreSQL faults (a throwaway cluster)', () => {
     server = await startRealServer({
       DATABASE_URL: cluster.url,
       NODE_ENV: 'production',
+      // Rows for the queries under test to read (PostgreSQL gets no demo data by default).
+      SEED_DEMO_DATA: 'true',
       DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
       DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
       DB_EXPENSIVE_STATEMENT_TIMEOUT_MS: String(EXPENSIVE_STATEMENT_TIMEOUT_MS),

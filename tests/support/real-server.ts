@@ -26,9 +26,16 @@ export interface RealServer {
   stop(): Promise<void>;
 }
 
-export async function startRealServer(env: Record<string, string>): Promise<RealServer> {
-  const child = spawn('npm', ['start', '--silent'], {
-    cwd: process.cwd(),
+/**
+ * Starts `npm start` here, or `command` in `cwd` (the production test runs `node dist/main.js`
+ * in a copy of the built artifact).
+ */
+export async function startRealServer(
+  env: Record<string, string>,
+  { command = ['npm', 'start', '--silent'], cwd = process.cwd() } = {},
+): Promise<RealServer> {
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     // Its own process group, so that a signal reaches npm, tsx and node alike.
     detached: true,
@@ -100,8 +107,8 @@ function parseLogs(output: string[]): Record<string, unknown>[] {
 
 /**
  * A database of the test's own: a PGlite folder, or a scratch database on TEST_DATABASE_URL —
- * as the first `npm start` leaves it (migrated and seeded, copied from this run's template), or
- * empty with `fresh`.
+ * migrated and seeded, as the first `npm start` on PGlite leaves it (copied from this run's
+ * template), or empty with `fresh`.
  */
 export async function ownDatabaseEnv({ fresh = false }: { fresh?: boolean } = {}): Promise<{
   env: Record<string, string>;

@@ -16,7 +16,11 @@ export interface Templates {
   pgliteSeededDump?: string;
   /** PGlite: a data folder as the first `npm start` leaves it (ownDatabaseEnv). */
   pgliteReadyFolder?: string;
-  /** PostgreSQL: template databases of the same two kinds. */
+  /**
+   * PostgreSQL: template databases of the same two kinds. The ready one holds the demo data as
+   * `npm run seed` leaves it (a start on PostgreSQL seeds only with SEED_DEMO_DATA=true): the
+   * servers tests start expect the Kazan record on either database.
+   */
   postgresSeeded?: string;
   postgresReady?: string;
 }
