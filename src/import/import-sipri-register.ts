@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { citations, deals, sipriReleases, sources } from '../db/schema.js';
+import { actors, citations, deals, sipriReleases, sources } from '../db/schema.js';
 import { stableUuid } from '../db/stable-id.js';
 import { refreshSearchDocuments } from '../modules/search/search.service.js';
 import { placePlatformFamilies } from './platform-families.js';
@@ -214,6 +214,7 @@ export async function importSipriRegister(
       coverage.add(release);
       const existing = await loadSipriDeals(tx);
       const plan = planRelease(release, resolved, existing, coverage, summary);
+      await nameRetiredParties(tx, summary.review);
 
       // Referenced rows first: actors and platforms, the release, then what points at them.
       const refs = lookups.takePending();
@@ -594,6 +595,25 @@ function planRelease(
     plan.touched.add(deal.dealId);
   });
   return plan;
+}
+
+/** Retired deals have no row in this file: their parties are named from the database. */
+async function nameRetiredParties(db: Db, review: SipriReviewEntry[]): Promise<void> {
+  const retired = review.filter((e) => e.action === 'RETIRED');
+  const ids = [...new Set(retired.flatMap((e) => [e.recipient, e.supplier]))];
+  if (ids.length === 0) return;
+  const names = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += 5000) {
+    const found = await db
+      .select({ id: actors.id, name: actors.name })
+      .from(actors)
+      .where(inArray(actors.id, ids.slice(start, start + 5000)));
+    for (const a of found) names.set(a.id, a.name);
+  }
+  for (const e of retired) {
+    e.recipient = names.get(e.recipient) ?? e.recipient;
+    e.supplier = names.get(e.supplier) ?? e.supplier;
+  }
 }
 
 function reviewEntry(
