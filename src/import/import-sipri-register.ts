@@ -44,6 +44,7 @@ import { resolveSipriActor } from './sipri-names.js';
 import { matchRelease, type MatchKind, type MatchRecord } from './sipri-release-matching.js';
 import {
   findReleaseByContent,
+  findReleaseWithoutRows,
   loadSipriDeals,
   matchRecord,
   ReleaseCoverage,
@@ -207,6 +208,8 @@ export async function importSipriRegister(
         contentSha256,
         input,
       });
+      // A release imported before rows were kept (migration 0004) is this one: it takes over.
+      release.id = (await findReleaseWithoutRows(tx, sourceId, release.scope)) ?? release.id;
       summary.releaseId = release.id;
       summary.scope = release.scope;
 
@@ -222,7 +225,7 @@ export async function importSipriRegister(
       await writeRows(tx, ACTOR_ALIASES, refs.actorAliases);
       await writeRows(tx, PLATFORMS, refs.platforms);
       await writeRows(tx, PLATFORM_ALIASES, refs.platformAliases);
-      await tx.insert(sipriReleases).values({
+      const releaseRow = {
         id: release.id,
         sourceId,
         generatedOn: release.generatedOn,
@@ -237,7 +240,11 @@ export async function importSipriRegister(
           ambiguous: summary.ambiguousRows,
           retired: plan.retire.length,
         },
-      });
+      };
+      await tx
+        .insert(sipriReleases)
+        .values(releaseRow)
+        .onConflictDoUpdate({ target: sipriReleases.id, set: releaseRow });
       await writeRows(tx, DEALS, plan.deals);
       await writeRows(tx, DEAL_ITEMS, plan.items);
       await writeRows(tx, SIPRI_ROWS, plan.rows);

@@ -1,6 +1,6 @@
 // SIPRI import: what the database already holds of SIPRI — releases and their coverage, and
 // every imported deal as its newest release published it — for matching a new release.
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import { dealItems, deals, platforms, sipriReleases, sipriRows } from '../db/schema.js';
@@ -168,5 +168,24 @@ export async function findReleaseByContent(db: Db, contentSha256: string): Promi
     .select({ id: sipriReleases.id })
     .from(sipriReleases)
     .where(eq(sipriReleases.contentSha256, contentSha256));
+  return found?.id ?? null;
+}
+
+/** A release of this source and scope recorded by migration 0004, without rows, if any. */
+export async function findReleaseWithoutRows(
+  db: Db,
+  sourceId: string,
+  scope: 'FULL_REGISTER' | 'EXCERPT',
+): Promise<string | null> {
+  const [found] = await db
+    .select({ id: sipriReleases.id })
+    .from(sipriReleases)
+    .where(
+      and(
+        eq(sipriReleases.sourceId, sourceId),
+        eq(sipriReleases.scope, scope),
+        isNull(sipriReleases.contentSha256),
+      ),
+    );
   return found?.id ?? null;
 }
