@@ -1,11 +1,31 @@
 // Actor loaders: one statement per batch of actor IDs or parent IDs.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import DataLoader from 'dataloader';
+import { queryRows, type Db } from '../../db/client.js';
 import { loaderMany, loaderOne } from '../../db/batch.js';
+import { actorIdsInCountries } from '../../db/fragments.js';
 import { actorAliases, actors, dealEventActors } from '../../db/schema.js';
 
 export function createActorLoaders(db: Db) {
   return {
+    /**
+     * The actors in a set of countries (key: alpha-3 codes joined by ","), found once per
+     * request. Deal filters compare party IDs with these values: given as a subquery, the
+     * planner walked the order index and discarded thousands of rows (issue 12: 24 ms against
+     * 0.2 ms for Mali's newest deals).
+     */
+    actorIdsInCountries: new DataLoader<string, string[]>((keys) =>
+      Promise.all(
+        keys.map(async (key) =>
+          (
+            await queryRows<{ id: string }>(
+              db,
+              sql`select x.id from ${actorIdsInCountries(key.split(','))} as x`,
+            )
+          ).map((r) => r.id),
+        ),
+      ),
+    ),
     actorById: loaderOne(
       (ids) => db.select().from(actors).where(inArray(actors.id, ids)),
       (row) => row.id,

@@ -1,7 +1,7 @@
 // Deal filters: validates a GraphQL DealFilter and turns it into SQL conditions on `deals`.
 import { and, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../../context.js';
-import { actorIdsInCountries, platformFamilyIds } from '../../db/fragments.js';
+import { platformFamilyIds } from '../../db/fragments.js';
 import { dealItems, deals, platforms } from '../../db/schema.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import type {
@@ -20,6 +20,9 @@ export interface ResolvedDealFilter {
   recipientIds?: string[];
   supplierCountries?: string[];
   recipientCountries?: string[];
+  /** The actors in those countries, found when the filter is resolved (see actorIdsInCountries). */
+  supplierCountryActorIds?: string[];
+  recipientCountryActorIds?: string[];
   platformIds?: string[];
   categories?: WeaponCategory[];
   stages?: DealStage[];
@@ -55,15 +58,27 @@ export async function resolveDealFilter(
     resolveIds(filter.platform, 'Platform', `${argument}.platform`, ctx),
     resolveRelease(filter.release, `${argument}.release`, ctx),
   ]);
+  const supplierCountries = resolveCountryCodes(
+    filter.supplierCountry,
+    `${argument}.supplierCountry`,
+  );
+  const recipientCountries = resolveCountryCodes(
+    filter.recipientCountry,
+    `${argument}.recipientCountry`,
+  );
+  const [supplierCountryActorIds, recipientCountryActorIds] = await Promise.all(
+    [supplierCountries, recipientCountries].map((codes) =>
+      codes ? ctx.loaders.actorIdsInCountries.load([...codes].sort().join(',')) : undefined,
+    ),
+  );
   return {
     supplierIds,
     recipientIds,
     platformIds,
-    supplierCountries: resolveCountryCodes(filter.supplierCountry, `${argument}.supplierCountry`),
-    recipientCountries: resolveCountryCodes(
-      filter.recipientCountry,
-      `${argument}.recipientCountry`,
-    ),
+    supplierCountries,
+    recipientCountries,
+    supplierCountryActorIds,
+    recipientCountryActorIds,
     categories: filter.category ?? undefined,
     stages: filter.stage ?? undefined,
     arrangements: filter.arrangement ?? undefined,
@@ -133,9 +148,9 @@ function resolveYearRange(
 }
 
 /**
- * The SQL conditions on `deals` for a resolved filter. Country filters compare with
- * `= any(array(…))`: the few matching actors are found once, and the deals' party indexes
- * serve the rest (an `in (subquery)` with an OR inside made the planner scan every deal).
+ * The SQL conditions on `deals` for a resolved filter. Country filters compare the parties
+ * with the actor IDs found when the filter was resolved, as values: with a subquery (`in`, or
+ * `= any(array(…))`) the planner cannot see how few actors match and scans an order index.
  */
 export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
@@ -143,10 +158,8 @@ export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
     f.includeRetired || f.releaseId ? undefined : isNull(deals.retiredAt),
     f.supplierIds && inArray(deals.supplierId, f.supplierIds),
     f.recipientIds && inArray(deals.recipientId, f.recipientIds),
-    f.supplierCountries &&
-      sql`${deals.supplierId} = any(array${actorIdsInCountries(f.supplierCountries)})`,
-    f.recipientCountries &&
-      sql`${deals.recipientId} = any(array${actorIdsInCountries(f.recipientCountries)})`,
+    f.supplierCountryActorIds && inArray(deals.supplierId, f.supplierCountryActorIds),
+    f.recipientCountryActorIds && inArray(deals.recipientId, f.recipientCountryActorIds),
     f.stages && inArray(deals.stage, f.stages),
     f.arrangements && inArray(deals.arrangement, f.arrangements),
     f.orderYear?.from != null ? gte(deals.orderYear, f.orderYear.from) : undefined,
