@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/client.js';
 import type { NodeType } from './graphql/global-id.js';
+import { RECORD_TYPES } from './graphql/record-types.js';
 import { createActorLoaders } from './modules/actors/actors.loaders.js';
 import { ANONYMOUS, type Viewer } from './modules/auth/api-keys.service.js';
 import { createDealLoaders } from './modules/deals/deals.loaders.js';
@@ -72,22 +73,10 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx.db);
 }
 
-function nodeLoaders(loaders: Loaders) {
-  return {
-    Actor: loaders.actorById,
-    Platform: loaders.platformById,
-    Deal: loaders.dealById,
-    DealItem: loaders.dealItemById,
-    DealEvent: loaders.dealEventById,
-    Source: loaders.sourceById,
-    Citation: loaders.citationById,
-  } as const;
-}
+type NodeLoaders = { [T in NodeType]: Loaders[(typeof RECORD_TYPES)[T]['loader']] };
 
 /** The by-ID loader of a node type, for node(id) and for records named in revisions. */
-export function nodeLoader<T extends NodeType>(
-  ctx: Context,
-  type: T,
-): ReturnType<typeof nodeLoaders>[T] {
-  return nodeLoaders(ctx.loaders)[type];
+export function nodeLoader<T extends NodeType>(ctx: Context, type: T): NodeLoaders[T] {
+  // The registry names each type's loader; NodeLoaders fails to compile if one is missing.
+  return ctx.loaders[RECORD_TYPES[type].loader] as NodeLoaders[T];
 }

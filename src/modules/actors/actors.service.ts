@@ -198,7 +198,7 @@ export async function writeActor(
     }
     if (input.aliases) await replaceAliases(tx, row.id, input.aliases);
     if (!input.actorId && row.kind === 'STATE') await addReferenceAliases(tx, row);
-    await recordCitedChange(tx, { actorId: row.id }, input.citations, {
+    await recordCitedChange(tx, input.citations, {
       recordType: 'Actor',
       recordId: row.id,
       action: input.actorId ? 'UPDATE' : 'CREATE',

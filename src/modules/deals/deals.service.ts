@@ -58,7 +58,7 @@ export async function createDeal(db: Db, input: ValidCreateDeal, author: Author)
   return db.transaction(async (tx) => {
     const [deal] = await tx.insert(deals).values(input.deal).returning();
     const items = await insertItems(tx, deal!.id, input.items);
-    await recordCitedChange(tx, { dealId: deal!.id }, input.citations, {
+    await recordCitedChange(tx, input.citations, {
       recordType: 'Deal',
       recordId: deal!.id,
       action: 'CREATE',
@@ -94,7 +94,7 @@ export async function updateDeal(db: Db, input: ValidUpdateDeal, author: Author)
       await tx.delete(dealItems).where(eq(dealItems.dealId, current.id));
       itemsAfter = await insertItems(tx, current.id, input.items);
     }
-    await recordCitedChange(tx, { dealId: current.id }, input.citations, {
+    await recordCitedChange(tx, input.citations, {
       recordType: 'Deal',
       recordId: current.id,
       action: 'UPDATE',
@@ -132,7 +132,7 @@ export async function addDealEvent(
         .insert(dealEventActors)
         .values(input.actorIds.map((actorId) => ({ eventId: event!.id, actorId })));
     }
-    await recordCitedChange(tx, { eventId: event!.id }, input.citations, {
+    await recordCitedChange(tx, input.citations, {
       recordType: 'DealEvent',
       recordId: event!.id,
       action: 'CREATE',

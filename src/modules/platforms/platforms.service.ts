@@ -195,7 +195,7 @@ export async function writePlatform(
           .values(input.producerIds.map((producerId) => ({ platformId: row.id, producerId })));
       }
     }
-    await recordCitedChange(tx, { platformId: row.id }, input.citations, {
+    await recordCitedChange(tx, input.citations, {
       recordType: 'Platform',
       recordId: row.id,
       action: input.platformId ? 'UPDATE' : 'CREATE',

@@ -1,10 +1,11 @@
 // Source and citation resolvers: the source list, Source and Citation, and every record's citations.
 import { and, gte, inArray, isNull, sql } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+import { nodeLoader, type Context } from '../../context.js';
 import { InputProblems, validateText } from '../../graphql/input-validation.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import {
   attachCitations,
+  citationTarget,
   createSource,
   validateCitations,
   validateSourceInput,
@@ -20,6 +21,7 @@ import type {
 } from '../../graphql/generated/resolvers-types.js';
 import { parseGlobalId, toGlobalId } from '../../graphql/global-id.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
+import { CITABLE_TYPES, type CitableType } from '../../graphql/record-types.js';
 import { resolveReference } from '../../graphql/references.js';
 import { required, tagged } from '../../graphql/rows.js';
 import { fuzzyDate } from '../../graphql/values.js';
@@ -36,27 +38,13 @@ function sourceConditions(filter: SourceFilter | null | undefined) {
   );
 }
 
-async function citationTarget(
+async function citedRecord(
   c: CitationRow,
   ctx: Context,
 ): Promise<ResolversUnionTypes<Record<string, unknown>>['CitationTarget']> {
-  const { loaders } = ctx;
-  if (c.dealId) return tagged('Deal', required(await loaders.dealById.load(c.dealId)));
-  if (c.eventId) return tagged('DealEvent', required(await loaders.dealEventById.load(c.eventId)));
-  if (c.platformId) {
-    return tagged('Platform', required(await loaders.platformById.load(c.platformId)));
-  }
-  if (c.actorId) return tagged('Actor', required(await loaders.actorById.load(c.actorId)));
-  throw new Error(`Citation ${c.id} has no target`);
+  const { type, id } = citationTarget(c);
+  return tagged(type, required(await nodeLoader(ctx, type).load(id)));
 }
-
-const CITABLE = ['Deal', 'DealEvent', 'Platform', 'Actor'] as const;
-const TARGET_COLUMN = {
-  Deal: 'dealId',
-  DealEvent: 'eventId',
-  Platform: 'platformId',
-  Actor: 'actorId',
-} as const;
 
 async function validateAddCitation(input: AddCitationInput, ctx: Context) {
   const problems = new InputProblems();
@@ -65,7 +53,7 @@ async function validateAddCitation(input: AddCitationInput, ctx: Context) {
   );
   let targetId: string | null = null;
   if (target) {
-    if (!(CITABLE as readonly string[]).includes(target.type)) {
+    if (!(CITABLE_TYPES as readonly string[]).includes(target.type)) {
       problems.add(
         'input.target',
         `a ${target.type} cannot be cited for; cite a deal, event, platform or actor`,
@@ -85,9 +73,8 @@ async function validateAddCitation(input: AddCitationInput, ctx: Context) {
   });
   const reason = validateText(input.reason, 'input.reason', problems, { max: 1000 });
   problems.throwIfAny();
-  const type = target!.type as (typeof CITABLE)[number];
   return {
-    target: { [TARGET_COLUMN[type]]: targetId! } as CitationTarget,
+    target: { type: target!.type as CitableType, id: targetId! } satisfies CitationTarget,
     citation: citation!,
     reason,
   };
@@ -133,7 +120,7 @@ export const sourceResolvers: Resolvers = {
     id: (citation) => toGlobalId('Citation', citation.id),
     source: async (citation, _args, ctx) =>
       required(await ctx.loaders.sourceById.load(citation.sourceId)),
-    target: (citation, _args, ctx) => citationTarget(citation, ctx),
+    target: (citation, _args, ctx) => citedRecord(citation, ctx),
   },
   Deal: {
     citations: (deal, _args, ctx) => ctx.loaders.citationsByDealId.load(deal.id),

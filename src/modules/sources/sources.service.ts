@@ -8,6 +8,12 @@ import { citations, sources, type CitationRow, type SourceRow } from '../../db/s
 import type { CitationInput, SourceInput } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import {
+  CITABLE_TYPES,
+  citedByColumn,
+  RECORD_TYPES,
+  type CitableType,
+} from '../../graphql/record-types.js';
+import {
   validateFuzzyDate,
   validateId,
   validateLanguage,
@@ -21,7 +27,7 @@ import {
   type RevisionEntry,
   type Snapshot,
 } from '../revisions/revisions.service.js';
-import { refreshSearchDocuments } from '../search/search.service.js';
+import { refreshSearchDocuments, type SearchScope } from '../search/search.service.js';
 
 type SourceValues = Omit<InferInsertModel<typeof sources>, 'id'>;
 
@@ -36,8 +42,19 @@ export interface ValidCitation {
 }
 
 /** The record a citation supports. */
-export type CitationTarget =
-  { dealId: string } | { eventId: string } | { platformId: string } | { actorId: string };
+export interface CitationTarget {
+  type: CitableType;
+  id: string;
+}
+
+/** The record a stored citation supports: the one of its target columns that is set. */
+export function citationTarget(c: CitationRow): CitationTarget {
+  for (const type of CITABLE_TYPES) {
+    const id = c[citedByColumn(type)];
+    if (id) return { type, id };
+  }
+  throw new Error(`Citation ${c.id} has no target`);
+}
 
 export function validateSourceInput(
   input: SourceInput,
@@ -169,7 +186,7 @@ export async function attachCitations(
     const [row] = await tx
       .insert(citations)
       .values({
-        ...target,
+        [citedByColumn(target.type)]: target.id,
         sourceId,
         excerpt: c.excerpt,
         translation: c.translation,
@@ -186,7 +203,7 @@ export async function attachCitations(
       before: null,
       after: {
         source: toGlobalId('Source', sourceId),
-        target: Object.values(target)[0],
+        target: target.id,
         excerpt: c.excerpt,
         translation: c.translation,
         locator: c.locator,
@@ -207,10 +224,10 @@ export async function attachCitations(
  */
 export async function recordCitedChange(
   tx: Db,
-  target: CitationTarget,
   list: ValidCitation[],
-  entry: Omit<RevisionEntry, 'sourceIds'>,
+  entry: Omit<RevisionEntry, 'sourceIds'> & { recordType: CitableType },
 ): Promise<void> {
+  const target = { type: entry.recordType, id: entry.recordId };
   const { sourceIds } = await attachCitations(tx, target, list, entry.author, entry.reason);
   await recordRevision(tx, { ...entry, sourceIds });
 }
@@ -280,24 +297,13 @@ export async function deleteSource(
   await refreshSearchDocuments(tx, { sources: [sourceId] });
 }
 
-function citationTarget(c: CitationRow): CitationTarget {
-  if (c.dealId) return { dealId: c.dealId };
-  if (c.eventId) return { eventId: c.eventId };
-  if (c.platformId) return { platformId: c.platformId };
-  return { actorId: c.actorId! };
-}
-
-/** Excerpts show in the cited record's search document and in the source's. */
-async function refreshCitedRecords(tx: Db, target: CitationTarget, sourceIds: string[]) {
+/** Excerpts show in the cited record's search document (an event's: its deal's) and in the source's. */
+async function refreshCitedRecords(tx: Db, { type, id }: CitationTarget, sourceIds: string[]) {
+  const { searchScope } = RECORD_TYPES[type] as { searchScope?: keyof SearchScope };
   await refreshSearchDocuments(tx, {
     sources: sourceIds,
-    deals:
-      'dealId' in target
-        ? [target.dealId]
-        : 'eventId' in target
-          ? sql`select deal_id from deal_events where id = ${target.eventId}::uuid`
-          : undefined,
-    platforms: 'platformId' in target ? [target.platformId] : undefined,
-    actors: 'actorId' in target ? [target.actorId] : undefined,
+    ...(searchScope
+      ? { [searchScope]: [id] }
+      : { deals: sql`select deal_id from deal_events where id = ${id}::uuid` }),
   });
 }
