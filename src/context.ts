@@ -1,6 +1,7 @@
 // Per-request context: the database, a logger and a fresh set of DataLoaders for each request.
 import type { Logger } from 'pino';
 import type { Db } from './db/client.js';
+import { transactionRetryingDeadlock } from './db/deadlock-retry.js';
 import type { NodeType } from './graphql/global-id.js';
 import { RECORD_TYPES } from './graphql/record-types.js';
 import { createActorLoaders } from './modules/actors/actors.loaders.js';
@@ -61,6 +62,16 @@ export function useExpensiveDatabase(ctx: Context): void {
   if (ctx.db === ctx.expensiveDb) return;
   ctx.db = ctx.expensiveDb;
   refreshLoaders(ctx);
+}
+
+/**
+ * Runs a mutation's writes in one transaction, and this is where every mutation's transaction
+ * starts: the resolver opens it and hands `tx` to the services, which never open one of their
+ * own. A transaction PostgreSQL ends to break a deadlock is run once more (see deadlock-retry.ts),
+ * so `work` must do nothing but database writes through `tx`.
+ */
+export function withTransaction<T>(ctx: Context, work: (tx: Db) => Promise<T>): Promise<T> {
+  return transactionRetryingDeadlock(ctx.db, work);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Optimistic concurrency: lock a record and check that it is still at the version a client saw.
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { ApiError } from '../errors.js';
 import type { Db } from './client.js';
@@ -39,4 +39,12 @@ export async function lockVersioned<T extends PgTable & { id: PgColumn }>(
     );
   }
   return row;
+}
+
+/**
+ * What every change to a versioned row sets besides its own columns: the next version (so an
+ * update based on the old one is refused) and the time (so "updated since" syncs see it).
+ */
+export function bumpVersion(table: { version: PgColumn }): { version: SQL; updatedAt: SQL } {
+  return { version: sql`${table.version} + 1`, updatedAt: sql`now()` };
 }

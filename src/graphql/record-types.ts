@@ -17,6 +17,8 @@ import type { SearchType } from './generated/resolvers-types.js';
 
 interface RecordTypeInfo {
   table: PgTable;
+  /** What messages call it: "The event does not exist or was deleted". */
+  noun: string;
   /** The key of its by-ID loader in ctx.loaders (context.ts checks that it exists). */
   loader: string;
   /** The column of `citations` that cites a record of this type; absent when it cannot be cited. */
@@ -34,6 +36,7 @@ interface RecordTypeInfo {
 export const RECORD_TYPES = {
   Actor: {
     table: actors,
+    noun: 'actor',
     loader: 'actorById',
     citedBy: 'actorId',
     history: true,
@@ -43,6 +46,7 @@ export const RECORD_TYPES = {
   },
   Platform: {
     table: platforms,
+    noun: 'platform',
     loader: 'platformById',
     citedBy: 'platformId',
     history: true,
@@ -52,6 +56,7 @@ export const RECORD_TYPES = {
   },
   Deal: {
     table: deals,
+    noun: 'deal',
     loader: 'dealById',
     citedBy: 'dealId',
     history: true,
@@ -60,9 +65,16 @@ export const RECORD_TYPES = {
     deletable: true,
   },
   // Items are written and deleted with their deal (updateDeal replaces them), never alone.
-  DealItem: { table: dealItems, loader: 'dealItemById', history: false, deletable: false },
+  DealItem: {
+    table: dealItems,
+    noun: 'deal item',
+    loader: 'dealItemById',
+    history: false,
+    deletable: false,
+  },
   DealEvent: {
     table: dealEvents,
+    noun: 'event',
     loader: 'dealEventById',
     citedBy: 'eventId',
     history: true,
@@ -70,13 +82,20 @@ export const RECORD_TYPES = {
   },
   Source: {
     table: sources,
+    noun: 'source',
     loader: 'sourceById',
     history: true,
     search: 'SOURCE',
     searchScope: 'sources',
     deletable: true,
   },
-  Citation: { table: citations, loader: 'citationById', history: false, deletable: true },
+  Citation: {
+    table: citations,
+    noun: 'citation',
+    loader: 'citationById',
+    history: false,
+    deletable: true,
+  },
 } as const satisfies Record<string, RecordTypeInfo>;
 
 export type RecordType = keyof typeof RECORD_TYPES;

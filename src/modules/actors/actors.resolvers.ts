@@ -1,6 +1,6 @@
 // Actor resolvers: actor lists (all, suppliers, recipients) and the Actor type's relations.
 import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+import { withTransaction, type Context } from '../../context.js';
 import { actorIdsInCountries } from '../../db/fragments.js';
 import { containsPattern } from '../../db/keyset.js';
 import { actorAliases, actors, deals } from '../../db/schema.js';
@@ -54,17 +54,20 @@ export const actorResolvers: Resolvers = {
   Mutation: {
     createActor: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      return { actor: await writeActor(ctx.db, await validateActorWrite(input, ctx), author) };
+      const valid = await validateActorWrite(input, ctx);
+      return { actor: await withTransaction(ctx, (tx) => writeActor(tx, valid, author)) };
     },
     updateActor: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const actor = await writeActor(ctx.db, await validateActorWrite(input, ctx), author);
-      return { actor };
+      const valid = await validateActorWrite(input, ctx);
+      return { actor: await withTransaction(ctx, (tx) => writeActor(tx, valid, author)) };
     },
     mergeActors: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'ADMIN');
       const { loserId, winnerId, reason } = validateMerge('Actor', input, new InputProblems());
-      const actor = await mergeActors(ctx.db, loserId, winnerId, author, reason);
+      const actor = await withTransaction(ctx, (tx) =>
+        mergeActors(tx, { loserId, winnerId }, { author, reason }),
+      );
       return { actor };
     },
   },

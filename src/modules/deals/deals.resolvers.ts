@@ -1,5 +1,5 @@
 // Deal resolvers: GraphQL shape only — validate arguments, then read through loaders.
-import type { Context } from '../../context.js';
+import { withTransaction, type Context } from '../../context.js';
 import type { DealRow } from '../../db/schema.js';
 import {
   buildConnection,
@@ -82,18 +82,18 @@ export const dealResolvers: Resolvers = {
   Mutation: {
     createDeal: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const deal = await createDeal(ctx.db, await validateCreateDeal(input, ctx), author);
-      return { deal };
+      const valid = await validateCreateDeal(input, ctx);
+      return { deal: await withTransaction(ctx, (tx) => createDeal(tx, valid, author)) };
     },
     updateDeal: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const deal = await updateDeal(ctx.db, await validateUpdateDeal(input, ctx), author);
-      return { deal };
+      const valid = await validateUpdateDeal(input, ctx);
+      return { deal: await withTransaction(ctx, (tx) => updateDeal(tx, valid, author)) };
     },
     addDealEvent: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const event = await addDealEvent(ctx.db, await validateAddEvent(input, ctx), author);
-      return { event };
+      const valid = await validateAddEvent(input, ctx);
+      return { event: await withTransaction(ctx, (tx) => addDealEvent(tx, valid, author)) };
     },
   },
   Query: {

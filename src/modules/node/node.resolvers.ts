@@ -1,5 +1,5 @@
 // Node resolvers: any record by global ID, and the type of rows returned for Node and CitationTarget.
-import type { Context } from '../../context.js';
+import { withTransaction, type Context } from '../../context.js';
 import { NotFoundError, InvalidInputError } from '../../errors.js';
 import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
@@ -47,7 +47,7 @@ export const nodeResolvers: Resolvers = {
       }
       problems.throwIfAny();
       const remove = DELETERS[target!.type as keyof typeof DELETERS];
-      await ctx.db.transaction((tx) => remove(tx, target!.uuid, author, reason!));
+      await withTransaction(ctx, (tx) => remove(tx, target!.uuid, { author, reason: reason! }));
       return { deletedId: input.id };
     },
   },

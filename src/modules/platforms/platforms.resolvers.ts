@@ -1,6 +1,6 @@
 // Platform resolvers: the platform list and the Platform type's family tree and producers.
 import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+import { withTransaction, type Context } from '../../context.js';
 import { platformFamilyIds } from '../../db/fragments.js';
 import { containsPattern } from '../../db/keyset.js';
 import { platformAliases, platforms } from '../../db/schema.js';
@@ -40,19 +40,20 @@ export const platformResolvers: Resolvers = {
   Mutation: {
     createPlatform: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      return {
-        platform: await writePlatform(ctx.db, await validatePlatformWrite(input, ctx), author),
-      };
+      const valid = await validatePlatformWrite(input, ctx);
+      return { platform: await withTransaction(ctx, (tx) => writePlatform(tx, valid, author)) };
     },
     updatePlatform: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const platform = await writePlatform(ctx.db, await validatePlatformWrite(input, ctx), author);
-      return { platform };
+      const valid = await validatePlatformWrite(input, ctx);
+      return { platform: await withTransaction(ctx, (tx) => writePlatform(tx, valid, author)) };
     },
     mergePlatforms: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'ADMIN');
       const { loserId, winnerId, reason } = validateMerge('Platform', input, new InputProblems());
-      const platform = await mergePlatforms(ctx.db, loserId, winnerId, author, reason);
+      const platform = await withTransaction(ctx, (tx) =>
+        mergePlatforms(tx, { loserId, winnerId }, { author, reason }),
+      );
       return { platform };
     },
   },

@@ -1,9 +1,8 @@
 // Platform writes: create, update, merge and delete platforms, each in one transaction with its revisions.
-import { and, eq, isNull, sql, type InferInsertModel } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import {
-  citations,
   dealItems,
   deals,
   platformAliases,
@@ -11,10 +10,7 @@ import {
   platforms,
   type PlatformRow,
 } from '../../db/schema.js';
-import { wouldCreateCycle } from '../../db/tree.js';
-import { transactionRetryingDeadlock } from '../../db/deadlock-retry.js';
-import { lockVersioned } from '../../db/versioned.js';
-import { ApiError } from '../../errors.js';
+import { bumpVersion } from '../../db/versioned.js';
 import type {
   CreatePlatformInput,
   UpdatePlatformInput,
@@ -26,26 +22,28 @@ import {
   validateAliases,
   validateId,
   validateText,
-  type AliasParts,
 } from '../../graphql/input-validation.js';
-import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
-import { refreshSearchForPlatforms, refreshSearchDocuments } from '../search/search.service.js';
 import {
-  recordCitedChange,
-  validateCitations,
-  type ValidCitation,
-} from '../sources/sources.service.js';
+  mergeNamed,
+  moveLinks,
+  writeNamed,
+  type NamedKind,
+  type NamedWrite,
+  type ValuesOf,
+} from '../records/records.service.js';
+import {
+  tombstone,
+  type Author,
+  type Change,
+  type Snapshot,
+} from '../revisions/revisions.service.js';
+import { refreshSearchForPlatforms } from '../search/search.service.js';
+import { validateCitations } from '../sources/sources.service.js';
 
-type PlatformValues = Omit<InferInsertModel<typeof platforms>, 'id'>;
-
-export interface ValidPlatformWrite {
-  platformId: string | null;
-  expectedVersion: number | null;
-  values: Partial<PlatformValues>;
-  aliases: AliasParts[] | null;
+type PlatformValues = ValuesOf<'Platform'>;
+export interface ValidPlatformWrite extends NamedWrite<'Platform'> {
+  /** The full new list of producers, or null to keep them. */
   producerIds: string[] | null;
-  citations: ValidCitation[];
-  reason: string;
 }
 
 async function platformSnapshot(tx: Db, row: PlatformRow): Promise<Snapshot> {
@@ -134,7 +132,7 @@ export async function validatePlatformWrite(
   });
   problems.throwIfAny();
   return {
-    platformId,
+    id: platformId,
     expectedVersion: isUpdate ? input.expectedVersion : null,
     values,
     aliases,
@@ -144,68 +142,28 @@ export async function validatePlatformWrite(
   };
 }
 
-export async function writePlatform(
-  db: Db,
+const PLATFORM: NamedKind<'Platform'> = {
+  type: 'Platform',
+  aliases: { table: platformAliases, owner: platformAliases.platformId },
+  nameOf: (platform) => platform.designation,
+  snapshot: platformSnapshot,
+  cycle: { path: 'input.family', message: 'that platform is a variant of this one' },
+  refreshSearch: refreshSearchForPlatforms,
+};
+
+export function writePlatform(
+  tx: Db,
   input: ValidPlatformWrite,
   author: Author,
 ): Promise<PlatformRow> {
-  return transactionRetryingDeadlock(db, async (tx) => {
-    let before: Snapshot | null = null;
-    let row: PlatformRow;
-    if (input.platformId) {
-      const current = await lockVersioned(
-        tx,
-        platforms,
-        input.platformId,
-        input.expectedVersion,
-        'platform',
-      );
-      before = await platformSnapshot(tx, current);
-      const parentId = input.values.parentId;
-      if (parentId && (await wouldCreateCycle(tx, platforms, current.id, parentId))) {
-        throw new ApiError(
-          'Invalid input — `input.family`: that platform is a variant of this one',
-          'BAD_USER_INPUT',
-        );
-      }
-      [row] = (await tx
-        .update(platforms)
-        .set({ ...input.values, version: sql`${platforms.version} + 1`, updatedAt: sql`now()` })
-        .where(eq(platforms.id, current.id))
-        .returning()) as [PlatformRow];
-    } else {
-      [row] = (await tx
-        .insert(platforms)
-        .values(input.values as PlatformValues)
-        .returning()) as [PlatformRow];
+  return writeNamed(tx, PLATFORM, input, author, async (row) => {
+    if (!input.producerIds) return;
+    await tx.delete(platformProducers).where(eq(platformProducers.platformId, row.id));
+    if (input.producerIds.length > 0) {
+      await tx
+        .insert(platformProducers)
+        .values(input.producerIds.map((producerId) => ({ platformId: row.id, producerId })));
     }
-    if (input.aliases) {
-      await tx.delete(platformAliases).where(eq(platformAliases.platformId, row.id));
-      if (input.aliases.length > 0) {
-        await tx
-          .insert(platformAliases)
-          .values(input.aliases.map((a) => ({ ...a, platformId: row.id })));
-      }
-    }
-    if (input.producerIds) {
-      await tx.delete(platformProducers).where(eq(platformProducers.platformId, row.id));
-      if (input.producerIds.length > 0) {
-        await tx
-          .insert(platformProducers)
-          .values(input.producerIds.map((producerId) => ({ platformId: row.id, producerId })));
-      }
-    }
-    await recordCitedChange(tx, input.citations, {
-      recordType: 'Platform',
-      recordId: row.id,
-      action: input.platformId ? 'UPDATE' : 'CREATE',
-      author,
-      reason: input.reason,
-      before,
-      after: await platformSnapshot(tx, row),
-    });
-    await refreshSearchForPlatforms(tx, [row.id]);
-    return row;
   });
 }
 
@@ -213,124 +171,56 @@ export async function writePlatform(
  * Moves every item, variant, producer, citation and alias of the loser to the winner, keeps
  * the loser's designation as an alias, and leaves the loser as a tombstone that redirects.
  */
-export async function mergePlatforms(
-  db: Db,
-  loserId: string,
-  winnerId: string,
-  author: Author,
-  reason: string,
+export function mergePlatforms(
+  tx: Db,
+  merge: { loserId: string; winnerId: string },
+  change: Change,
 ): Promise<PlatformRow> {
-  return transactionRetryingDeadlock(db, async (tx) => {
-    const loser = await lockVersioned(tx, platforms, loserId, null, 'platform to merge');
-    const winner = await lockVersioned(tx, platforms, winnerId, null, 'platform to merge into');
-    const before = await platformSnapshot(tx, winner);
-    await tx
-      .update(dealItems)
-      .set({ platformId: winnerId })
-      .where(eq(dealItems.platformId, loserId));
-    await tx
-      .update(deals)
-      .set({ version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
-      .where(
-        sql`${deals.id} in (select deal_id from ${dealItems} where platform_id = ${winnerId}::uuid)`,
-      );
-    // The loser's variants join the winner's family; if the winner was one of them, it takes
-    // the loser's place in the tree.
-    await tx
-      .update(platforms)
-      .set({
-        parentId: sql`case when ${platforms.id} = ${winnerId}::uuid then ${loser.parentId}::uuid else ${winnerId}::uuid end`,
-      })
-      .where(eq(platforms.parentId, loserId));
-    await tx
-      .update(citations)
-      .set({ platformId: winnerId })
-      .where(eq(citations.platformId, loserId));
-    await tx.execute(sql`insert into ${platformProducers} (platform_id, producer_id)
-      select ${winnerId}::uuid, producer_id from ${platformProducers} where platform_id = ${loserId}::uuid
-      on conflict do nothing`);
-    await tx.delete(platformProducers).where(eq(platformProducers.platformId, loserId));
-    await tx.execute(sql`insert into ${platformAliases} (platform_id, alias, language)
-      select ${winnerId}::uuid, alias, language from ${platformAliases} where platform_id = ${loserId}::uuid
-      union all select ${winnerId}::uuid, ${loser.designation}, null
-      on conflict do nothing`);
-    await tx.delete(platformAliases).where(eq(platformAliases.platformId, loserId));
-    await tx
-      .update(platforms)
-      .set({
-        mergedIntoId: winnerId,
-        deletedAt: sql`now()`,
-        version: sql`${platforms.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(platforms.id, loserId));
-    const [merged] = await tx
-      .update(platforms)
-      .set({ version: sql`${platforms.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(platforms.id, winnerId))
-      .returning();
-    await recordRevision(tx, {
-      recordType: 'Platform',
-      recordId: loserId,
-      action: 'MERGE',
-      author,
-      reason,
-      before: await platformSnapshot(tx, loser),
-      after: { mergedInto: toGlobalId('Platform', winnerId) },
-      mergedIntoId: winnerId,
-    });
-    await recordRevision(tx, {
-      recordType: 'Platform',
-      recordId: winnerId,
-      action: 'UPDATE',
-      author,
-      reason,
-      before,
-      after: await platformSnapshot(tx, merged!),
-    });
-    await refreshSearchForPlatforms(tx, [winnerId]);
-    await refreshSearchDocuments(tx, { platforms: [loserId] });
-    return merged!;
+  const { winnerId, loserId } = merge;
+  return mergeNamed(tx, PLATFORM, merge, change, {
+    movePointers: async (tx, loser) => {
+      await tx
+        .update(dealItems)
+        .set({ platformId: winnerId })
+        .where(eq(dealItems.platformId, loserId));
+      // Every deal with an item of the winner, its own included, is bumped: one statement.
+      await tx
+        .update(deals)
+        .set(bumpVersion(deals))
+        .where(
+          sql`${deals.id} in (select deal_id from ${dealItems} where platform_id = ${winnerId}::uuid)`,
+        );
+      // The loser's variants join the winner's family; if the winner was one of them, it takes
+      // the loser's place in the tree.
+      await tx
+        .update(platforms)
+        .set({
+          parentId: sql`case when ${platforms.id} = ${winnerId}::uuid then ${loser.parentId}::uuid else ${winnerId}::uuid end`,
+        })
+        .where(eq(platforms.parentId, loserId));
+      await moveLinks(tx, platformProducers, platformProducers.platformId, loserId, winnerId);
+    },
   });
 }
 
 /** Deletes a platform nothing refers to; one still in use must be merged instead. */
-export async function deletePlatform(
-  tx: Db,
-  platformId: string,
-  author: Author,
-  reason: string,
-): Promise<void> {
-  const platform = await lockVersioned(tx, platforms, platformId, null, 'platform');
-  const [item] = await tx
-    .select({ id: dealItems.id })
-    .from(dealItems)
-    .where(eq(dealItems.platformId, platformId))
-    .limit(1);
-  const [variant] = await tx
-    .select({ id: platforms.id })
-    .from(platforms)
-    .where(and(eq(platforms.parentId, platformId), isNull(platforms.deletedAt)))
-    .limit(1);
-  if (item || variant) {
-    throw new ApiError(
-      'The platform is still referred to by deal items or variants: merge it instead',
-      'CONFLICT',
-    );
-  }
-  const before = await platformSnapshot(tx, platform);
-  await tx
-    .update(platforms)
-    .set({ deletedAt: sql`now()`, version: sql`${platforms.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(platforms.id, platformId));
-  await recordRevision(tx, {
-    recordType: 'Platform',
-    recordId: platformId,
-    action: 'DELETE',
-    author,
-    reason,
-    before,
-    after: {},
+export async function deletePlatform(tx: Db, platformId: string, change: Change): Promise<void> {
+  await tombstone(tx, 'Platform', platformId, change, {
+    snapshot: platformSnapshot,
+    stillUsed: async (tx, platformId) => {
+      const [item] = await tx
+        .select({ id: dealItems.id })
+        .from(dealItems)
+        .where(eq(dealItems.platformId, platformId))
+        .limit(1);
+      const [variant] = await tx
+        .select({ id: platforms.id })
+        .from(platforms)
+        .where(and(eq(platforms.parentId, platformId), isNull(platforms.deletedAt)))
+        .limit(1);
+      return item || variant
+        ? 'The platform is still referred to by deal items or variants: merge it instead'
+        : null;
+    },
   });
-  await refreshSearchDocuments(tx, { platforms: [platformId] });
 }

@@ -1,6 +1,6 @@
 // Source and citation resolvers: the source list, Source and Citation, and every record's citations.
 import { and, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { nodeLoader, type Context } from '../../context.js';
+import { nodeLoader, withTransaction, type Context } from '../../context.js';
 import { InputProblems, validateText } from '../../graphql/input-validation.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import {
@@ -88,13 +88,13 @@ export const sourceResolvers: Resolvers = {
       const values = validateSourceInput(input.source, 'input.source', problems);
       const reason = validateText(input.reason, 'input.reason', problems, { max: 1000 });
       problems.throwIfAny();
-      const source = await ctx.db.transaction((tx) => createSource(tx, values, author, reason));
+      const source = await withTransaction(ctx, (tx) => createSource(tx, values, author, reason));
       return { source };
     },
     addCitation: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
       const valid = await validateAddCitation(input, ctx);
-      const { citations } = await ctx.db.transaction((tx) =>
+      const { citations } = await withTransaction(ctx, (tx) =>
         attachCitations(tx, valid.target, [valid.citation], author, valid.reason),
       );
       return { citation: citations[0]! };

@@ -2,8 +2,6 @@
 import { and, eq, isNull, sql, type InferInsertModel } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { lockVersioned } from '../../db/versioned.js';
-import { ApiError } from '../../errors.js';
 import { citations, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
 import type { CitationInput, SourceInput } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
@@ -23,7 +21,9 @@ import {
 } from '../../graphql/input-validation.js';
 import {
   recordRevision,
+  tombstone,
   type Author,
+  type Change,
   type RevisionEntry,
   type Snapshot,
 } from '../revisions/revisions.service.js';
@@ -214,7 +214,7 @@ export async function attachCitations(
     sourceIds.push(sourceId);
     rows.push(row!);
   }
-  if (rows.length > 0) await refreshCitedRecords(tx, target, sourceIds);
+  if (rows.length > 0) await refreshSearchDocuments(tx, citedRecordsScope(target, sourceIds));
   return { sourceIds, citations: rows };
 }
 
@@ -233,77 +233,39 @@ export async function recordCitedChange(
 }
 
 /** Marks a citation deleted; the record it supported keeps its other citations. */
-export async function deleteCitation(
-  tx: Db,
-  citationId: string,
-  author: Author,
-  reason: string,
-): Promise<void> {
-  const [citation] = await tx
-    .select()
-    .from(citations)
-    .where(eq(citations.id, citationId))
-    .for('update');
-  if (!citation || citation.deletedAt)
-    throw new ApiError('The citation does not exist or was deleted', 'NOT_FOUND');
-  await tx
-    .update(citations)
-    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(eq(citations.id, citationId));
-  await recordRevision(tx, {
-    recordType: 'Citation',
-    recordId: citationId,
-    action: 'DELETE',
-    author,
-    reason,
-    before: {
+export async function deleteCitation(tx: Db, citationId: string, change: Change): Promise<void> {
+  await tombstone(tx, 'Citation', citationId, change, {
+    snapshot: (_tx, citation) => ({
       source: toGlobalId('Source', citation.sourceId),
       excerpt: citation.excerpt,
       stance: citation.stance,
-    },
-    after: {},
+    }),
+    searchScope: (citation) => citedRecordsScope(citationTarget(citation), [citation.sourceId]),
   });
-  await refreshCitedRecords(tx, citationTarget(citation), [citation.sourceId]);
 }
 
 /** Deletes a source no live citation uses; delete (or move) its citations first. */
-export async function deleteSource(
-  tx: Db,
-  sourceId: string,
-  author: Author,
-  reason: string,
-): Promise<void> {
-  const source = await lockVersioned(tx, sources, sourceId, null, 'source');
-  const [cited] = await tx
-    .select({ id: citations.id })
-    .from(citations)
-    .where(and(eq(citations.sourceId, sourceId), isNull(citations.deletedAt)))
-    .limit(1);
-  if (cited)
-    throw new ApiError('The source is still cited: delete its citations first', 'CONFLICT');
-  await tx
-    .update(sources)
-    .set({ deletedAt: sql`now()`, version: sql`${sources.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(sources.id, sourceId));
-  await recordRevision(tx, {
-    recordType: 'Source',
-    recordId: sourceId,
-    action: 'DELETE',
-    author,
-    reason,
-    before: sourceSnapshot(source),
-    after: {},
+export async function deleteSource(tx: Db, sourceId: string, change: Change): Promise<void> {
+  await tombstone(tx, 'Source', sourceId, change, {
+    snapshot: (_tx, source) => sourceSnapshot(source),
+    stillUsed: async (tx, id) => {
+      const [cited] = await tx
+        .select({ id: citations.id })
+        .from(citations)
+        .where(and(eq(citations.sourceId, id), isNull(citations.deletedAt)))
+        .limit(1);
+      return cited ? 'The source is still cited: delete its citations first' : null;
+    },
   });
-  await refreshSearchDocuments(tx, { sources: [sourceId] });
 }
 
 /** Excerpts show in the cited record's search document (an event's: its deal's) and in the source's. */
-async function refreshCitedRecords(tx: Db, { type, id }: CitationTarget, sourceIds: string[]) {
+function citedRecordsScope({ type, id }: CitationTarget, sourceIds: string[]): SearchScope {
   const { searchScope } = RECORD_TYPES[type] as { searchScope?: keyof SearchScope };
-  await refreshSearchDocuments(tx, {
+  return {
     sources: sourceIds,
     ...(searchScope
       ? { [searchScope]: [id] }
       : { deals: sql`select deal_id from deal_events where id = ${id}::uuid` }),
-  });
+  };
 }
