@@ -6,9 +6,11 @@ import { containsPattern } from '../../db/keyset.js';
 import { actorAliases, actors, deals } from '../../db/schema.js';
 import type { ActorFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
-import { InputProblems, validateMerge } from '../../graphql/input-validation.js';
+import { mergeInput, parseInput } from '../../graphql/input-schema.js';
+import { lookupIn } from '../../graphql/references.js';
+import { actorWriteInput } from './actors.input.js';
 import { requireAuthor } from '../auth/auth.service.js';
-import { mergeActors, validateActorWrite, writeActor } from './actors.service.js';
+import { mergeActors, writeActor } from './actors.service.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
 import { resolveCountryCodes } from '../../reference/iso-countries.js';
 
@@ -54,17 +56,17 @@ export const actorResolvers: Resolvers = {
   Mutation: {
     createActor: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const valid = await validateActorWrite(input, ctx);
+      const valid = await parseInput(actorWriteInput(lookupIn(ctx), input), input);
       return { actor: await withTransaction(ctx, (tx) => writeActor(tx, valid, author)) };
     },
     updateActor: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const valid = await validateActorWrite(input, ctx);
+      const valid = await parseInput(actorWriteInput(lookupIn(ctx), input), input);
       return { actor: await withTransaction(ctx, (tx) => writeActor(tx, valid, author)) };
     },
     mergeActors: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'ADMIN');
-      const { loserId, winnerId, reason } = validateMerge('Actor', input, new InputProblems());
+      const { loserId, winnerId, reason } = await parseInput(mergeInput('Actor'), input);
       const actor = await withTransaction(ctx, (tx) =>
         mergeActors(tx, { loserId, winnerId }, { author, reason }),
       );

@@ -1,6 +1,5 @@
 // Actor writes: create, update, merge and delete actors, each in one transaction with its revisions.
 import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import {
   actorAliases,
@@ -11,20 +10,7 @@ import {
   type ActorRow,
 } from '../../db/schema.js';
 import { bumpVersion } from '../../db/versioned.js';
-import type {
-  CreateActorInput,
-  UpdateActorInput,
-} from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
-import {
-  InputProblems,
-  validateAliases,
-  validateId,
-  validateText,
-  validateYearSpan,
-} from '../../graphql/input-validation.js';
-import { resolveReference } from '../../graphql/references.js';
-import { isoCodes } from '../../reference/iso-countries.js';
 import { referenceAliasesOfState } from '../../reference/state-aliases.js';
 import {
   mergeNamed,
@@ -32,7 +18,6 @@ import {
   writeNamed,
   type NamedKind,
   type NamedWrite,
-  type ValuesOf,
 } from '../records/records.service.js';
 import {
   tombstone,
@@ -41,9 +26,7 @@ import {
   type Snapshot,
 } from '../revisions/revisions.service.js';
 import { refreshSearchForActors } from '../search/search.service.js';
-import { validateCitations } from '../sources/sources.service.js';
 
-type ActorValues = ValuesOf<'Actor'>;
 export type ValidActorWrite = NamedWrite<'Actor'>;
 
 async function actorSnapshot(tx: Db, row: ActorRow): Promise<Snapshot> {
@@ -62,77 +45,6 @@ async function actorSnapshot(tx: Db, row: ActorRow): Promise<Snapshot> {
     existedUntil: row.existedUntil,
     description: row.description,
     aliases: aliases.map((a) => a.alias),
-  };
-}
-
-/** Validates a create (no `id`) or an update; a field absent from an update is left alone. */
-export async function validateActorWrite(
-  input: CreateActorInput | UpdateActorInput,
-  ctx: Context,
-): Promise<ValidActorWrite> {
-  const problems = new InputProblems();
-  const isUpdate = 'id' in input;
-  const actorId = isUpdate ? validateId('Actor', input.id, 'input.id', problems) : null;
-  const values: Partial<ActorValues> = {};
-  const has = (field: keyof CreateActorInput & keyof UpdateActorInput) =>
-    !isUpdate || field in input;
-
-  if (has('kind')) {
-    if (input.kind) values.kind = input.kind;
-    else problems.add('input.kind', 'an actor always has a kind');
-  }
-  if (has('name')) {
-    const name = validateText(input.name, 'input.name', problems, { max: 300, required: true });
-    if (name) values.name = name;
-  }
-  if (has('isoAlpha3')) {
-    const code = input.isoAlpha3?.trim().toUpperCase();
-    const codes = code ? isoCodes(code) : null;
-    if (code && !codes)
-      problems.add('input.isoAlpha3', `"${input.isoAlpha3}" is not an ISO 3166-1 alpha-3 code`);
-    values.isoAlpha3 = codes?.alpha3 ?? null;
-    values.isoAlpha2 = codes?.alpha2 ?? null;
-    values.isoNumeric = codes?.numeric ?? null;
-  }
-  for (const [field, column] of [
-    ['parent', 'parentId'],
-    ['country', 'countryId'],
-  ] as const) {
-    if (!has(field)) continue;
-    const id = input[field];
-    const path = `input.${field}`;
-    const uuid = id ? validateId('Actor', id, path, problems) : null;
-    // A merged-away actor leads to its winner, which may be this very actor.
-    const target = id
-      ? await resolveReference(ctx, problems, { path, type: 'Actor', uuid, id })
-      : null;
-    if (target && target === actorId) problems.add(path, 'an actor cannot be its own ' + field);
-    values[column] = target;
-  }
-  if (has('existedFrom')) values.existedFrom = input.existedFrom ?? null;
-  if (has('existedUntil')) values.existedUntil = input.existedUntil ?? null;
-  validateYearSpan(input.existedFrom, input.existedUntil, 'input', problems);
-  if (has('description')) {
-    values.description = validateText(input.description, 'input.description', problems, {
-      max: 5000,
-    });
-  }
-  const aliases = has('aliases') ? validateAliases(input.aliases, 'input.aliases', problems) : null;
-  const reason = validateText(input.reason, 'input.reason', problems, {
-    max: 1000,
-    required: true,
-  });
-  const citations = await validateCitations(input.citations, 'input.citations', problems, ctx, {
-    required: false,
-  });
-  problems.throwIfAny();
-  return {
-    id: actorId,
-    expectedVersion: isUpdate ? input.expectedVersion : null,
-    values,
-    aliases,
-    citations,
-    reason: reason!,
   };
 }
 

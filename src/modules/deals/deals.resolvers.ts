@@ -9,10 +9,12 @@ import {
 } from '../../graphql/connection.js';
 import type { DealFilter, DealOrder, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
+import { parseInput } from '../../graphql/input-schema.js';
+import { lookupIn } from '../../graphql/references.js';
 import { required } from '../../graphql/rows.js';
 import { estimate, fuzzyDate } from '../../graphql/values.js';
 import { requireAuthor } from '../auth/auth.service.js';
-import { validateAddEvent, validateCreateDeal, validateUpdateDeal } from './deal-input.js';
+import { addDealEventInput, createDealInput, updateDealInput } from './deals.input.js';
 import { resolveDealFilter } from './deal-filter.js';
 import { addDealEvent, createDeal, updateDeal } from './deals.service.js';
 import {
@@ -82,17 +84,17 @@ export const dealResolvers: Resolvers = {
   Mutation: {
     createDeal: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const valid = await validateCreateDeal(input, ctx);
+      const valid = await parseInput(createDealInput(lookupIn(ctx)), input);
       return { deal: await withTransaction(ctx, (tx) => createDeal(tx, valid, author)) };
     },
     updateDeal: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const valid = await validateUpdateDeal(input, ctx);
+      const valid = await parseInput(updateDealInput(lookupIn(ctx), input), input);
       return { deal: await withTransaction(ctx, (tx) => updateDeal(tx, valid, author)) };
     },
     addDealEvent: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const valid = await validateAddEvent(input, ctx);
+      const valid = await parseInput(addDealEventInput(lookupIn(ctx)), input);
       return { event: await withTransaction(ctx, (tx) => addDealEvent(tx, valid, author)) };
     },
   },

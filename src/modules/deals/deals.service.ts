@@ -21,7 +21,7 @@ import {
 } from '../revisions/revisions.service.js';
 import { refreshSearchDocuments } from '../search/search.service.js';
 import { recordCitedChange } from '../sources/sources.service.js';
-import type { ItemValues, ValidAddEvent, ValidCreateDeal, ValidUpdateDeal } from './deal-input.js';
+import type { ItemValues, ValidAddEvent, ValidCreateDeal, ValidUpdateDeal } from './deals.input.js';
 
 /** A deal's picture in API terms (global IDs, EDTF dates), for its history. */
 function dealSnapshot(deal: DealRow, items: DealItemRow[]): Snapshot {

@@ -1,6 +1,5 @@
 // Platform writes: create, update, merge and delete platforms, each in one transaction with its revisions.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import {
   dealItems,
@@ -11,25 +10,13 @@ import {
   type PlatformRow,
 } from '../../db/schema.js';
 import { bumpVersion } from '../../db/versioned.js';
-import type {
-  CreatePlatformInput,
-  UpdatePlatformInput,
-} from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
-import { resolveReference, resolveReferences } from '../../graphql/references.js';
-import {
-  InputProblems,
-  validateAliases,
-  validateId,
-  validateText,
-} from '../../graphql/input-validation.js';
 import {
   mergeNamed,
   moveLinks,
   writeNamed,
   type NamedKind,
   type NamedWrite,
-  type ValuesOf,
 } from '../records/records.service.js';
 import {
   tombstone,
@@ -38,9 +25,7 @@ import {
   type Snapshot,
 } from '../revisions/revisions.service.js';
 import { refreshSearchForPlatforms } from '../search/search.service.js';
-import { validateCitations } from '../sources/sources.service.js';
 
-type PlatformValues = ValuesOf<'Platform'>;
 export interface ValidPlatformWrite extends NamedWrite<'Platform'> {
   /** The full new list of producers, or null to keep them. */
   producerIds: string[] | null;
@@ -67,78 +52,6 @@ async function platformSnapshot(tx: Db, row: PlatformRow): Promise<Snapshot> {
     description: row.description,
     aliases: aliases.map((a) => a.alias),
     producers: producers.map((p) => toGlobalId('Actor', p.id)),
-  };
-}
-
-/** Validates a create (no `id`) or an update; a field absent from an update is left alone. */
-export async function validatePlatformWrite(
-  input: CreatePlatformInput | UpdatePlatformInput,
-  ctx: Context,
-): Promise<ValidPlatformWrite> {
-  const problems = new InputProblems();
-  const isUpdate = 'id' in input;
-  const platformId = isUpdate ? validateId('Platform', input.id, 'input.id', problems) : null;
-  const values: Partial<PlatformValues> = {};
-  const has = (field: keyof CreatePlatformInput & keyof UpdatePlatformInput) =>
-    !isUpdate || field in input;
-
-  if (has('designation')) {
-    const designation = validateText(input.designation, 'input.designation', problems, {
-      max: 300,
-      required: true,
-    });
-    if (designation) values.designation = designation;
-  }
-  if (has('family')) {
-    const id = input.family;
-    const path = 'input.family';
-    const uuid = id ? validateId('Platform', id, path, problems) : null;
-    // A merged-away platform leads to its winner, which may be this very platform.
-    const family = id
-      ? await resolveReference(ctx, problems, { path, type: 'Platform', uuid, id })
-      : null;
-    if (family && family === platformId) problems.add(path, 'a platform cannot be its own family');
-    values.parentId = family;
-    // The editor's choice, even "no family", wins over every later import's rules.
-    values.familySource = isUpdate || family ? 'editor' : null;
-  }
-  if (has('category')) values.category = input.category ?? null;
-  if (has('unrocaCategory')) values.unrocaCategory = input.unrocaCategory ?? null;
-  if (has('description')) {
-    values.description = validateText(input.description, 'input.description', problems, {
-      max: 2000,
-    });
-  }
-  const aliases = has('aliases') ? validateAliases(input.aliases, 'input.aliases', problems) : null;
-  let producerIds: string[] | null = null;
-  if (has('producers')) {
-    const producers = await resolveReferences(
-      ctx,
-      problems,
-      (input.producers ?? []).map((id, i) => {
-        const path = `input.producers[${i}]`;
-        return { path, type: 'Actor', uuid: validateId('Actor', id, path, problems), id };
-      }),
-    );
-    // A merged-away producer and its winner are one producer.
-    producerIds = [...new Set(producers.filter((id) => id !== null))];
-  }
-  const reason = validateText(input.reason, 'input.reason', problems, {
-    max: 1000,
-    required: true,
-  });
-  const citations = await validateCitations(input.citations, 'input.citations', problems, ctx, {
-    required: false,
-  });
-  problems.throwIfAny();
-  return {
-    id: platformId,
-    expectedVersion: isUpdate ? input.expectedVersion : null,
-    values,
-    aliases,
-    producerIds: producerIds && [...new Set(producerIds)],
-    citations,
-    reason: reason!,
   };
 }
 

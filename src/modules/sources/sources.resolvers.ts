@@ -1,28 +1,20 @@
 // Source and citation resolvers: the source list, Source and Citation, and every record's citations.
 import { and, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { nodeLoader, withTransaction, type Context } from '../../context.js';
-import { InputProblems, validateText } from '../../graphql/input-validation.js';
 import { requireAuthor } from '../auth/auth.service.js';
-import {
-  attachCitations,
-  citationTarget,
-  createSource,
-  validateCitations,
-  validateSourceInput,
-  type CitationTarget,
-} from './sources.service.js';
+import { attachCitations, citationTarget, createSource } from './sources.service.js';
+import { addCitationInput, createSourceInput } from './sources.input.js';
 import { containsPattern } from '../../db/keyset.js';
 import { sources, type CitationRow } from '../../db/schema.js';
 import type {
-  AddCitationInput,
   Resolvers,
   ResolversUnionTypes,
   SourceFilter,
 } from '../../graphql/generated/resolvers-types.js';
-import { parseGlobalId, toGlobalId } from '../../graphql/global-id.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
-import { CITABLE_TYPES, type CitableType } from '../../graphql/record-types.js';
-import { resolveReference } from '../../graphql/references.js';
+import { parseInput } from '../../graphql/input-schema.js';
+import { lookupIn } from '../../graphql/references.js';
 import { required, tagged } from '../../graphql/rows.js';
 import { fuzzyDate } from '../../graphql/values.js';
 
@@ -46,54 +38,19 @@ async function citedRecord(
   return tagged(type, required(await nodeLoader(ctx, type).load(id)));
 }
 
-async function validateAddCitation(input: AddCitationInput, ctx: Context) {
-  const problems = new InputProblems();
-  const target = problems.attempt('input.target', () =>
-    parseGlobalId(input.target, 'input.target'),
-  );
-  let targetId: string | null = null;
-  if (target) {
-    if (!(CITABLE_TYPES as readonly string[]).includes(target.type)) {
-      problems.add(
-        'input.target',
-        `a ${target.type} cannot be cited for; cite a deal, event, platform or actor`,
-      );
-    } else {
-      // A merged-away actor or platform leads to its winner; a deleted record is NOT_FOUND.
-      targetId = await resolveReference(ctx, problems, {
-        path: 'input.target',
-        type: target.type,
-        uuid: target.uuid,
-        id: input.target,
-      });
-    }
-  }
-  const [citation] = await validateCitations([input.citation], 'input.citation', problems, ctx, {
-    required: true,
-  });
-  const reason = validateText(input.reason, 'input.reason', problems, { max: 1000 });
-  problems.throwIfAny();
-  return {
-    target: { type: target!.type as CitableType, id: targetId! } satisfies CitationTarget,
-    citation: citation!,
-    reason,
-  };
-}
-
 export const sourceResolvers: Resolvers = {
   Mutation: {
     createSource: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const problems = new InputProblems();
-      const values = validateSourceInput(input.source, 'input.source', problems);
-      const reason = validateText(input.reason, 'input.reason', problems, { max: 1000 });
-      problems.throwIfAny();
-      const source = await withTransaction(ctx, (tx) => createSource(tx, values, author, reason));
+      const valid = await parseInput(createSourceInput(), input);
+      const source = await withTransaction(ctx, (tx) =>
+        createSource(tx, valid.source, author, valid.reason),
+      );
       return { source };
     },
     addCitation: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const valid = await validateAddCitation(input, ctx);
+      const valid = await parseInput(addCitationInput(lookupIn(ctx)), input);
       const { citations } = await withTransaction(ctx, (tx) =>
         attachCitations(tx, valid.target, [valid.citation], author, valid.reason),
       );

@@ -1,9 +1,7 @@
-// Source and citation writes: validating citation inputs, recording new sources, attaching citations.
-import { and, eq, isNull, sql, type InferInsertModel } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+// Source and citation writes: recording new sources, attaching citations, deleting either.
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { citations, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
-import type { CitationInput, SourceInput } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import {
   CITABLE_TYPES,
@@ -11,14 +9,6 @@ import {
   RECORD_TYPES,
   type CitableType,
 } from '../../graphql/record-types.js';
-import {
-  validateFuzzyDate,
-  validateId,
-  validateLanguage,
-  validateText,
-  validateUrl,
-  type InputProblems,
-} from '../../graphql/input-validation.js';
 import {
   recordRevision,
   tombstone,
@@ -28,18 +18,9 @@ import {
   type Snapshot,
 } from '../revisions/revisions.service.js';
 import { refreshSearchDocuments, type SearchScope } from '../search/search.service.js';
+import type { SourceValues, ValidCitation } from './sources.input.js';
 
-type SourceValues = Omit<InferInsertModel<typeof sources>, 'id'>;
-
-/** A validated citation: an existing source's UUID or a new source's values, and what it says. */
-export interface ValidCitation {
-  sourceId: string | null;
-  newSource: SourceValues | null;
-  excerpt: string | null;
-  translation: string | null;
-  locator: string | null;
-  stance: CitationRow['stance'];
-}
+export type { ValidCitation } from './sources.input.js';
 
 /** The record a citation supports. */
 export interface CitationTarget {
@@ -54,80 +35,6 @@ export function citationTarget(c: CitationRow): CitationTarget {
     if (id) return { type, id };
   }
   throw new Error(`Citation ${c.id} has no target`);
-}
-
-export function validateSourceInput(
-  input: SourceInput,
-  path: string,
-  problems: InputProblems,
-): SourceValues {
-  const published = validateFuzzyDate(input.publicationDate, `${path}.publicationDate`, problems);
-  const values: SourceValues = {
-    kind: input.kind,
-    title: validateText(input.title, `${path}.title`, problems, { max: 1000 }),
-    publisher: validateText(input.publisher, `${path}.publisher`, problems, { max: 500 }),
-    url: validateUrl(input.url, `${path}.url`, problems),
-    archivedUrl: validateUrl(input.archivedUrl, `${path}.archivedUrl`, problems),
-    publishedYear: published.year,
-    publishedMonth: published.month,
-    publishedDay: published.day,
-    publishedUncertain: published.uncertain,
-    accessedOn: input.accessedOn ?? null,
-    language: validateLanguage(input.language, `${path}.language`, problems),
-    note: validateText(input.note, `${path}.note`, problems, { max: 5000 }),
-  };
-  if (!values.title && !values.publisher && !values.url) {
-    problems.add(path, 'a source needs at least a title, a publisher or a URL');
-  }
-  return values;
-}
-
-/**
- * Validates citation inputs; `required` makes an empty list a problem (the research rule:
- * new records and changes to stage, parties, dates or quantities must cite a source).
- */
-export async function validateCitations(
-  inputs: readonly CitationInput[] | null | undefined,
-  path: string,
-  problems: InputProblems,
-  ctx: Context,
-  { required }: { required: boolean },
-): Promise<ValidCitation[]> {
-  const list = inputs ?? [];
-  if (required && list.length === 0) {
-    problems.add(path, 'at least one citation is required: cite the source that reports this');
-  }
-  const valid = list.map((input, i) => validateCitation(input, `${path}[${i}]`, problems));
-  const existing = await Promise.all(
-    valid.map((c) =>
-      c.sourceId ? ctx.loaders.sourceById.load(c.sourceId) : Promise.resolve(null),
-    ),
-  );
-  valid.forEach((c, i) => {
-    if (c.sourceId && !existing[i]) {
-      problems.add(`${path}[${i}].source`, `no Source has the ID "${list[i]?.source ?? ''}"`);
-    }
-  });
-  return valid;
-}
-
-function validateCitation(
-  input: CitationInput,
-  path: string,
-  problems: InputProblems,
-): ValidCitation {
-  const given = (input.source ? 1 : 0) + (input.newSource ? 1 : 0);
-  if (given !== 1) problems.add(path, 'give exactly one of source (an ID) or newSource');
-  return {
-    sourceId: input.source ? validateId('Source', input.source, `${path}.source`, problems) : null,
-    newSource: input.newSource
-      ? validateSourceInput(input.newSource, `${path}.newSource`, problems)
-      : null,
-    excerpt: validateText(input.excerpt, `${path}.excerpt`, problems, { max: 5000 }),
-    translation: validateText(input.translation, `${path}.translation`, problems, { max: 5000 }),
-    locator: validateText(input.locator, `${path}.locator`, problems, { max: 200 }),
-    stance: input.stance ?? 'ASSERTS',
-  };
 }
 
 /** A source's picture in API terms, for its history. */
@@ -182,7 +89,8 @@ export async function attachCitations(
   const sourceIds: string[] = [];
   const rows: CitationRow[] = [];
   for (const c of list) {
-    const sourceId = c.sourceId ?? (await createSource(tx, c.newSource!, author, reason)).id;
+    const sourceId =
+      'id' in c.source ? c.source.id : (await createSource(tx, c.source.values, author, reason)).id;
     const [row] = await tx
       .insert(citations)
       .values({
