@@ -1,4 +1,5 @@
-// Optimistic concurrency: lock a record and check that it is still at the version a client saw.
+// Versioned records: lock one and check that it is still at the version a client saw, bump the
+// version of what a change touches, and ask whether anything still refers to a record.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { ApiError } from '../errors.js';
@@ -47,4 +48,17 @@ export async function lockVersioned<T extends PgTable & { id: PgColumn }>(
  */
 export function bumpVersion(table: { version: PgColumn }): { version: SQL; updatedAt: SQL } {
   return { version: sql`${table.version} + 1`, updatedAt: sql`now()` };
+}
+
+/**
+ * Whether any row of `table` matches `where`: how a deletion asks whether something still
+ * refers to the record. Asked one table at a time on the transaction's one connection.
+ */
+export async function anyRow(tx: Db, table: PgTable, where: SQL | undefined): Promise<boolean> {
+  const [row] = await tx
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(1);
+  return row !== undefined;
 }

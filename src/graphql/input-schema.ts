@@ -208,43 +208,45 @@ export function nonNegativeDecimal() {
     .transform((value) => value ?? null);
 }
 
-/** An http or https URL, normalised; empty is null. */
-export function url() {
+/**
+ * Optional text that `read` turns into the value to store (null, or a throw, when it cannot);
+ * empty is null, and what `read` refuses is reported as `refusal(text)`.
+ */
+function readable(read: (text: string) => string | null, refusal: (text: string) => string) {
   return z
     .string()
     .nullish()
     .transform((value, ctx) => {
       if (value === null || value === undefined || value.trim() === '') return null;
+      let result: string | null = null;
       try {
-        const parsed = new URL(value.trim());
-        if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.toString();
+        result = read(value.trim());
       } catch {
-        // reported below
+        // refused below
       }
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not an http or https URL` });
+      if (result) return result;
+      ctx.addIssue({ code: 'custom', message: refusal(value) });
       return z.NEVER;
     });
 }
 
+/** An http or https URL, normalised; empty is null. */
+export function url() {
+  return readable(
+    (text) => {
+      const parsed = new URL(text);
+      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.toString() : null;
+    },
+    (text) => `"${text}" is not an http or https URL`,
+  );
+}
+
 /** A BCP 47 language tag in canonical case (fr, pt-BR); empty is null. */
 export function language() {
-  return z
-    .string()
-    .nullish()
-    .transform((tag, ctx) => {
-      if (tag === null || tag === undefined || tag.trim() === '') return null;
-      try {
-        const [canonical] = Intl.getCanonicalLocales(tag.trim());
-        if (canonical) return canonical;
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${tag}" is not a BCP 47 language tag (fr, ru, en, pt-BR)`,
-      });
-      return z.NEVER;
-    });
+  return readable(
+    (tag) => Intl.getCanonicalLocales(tag)[0] ?? null,
+    (tag) => `"${tag}" is not a BCP 47 language tag (fr, ru, en, pt-BR)`,
+  );
 }
 
 // ICU's currency names: every ISO 4217 code, current or withdrawn (SUR, FRF, DEM — arms deals

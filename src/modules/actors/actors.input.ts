@@ -6,20 +6,10 @@ import type {
   CreateActorInput,
   UpdateActorInput,
 } from '../../graphql/generated/resolvers-types.js';
-import {
-  aliases,
-  checked,
-  editableFields,
-  reason,
-  reference,
-  text,
-  updating,
-  year,
-  type Lookup,
-} from '../../graphql/input-schema.js';
+import { checked, reference, text, year, type Lookup } from '../../graphql/input-schema.js';
 import { isoCodes } from '../../reference/iso-countries.js';
 import type { NamedWrite, ValuesOf } from '../records/records.service.js';
-import { citationsInput } from '../sources/sources.input.js';
+import { namedWrite, namedWriteInput } from '../records/records.input.js';
 
 /** An ISO 3166-1 alpha-3 code, as the three codes stored; none is three nulls. */
 function isoAlpha3() {
@@ -42,27 +32,17 @@ function isoAlpha3() {
 }
 
 export function actorWriteInput(lookup: Lookup, input: CreateActorInput | UpdateActorInput) {
-  const fields = editableFields(
-    {
-      kind: checked<ActorKind>('an actor always has a kind'),
-      name: text({ max: 300, required: true }),
-      isoAlpha3: isoAlpha3(),
-      // A merged-away actor leads to its winner, which may be this very actor (checked below).
-      parent: reference('Actor', lookup).nullish(),
-      country: reference('Actor', lookup).nullish(),
-      existedFrom: year().nullish(),
-      existedUntil: year().nullish(),
-      description: text({ max: 5000 }),
-      aliases: aliases(),
-    },
-    'id' in input,
-  );
-  return fields
-    .extend({
-      ...updating('Actor'),
-      reason: reason(true),
-      citations: citationsInput(lookup, { required: false }),
-    })
+  return namedWriteInput('Actor', lookup, input, {
+    kind: checked<ActorKind>('an actor always has a kind'),
+    name: text({ max: 300, required: true }),
+    isoAlpha3: isoAlpha3(),
+    // A merged-away actor leads to its winner, which may be this very actor (checked below).
+    parent: reference('Actor', lookup).nullish(),
+    country: reference('Actor', lookup).nullish(),
+    existedFrom: year().nullish(),
+    existedUntil: year().nullish(),
+    description: text({ max: 5000 }),
+  })
     .superRefine((actor, ctx) => {
       for (const field of ['parent', 'country'] as const) {
         if (actor.id && actor[field] === actor.id) {
@@ -96,13 +76,6 @@ export function actorWriteInput(lookup: Lookup, input: CreateActorInput | Update
       if (actor.existedFrom !== undefined) values.existedFrom = actor.existedFrom;
       if (actor.existedUntil !== undefined) values.existedUntil = actor.existedUntil;
       if (actor.description !== undefined) values.description = actor.description;
-      return {
-        id: actor.id ?? null,
-        expectedVersion: actor.expectedVersion ?? null,
-        values,
-        aliases: actor.aliases ?? null,
-        citations: actor.citations,
-        reason: actor.reason,
-      };
+      return namedWrite(actor, values);
     });
 }

@@ -9,7 +9,7 @@ import {
   platformProducers,
   type ActorRow,
 } from '../../db/schema.js';
-import { bumpVersion } from '../../db/versioned.js';
+import { anyRow, bumpVersion } from '../../db/versioned.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { referenceAliasesOfState } from '../../reference/state-aliases.js';
 import {
@@ -130,43 +130,27 @@ export async function deleteActor(tx: Db, actorId: string, change: Change): Prom
   await tombstone(tx, 'Actor', actorId, change, {
     snapshot: actorSnapshot,
     released: RELEASED_CODES,
-    stillUsed: async (tx, actorId) => {
-      const references = await Promise.all([
-        tx
-          .select({ id: deals.id })
-          .from(deals)
-          .where(
-            and(
-              or(eq(deals.supplierId, actorId), eq(deals.recipientId, actorId)),
-              isNull(deals.deletedAt),
-            ),
-          )
-          .limit(1),
-        tx
-          .select({ id: dealEventActors.eventId })
-          .from(dealEventActors)
-          .where(eq(dealEventActors.actorId, actorId))
-          .limit(1),
-        tx
-          .select({ id: actors.id })
-          .from(actors)
-          .where(
-            and(
-              or(eq(actors.parentId, actorId), eq(actors.countryId, actorId)),
-              ne(actors.id, actorId),
-              isNull(actors.deletedAt),
-            ),
-          )
-          .limit(1),
-        tx
-          .select({ id: platformProducers.platformId })
-          .from(platformProducers)
-          .where(eq(platformProducers.producerId, actorId))
-          .limit(1),
-      ]);
-      return references.flat().length > 0
+    stillUsed: async (tx, actorId) =>
+      (await anyRow(
+        tx,
+        deals,
+        and(
+          or(eq(deals.supplierId, actorId), eq(deals.recipientId, actorId)),
+          isNull(deals.deletedAt),
+        ),
+      )) ||
+      (await anyRow(tx, dealEventActors, eq(dealEventActors.actorId, actorId))) ||
+      (await anyRow(
+        tx,
+        actors,
+        and(
+          or(eq(actors.parentId, actorId), eq(actors.countryId, actorId)),
+          ne(actors.id, actorId),
+          isNull(actors.deletedAt),
+        ),
+      )) ||
+      (await anyRow(tx, platformProducers, eq(platformProducers.producerId, actorId)))
         ? 'The actor is still referred to by deals, events, platforms or other actors: merge it instead'
-        : null;
-    },
+        : null,
   });
 }

@@ -6,19 +6,9 @@ import type {
   UpdatePlatformInput,
   WeaponCategory,
 } from '../../graphql/generated/resolvers-types.js';
-import {
-  aliases,
-  checked,
-  editableFields,
-  reason,
-  reference,
-  references,
-  text,
-  updating,
-  type Lookup,
-} from '../../graphql/input-schema.js';
+import { checked, reference, references, text, type Lookup } from '../../graphql/input-schema.js';
 import type { ValuesOf } from '../records/records.service.js';
-import { citationsInput } from '../sources/sources.input.js';
+import { namedWrite, namedWriteInput } from '../records/records.input.js';
 import type { ValidPlatformWrite } from './platforms.service.js';
 
 export function platformWriteInput(
@@ -26,26 +16,16 @@ export function platformWriteInput(
   input: CreatePlatformInput | UpdatePlatformInput,
 ) {
   const isUpdate = 'id' in input;
-  const fields = editableFields(
-    {
-      designation: text({ max: 300, required: true }),
-      // A merged-away platform leads to its winner, which may be this very platform (checked below).
-      family: reference('Platform', lookup).nullish(),
-      category: checked<WeaponCategory | null>().optional(),
-      unrocaCategory: checked<UnrocaCategory | null>().optional(),
-      description: text({ max: 2000 }),
-      aliases: aliases(),
-      // A merged-away producer and its winner are one producer.
-      producers: references('Actor', lookup),
-    },
-    isUpdate,
-  );
-  return fields
-    .extend({
-      ...updating('Platform'),
-      reason: reason(true),
-      citations: citationsInput(lookup, { required: false }),
-    })
+  return namedWriteInput('Platform', lookup, input, {
+    designation: text({ max: 300, required: true }),
+    // A merged-away platform leads to its winner, which may be this very platform (checked below).
+    family: reference('Platform', lookup).nullish(),
+    category: checked<WeaponCategory | null>().optional(),
+    unrocaCategory: checked<UnrocaCategory | null>().optional(),
+    description: text({ max: 2000 }),
+    // A merged-away producer and its winner are one producer.
+    producers: references('Actor', lookup),
+  })
     .superRefine((platform, ctx) => {
       if (platform.id && platform.family === platform.id) {
         ctx.addIssue({
@@ -68,14 +48,6 @@ export function platformWriteInput(
         values.unrocaCategory = platform.unrocaCategory ?? null;
       }
       if (platform.description !== undefined) values.description = platform.description;
-      return {
-        id: platform.id ?? null,
-        expectedVersion: platform.expectedVersion ?? null,
-        values,
-        aliases: platform.aliases ?? null,
-        producerIds: platform.producers ?? null,
-        citations: platform.citations,
-        reason: platform.reason,
-      };
+      return { ...namedWrite(platform, values), producerIds: platform.producers ?? null };
     });
 }

@@ -9,7 +9,7 @@ import {
   platforms,
   type PlatformRow,
 } from '../../db/schema.js';
-import { bumpVersion } from '../../db/versioned.js';
+import { anyRow, bumpVersion } from '../../db/versioned.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import {
   mergeNamed,
@@ -120,20 +120,14 @@ export function mergePlatforms(
 export async function deletePlatform(tx: Db, platformId: string, change: Change): Promise<void> {
   await tombstone(tx, 'Platform', platformId, change, {
     snapshot: platformSnapshot,
-    stillUsed: async (tx, platformId) => {
-      const [item] = await tx
-        .select({ id: dealItems.id })
-        .from(dealItems)
-        .where(eq(dealItems.platformId, platformId))
-        .limit(1);
-      const [variant] = await tx
-        .select({ id: platforms.id })
-        .from(platforms)
-        .where(and(eq(platforms.parentId, platformId), isNull(platforms.deletedAt)))
-        .limit(1);
-      return item || variant
+    stillUsed: async (tx, platformId) =>
+      (await anyRow(tx, dealItems, eq(dealItems.platformId, platformId))) ||
+      (await anyRow(
+        tx,
+        platforms,
+        and(eq(platforms.parentId, platformId), isNull(platforms.deletedAt)),
+      ))
         ? 'The platform is still referred to by deal items or variants: merge it instead'
-        : null;
-    },
+        : null,
   });
 }

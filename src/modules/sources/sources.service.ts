@@ -1,6 +1,7 @@
 // Source and citation writes: recording new sources, attaching citations, deleting either.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { anyRow } from '../../db/versioned.js';
 import { citations, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import {
@@ -156,14 +157,10 @@ export async function deleteCitation(tx: Db, citationId: string, change: Change)
 export async function deleteSource(tx: Db, sourceId: string, change: Change): Promise<void> {
   await tombstone(tx, 'Source', sourceId, change, {
     snapshot: (_tx, source) => sourceSnapshot(source),
-    stillUsed: async (tx, id) => {
-      const [cited] = await tx
-        .select({ id: citations.id })
-        .from(citations)
-        .where(and(eq(citations.sourceId, id), isNull(citations.deletedAt)))
-        .limit(1);
-      return cited ? 'The source is still cited: delete its citations first' : null;
-    },
+    stillUsed: async (tx, id) =>
+      (await anyRow(tx, citations, and(eq(citations.sourceId, id), isNull(citations.deletedAt))))
+        ? 'The source is still cited: delete its citations first'
+        : null,
   });
 }
 
