@@ -38,15 +38,18 @@ export async function parseInput<S extends z.ZodType>(
     return at < 0 ? order.length : at;
   };
   const issues = [...result.error.issues].sort((a, b) => rank(a) - rank(b));
+  for (const issue of issues) {
+    const deleted = (issue.code === 'custom' ? issue.params?.[DELETED] : undefined) as
+      { type: NodeType; id: string } | undefined;
+    if (deleted) {
+      const { type, id } = deleted;
+      throw new NotFoundError(pathOf(argument, issue.path), type, id, true);
+    }
+  }
   const problems: Problem[] = issues.map((issue) => ({
     path: pathOf(argument, issue.path),
     message: issue.message,
   }));
-  const deleted = issues.find((issue) => issue.code === 'custom' && issue.params?.[DELETED]);
-  if (deleted?.code === 'custom') {
-    const { type, id } = deleted.params![DELETED] as { type: NodeType; id: string };
-    throw new NotFoundError(pathOf(argument, deleted.path), type, id, true);
-  }
   throw new InvalidFieldsError(problems);
 }
 

@@ -8,6 +8,7 @@ import { citations, type actorAliases, type platformAliases } from '../../db/sch
 import { wouldCreateCycle } from '../../db/tree.js';
 import { bumpVersion, lockVersioned } from '../../db/versioned.js';
 import { InvalidFieldsError, type Problem } from '../../errors.js';
+import type { AliasValues } from '../../graphql/input-schema.js';
 import { RECORD_TYPES } from '../../graphql/record-types.js';
 import {
   recordRevision,
@@ -38,11 +39,6 @@ export interface NamedKind<T extends NamedType> {
   cycle: Problem;
   /** Rebuilds the search documents that show these records. */
   refreshSearch: (tx: Db, ids: string[]) => Promise<void>;
-}
-
-export interface AliasValues {
-  alias: string;
-  language: string | null;
 }
 
 /** A validated create (`id` null) or update; a field absent from `values` is left alone. */
@@ -89,6 +85,7 @@ export async function writeNamed<T extends NamedType>(
       .where(eq(table.id, current.id))
       .returning()) as unknown as [RowOf<T>];
   } else {
+    // A create's values hold every required column: its schema checks all its fields.
     [row] = (await tx
       .insert(table)
       .values(input.values as ValuesOf<'Actor'>)
