@@ -12,6 +12,8 @@ const FEATURES = [
   'deals',
   'node',
   'platforms',
+  'records',
+  'releases',
   'revisions',
   'search',
   'sources',
@@ -55,14 +57,20 @@ export default tseslint.config(
               target: './src/db',
               from: ['./src/graphql', './src/modules', './src/server.ts', './src/context.ts'],
             },
-            // Features read each other through ctx.loaders and write through each other's
-            // exported services; nothing else crosses.
+            // Features read each other through ctx.loaders, write through each other's
+            // services and take each other's inputs (a deal's citations) through their input
+            // schemas; nothing else crosses, but the deal filter: transferVolumes selects deals
+            // by the same DealFilter, with the same validation and SQL.
             ...FEATURES.map((feature) => ({
               target: `./src/modules/${feature}`,
               from: './src/modules',
               except: [
                 `./${feature}`,
-                ...FEATURES.map((other) => `./${other}/${other}.service.ts`),
+                ...FEATURES.flatMap((other) => [
+                  `./${other}/${other}.service.ts`,
+                  `./${other}/${other}.input.ts`,
+                ]),
+                './deals/deal-filter.ts',
               ],
             })),
             // Only the test suite may import test support.

@@ -1,7 +1,9 @@
 // Per-request context: the database, a logger and a fresh set of DataLoaders for each request.
 import type { Logger } from 'pino';
 import type { Db } from './db/client.js';
+import { transactionRetryingDeadlock } from './db/deadlock-retry.js';
 import type { NodeType } from './graphql/global-id.js';
+import { RECORD_TYPES } from './graphql/record-types.js';
 import { createActorLoaders } from './modules/actors/actors.loaders.js';
 import { ANONYMOUS, type Viewer } from './modules/auth/api-keys.service.js';
 import { createDealLoaders } from './modules/deals/deals.loaders.js';
@@ -65,6 +67,16 @@ export function useExpensiveDatabase(ctx: Context): void {
 }
 
 /**
+ * Runs a mutation's writes in one transaction, and this is where every mutation's transaction
+ * starts: the resolver opens it and hands `tx` to the services, which never open one of their
+ * own. A transaction PostgreSQL ends to break a deadlock is run once more (see deadlock-retry.ts),
+ * so `work` must do nothing but database writes through `tx`.
+ */
+export function withTransaction<T>(ctx: Context, work: (tx: Db) => Promise<T>): Promise<T> {
+  return transactionRetryingDeadlock(ctx.db, work);
+}
+
+/**
  * Forgets every row the request has read: after a write, what the rest of the document reads
  * (the payload, the next mutation) must come from the database as it is now. Replacing the
  * loaders whole is the one way to be sure no cache — a record, its items, its citations,
@@ -74,23 +86,10 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx.db);
 }
 
-function nodeLoaders(loaders: Loaders) {
-  return {
-    Actor: loaders.actorById,
-    Platform: loaders.platformById,
-    Deal: loaders.dealById,
-    DealItem: loaders.dealItemById,
-    DealEvent: loaders.dealEventById,
-    Source: loaders.sourceById,
-    Citation: loaders.citationById,
-    SipriRelease: loaders.sipriReleaseById,
-  } as const;
-}
+type NodeLoaders = { [T in NodeType]: Loaders[(typeof RECORD_TYPES)[T]['loader']] };
 
 /** The by-ID loader of a node type, for node(id) and for records named in revisions. */
-export function nodeLoader<T extends NodeType>(
-  ctx: Context,
-  type: T,
-): ReturnType<typeof nodeLoaders>[T] {
-  return nodeLoaders(ctx.loaders)[type];
+export function nodeLoader<T extends NodeType>(ctx: Context, type: T): NodeLoaders[T] {
+  // The registry names each type's loader; NodeLoaders fails to compile if one is missing.
+  return ctx.loaders[RECORD_TYPES[type].loader] as NodeLoaders[T];
 }

@@ -49,3 +49,21 @@ export class NotFoundError extends ApiError {
     );
   }
 }
+
+/** One bad field of an input, as `extensions.problems` lists it. */
+export interface Problem {
+  /** Where, as an argument path: `input.items[1].quantityOrdered.low`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Bad fields of an input: one BAD_USER_INPUT error listing every problem with its path, so that
+ * a client learns of all of them in one answer.
+ */
+export class InvalidFieldsError extends ApiError {
+  constructor(readonly problems: Problem[]) {
+    const summary = problems.map((p) => `\`${p.path}\`: ${p.message}`).join('; ');
+    super(`Invalid input — ${summary}`, 'BAD_USER_INPUT', { problems });
+  }
+}

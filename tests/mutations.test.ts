@@ -187,7 +187,7 @@ describe('editorial mutations', () => {
         'input.reportedValue.amount',
         'input.reportedValue.currency',
         'input.items[0].quantityOrdered',
-        'input.items[0].deliveryYears',
+        'input.items[0].deliveryYears[0]',
         'input.citations[0].newSource.url',
         'input.citations[0].newSource.language',
         'input.citations[1]',

@@ -95,6 +95,32 @@ describe('actors, platforms, deletions and merges', () => {
       as(editor),
     );
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    // The same shape as every other bad input: the field's path and what is wrong with it.
+    expect(result.errors?.[0]?.extensions?.problems).toEqual([
+      { path: 'input.parent', message: 'that actor is owned by this one' },
+    ]);
+  });
+
+  it('reports every problem of an actor at once, its years included', async () => {
+    const result = await api.query(
+      `mutation($input: CreateActorInput!) { createActor(input: $input) { actor { id } } }`,
+      {
+        input: {
+          kind: 'STATE',
+          name: ' ',
+          isoAlpha3: 'XXQ',
+          existedFrom: 2000,
+          existedUntil: 1990,
+          reason: 'Test',
+        },
+      },
+      as(editor),
+    );
+    expect(result.errors?.[0]?.extensions?.problems).toEqual([
+      { path: 'input.name', message: 'must not be empty' },
+      { path: 'input.isoAlpha3', message: '"XXQ" is not an ISO 3166-1 alpha-3 code' },
+      { path: 'input', message: 'existedFrom (2000) is after existedUntil (1990)' },
+    ]);
   });
 
   it('creates and re-parents platforms, refusing a family cycle', async () => {

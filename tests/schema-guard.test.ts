@@ -8,6 +8,7 @@ import {
   isInputObjectType,
   isInterfaceType,
   isObjectType,
+  isUnionType,
   type GraphQLField,
   type GraphQLInputField,
   type GraphQLSchema,
@@ -15,6 +16,12 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as db from '../src/db/schema.js';
+import {
+  CITABLE_TYPES,
+  HISTORY_TYPES,
+  RECORD_TYPES,
+  SEARCH_TYPES,
+} from '../src/graphql/record-types.js';
 import { resolvers } from '../src/graphql/resolvers.js';
 import { typeDefs } from '../src/graphql/type-defs.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
@@ -52,16 +59,9 @@ function descriptionsOf(schema: GraphQLSchema): Map<string, string | undefined> 
 }
 
 // GraphQL types whose parent value is a database row: a field without a resolver must be a column.
-const ROW_TYPES: Record<string, PgTable> = {
-  Actor: db.actors,
-  Platform: db.platforms,
-  Deal: db.deals,
-  DealItem: db.dealItems,
-  DealEvent: db.dealEvents,
-  Source: db.sources,
-  Citation: db.citations,
-  SipriRelease: db.sipriReleases,
-};
+const ROW_TYPES: Record<string, PgTable> = Object.fromEntries(
+  Object.entries(RECORD_TYPES).map(([type, info]) => [type, info.table]),
+);
 
 // GraphQL enums stored in PostgreSQL enums: the two value lists must be the same.
 const STORED_ENUMS: Record<string, { enumValues: readonly string[] }> = {
@@ -102,6 +102,32 @@ describe('schema guards', () => {
       .map((t) => t.name)
       .sort();
     expect(nodeTypes).toEqual(Object.keys(ROW_TYPES).sort());
+  });
+
+  it('agrees with the record registry on which types are cited, searched and have a history', () => {
+    const members = (name: string) => {
+      const type = schema.getType(name);
+      if (!isUnionType(type)) throw new Error(`${name} is not a union`);
+      return type
+        .getTypes()
+        .map((t) => t.name)
+        .sort();
+    };
+    expect(members('CitationTarget')).toEqual([...CITABLE_TYPES].sort());
+    expect(members('SearchResult')).toEqual(Object.values(SEARCH_TYPES).sort());
+    const searchType = schema.getType('SearchType');
+    if (!isEnumType(searchType)) throw new Error('SearchType is not an enum');
+    expect(
+      searchType
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(Object.keys(SEARCH_TYPES).sort());
+    const withHistory = Object.keys(ROW_TYPES).filter((name) => {
+      const type = schema.getType(name);
+      return isObjectType(type) && 'history' in type.getFields();
+    });
+    expect(withHistory.sort()).toEqual([...HISTORY_TYPES].sort());
   });
 
   it('keeps database enums and GraphQL enums identical', () => {

@@ -41,19 +41,23 @@ async function editSeededRecords(db: Db): Promise<string> {
     (d) => d.recipient === 'Mali' && d.designation === 'Mi-17' && d.order_year === 2020,
   )!;
   const [row] = await db.select().from(deals).where(eq(deals.id, mi17.id));
-  await updateDeal(
-    db,
-    {
-      dealId: mi17.id,
-      expectedVersion: row!.version,
-      patch: { stage: 'CANCELLED', comments: 'Cancelled in 2022, says the buyer' },
-      items: null,
-      citations: [],
-      reason: 'Checked with the buyer',
-    },
-    researcher,
+  await db.transaction((tx) =>
+    updateDeal(
+      tx,
+      {
+        dealId: mi17.id,
+        expectedVersion: row!.version,
+        patch: { stage: 'CANCELLED', comments: 'Cancelled in 2022, says the buyer' },
+        items: null,
+        citations: [],
+        reason: 'Checked with the buyer',
+      },
+      researcher,
+    ),
   );
-  await db.transaction((tx) => deleteDeal(tx, ids.kazanDeal, researcher, 'A duplicate'));
+  await db.transaction((tx) =>
+    deleteDeal(tx, ids.kazanDeal, { author: researcher, reason: 'A duplicate' }),
+  );
   return mi17.id;
 }
 

@@ -1,5 +1,6 @@
-// Optimistic concurrency: lock a record and check that it is still at the version a client saw.
-import { eq } from 'drizzle-orm';
+// Versioned records: lock one and check that it is still at the version a client saw, bump the
+// version of what a change touches, and ask whether anything still refers to a record.
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { ApiError } from '../errors.js';
 import type { Db } from './client.js';
@@ -39,4 +40,25 @@ export async function lockVersioned<T extends PgTable & { id: PgColumn }>(
     );
   }
   return row;
+}
+
+/**
+ * What every change to a versioned row sets besides its own columns: the next version (so an
+ * update based on the old one is refused) and the time (so "updated since" syncs see it).
+ */
+export function bumpVersion(table: { version: PgColumn }): { version: SQL; updatedAt: SQL } {
+  return { version: sql`${table.version} + 1`, updatedAt: sql`now()` };
+}
+
+/**
+ * Whether any row of `table` matches `where`: how a deletion asks whether something still
+ * refers to the record. Asked one table at a time on the transaction's one connection.
+ */
+export async function anyRow(tx: Db, table: PgTable, where: SQL | undefined): Promise<boolean> {
+  const [row] = await tx
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(1);
+  return row !== undefined;
 }

@@ -1,17 +1,9 @@
 // Global IDs: opaque strings that name a record's type and its UUID, so node(id) can find it.
 import { InvalidInputError } from '../errors.js';
+import { isRecordType, type RecordType } from './record-types.js';
 
-export const NODE_TYPES = [
-  'Actor',
-  'Platform',
-  'Deal',
-  'DealItem',
-  'DealEvent',
-  'Source',
-  'Citation',
-  'SipriRelease',
-] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
+/** A record type: the part of a global ID before the UUID. */
+export type NodeType = RecordType;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -30,7 +22,7 @@ export function parseGlobalId(id: string, argument: string): { type: NodeType; u
   const separator = decoded.indexOf(':');
   const type = decoded.slice(0, separator) as NodeType;
   const uuid = decoded.slice(separator + 1);
-  if (separator < 0 || !NODE_TYPES.includes(type) || !UUID.test(uuid)) {
+  if (separator < 0 || !isRecordType(type) || !UUID.test(uuid)) {
     throw new InvalidInputError(argument, `"${truncate(id)}" is not an Armstrail ID`);
   }
   return { type, uuid };

@@ -1,14 +1,16 @@
 // Actor resolvers: actor lists (all, suppliers, recipients) and the Actor type's relations.
 import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+import { withTransaction, type Context } from '../../context.js';
 import { actorIdsInCountries } from '../../db/fragments.js';
 import { containsPattern } from '../../db/keyset.js';
 import { actorAliases, actors, deals } from '../../db/schema.js';
 import type { ActorFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
-import { InputProblems, validateMerge } from '../../graphql/input-validation.js';
+import { mergeInput, parseInput } from '../../graphql/input-schema.js';
+import { lookupIn } from '../../graphql/references.js';
+import { actorWriteInput } from './actors.input.js';
 import { requireAuthor } from '../auth/auth.service.js';
-import { mergeActors, validateActorWrite, writeActor } from './actors.service.js';
+import { mergeActors, writeActor } from './actors.service.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
 import { resolveCountryCodes } from '../../reference/iso-countries.js';
 
@@ -54,17 +56,20 @@ export const actorResolvers: Resolvers = {
   Mutation: {
     createActor: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      return { actor: await writeActor(ctx.db, await validateActorWrite(input, ctx), author) };
+      const valid = await parseInput(actorWriteInput(lookupIn(ctx), input), input);
+      return { actor: await withTransaction(ctx, (tx) => writeActor(tx, valid, author)) };
     },
     updateActor: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const actor = await writeActor(ctx.db, await validateActorWrite(input, ctx), author);
-      return { actor };
+      const valid = await parseInput(actorWriteInput(lookupIn(ctx), input), input);
+      return { actor: await withTransaction(ctx, (tx) => writeActor(tx, valid, author)) };
     },
     mergeActors: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'ADMIN');
-      const { loserId, winnerId, reason } = validateMerge('Actor', input, new InputProblems());
-      const actor = await mergeActors(ctx.db, loserId, winnerId, author, reason);
+      const { loserId, winnerId, reason } = await parseInput(mergeInput('Actor'), input);
+      const actor = await withTransaction(ctx, (tx) =>
+        mergeActors(tx, { loserId, winnerId }, { author, reason }),
+      );
       return { actor };
     },
   },

@@ -66,11 +66,14 @@ export async function resolveDealFilter(
     filter.recipientCountry,
     `${argument}.recipientCountry`,
   );
-  const [supplierCountryActorIds, recipientCountryActorIds] = await Promise.all(
-    [supplierCountries, recipientCountries].map((codes) =>
-      codes ? ctx.loaders.actorIdsInCountries.load([...codes].sort().join(',')) : undefined,
-    ),
-  );
+  const actorsIn = (codes: string[] | undefined) =>
+    codes
+      ? ctx.loaders.actorIdsInCountries.load([...codes].sort().join(','))
+      : Promise.resolve(undefined);
+  const [supplierCountryActorIds, recipientCountryActorIds] = await Promise.all([
+    actorsIn(supplierCountries),
+    actorsIn(recipientCountries),
+  ]);
   return {
     supplierIds,
     recipientIds,

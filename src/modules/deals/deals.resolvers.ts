@@ -1,5 +1,5 @@
 // Deal resolvers: GraphQL shape only — validate arguments, then read through loaders.
-import type { Context } from '../../context.js';
+import { withTransaction, type Context } from '../../context.js';
 import type { DealRow } from '../../db/schema.js';
 import {
   buildConnection,
@@ -9,10 +9,12 @@ import {
 } from '../../graphql/connection.js';
 import type { DealFilter, DealOrder, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
+import { parseInput } from '../../graphql/input-schema.js';
+import { lookupIn } from '../../graphql/references.js';
 import { required } from '../../graphql/rows.js';
 import { estimate, fuzzyDate } from '../../graphql/values.js';
 import { requireAuthor } from '../auth/auth.service.js';
-import { validateAddEvent, validateCreateDeal, validateUpdateDeal } from './deal-input.js';
+import { addDealEventInput, createDealInput, updateDealInput } from './deals.input.js';
 import { resolveDealFilter } from './deal-filter.js';
 import { addDealEvent, createDeal, updateDeal } from './deals.service.js';
 import {
@@ -83,18 +85,18 @@ export const dealResolvers: Resolvers = {
   Mutation: {
     createDeal: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const deal = await createDeal(ctx.db, await validateCreateDeal(input, ctx), author);
-      return { deal };
+      const valid = await parseInput(createDealInput(lookupIn(ctx)), input);
+      return { deal: await withTransaction(ctx, (tx) => createDeal(tx, valid, author)) };
     },
     updateDeal: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const deal = await updateDeal(ctx.db, await validateUpdateDeal(input, ctx), author);
-      return { deal };
+      const valid = await parseInput(updateDealInput(lookupIn(ctx), input), input);
+      return { deal: await withTransaction(ctx, (tx) => updateDeal(tx, valid, author)) };
     },
     addDealEvent: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const event = await addDealEvent(ctx.db, await validateAddEvent(input, ctx), author);
-      return { event };
+      const valid = await parseInput(addDealEventInput(lookupIn(ctx)), input);
+      return { event: await withTransaction(ctx, (tx) => addDealEvent(tx, valid, author)) };
     },
   },
   Query: {

@@ -1,5 +1,5 @@
-// Deal writes: each mutation is one transaction that writes the data, its citations and revisions.
-import { asc, eq, sql } from 'drizzle-orm';
+// Deal writes: the data, its citations and revisions, inside the mutation's transaction (`tx`).
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   dealEventActors,
@@ -10,13 +10,18 @@ import {
   type DealItemRow,
   type DealRow,
 } from '../../db/schema.js';
-import { lockVersioned } from '../../db/versioned.js';
+import { bumpVersion, lockVersioned } from '../../db/versioned.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { fuzzyDate } from '../../graphql/values.js';
-import { recordRevision, type Author, type Snapshot } from '../revisions/revisions.service.js';
+import {
+  tombstone,
+  type Author,
+  type Change,
+  type Snapshot,
+} from '../revisions/revisions.service.js';
 import { refreshSearchDocuments } from '../search/search.service.js';
 import { recordCitedChange } from '../sources/sources.service.js';
-import type { ItemValues, ValidAddEvent, ValidCreateDeal, ValidUpdateDeal } from './deal-input.js';
+import type { ItemValues, ValidAddEvent, ValidCreateDeal, ValidUpdateDeal } from './deals.input.js';
 
 /** A deal's picture in API terms (global IDs, EDTF dates), for its history. */
 function dealSnapshot(deal: DealRow, items: DealItemRow[]): Snapshot {
@@ -54,58 +59,67 @@ async function insertItems(tx: Db, dealId: string, items: ItemValues[]): Promise
     .returning();
 }
 
-export async function createDeal(db: Db, input: ValidCreateDeal, author: Author): Promise<DealRow> {
-  return db.transaction(async (tx) => {
-    const [deal] = await tx.insert(deals).values(input.deal).returning();
-    const items = await insertItems(tx, deal!.id, input.items);
-    await recordCitedChange(tx, { dealId: deal!.id }, input.citations, {
-      recordType: 'Deal',
-      recordId: deal!.id,
-      action: 'CREATE',
-      author,
-      reason: input.reason,
-      before: null,
-      after: dealSnapshot(deal!, items),
-    });
-    await refreshSearchDocuments(tx, { deals: [deal!.id] });
-    return deal!;
+export async function createDeal(tx: Db, input: ValidCreateDeal, author: Author): Promise<DealRow> {
+  const [deal] = await tx.insert(deals).values(input.deal).returning();
+  const items = await insertItems(tx, deal!.id, input.items);
+  await recordCitedChange(tx, input.citations, {
+    recordType: 'Deal',
+    recordId: deal!.id,
+    action: 'CREATE',
+    author,
+    reason: input.reason,
+    before: null,
+    after: dealSnapshot(deal!, items),
   });
+  await refreshSearchDocuments(tx, { deals: [deal!.id] });
+  return deal!;
+}
+
+function itemsOf(tx: Db, dealId: string): Promise<DealItemRow[]> {
+  return tx
+    .select()
+    .from(dealItems)
+    .where(eq(dealItems.dealId, dealId))
+    .orderBy(asc(dealItems.position));
 }
 
 /**
  * Applies a patch if the deal is still at the version the client saw. The row lock makes
  * concurrent updates queue: of two based on the same version, exactly one wins.
  */
-export async function updateDeal(db: Db, input: ValidUpdateDeal, author: Author): Promise<DealRow> {
-  return db.transaction(async (tx) => {
-    const current = await lockVersioned(tx, deals, input.dealId, input.expectedVersion, 'deal');
-    const itemsBefore = await tx
-      .select()
-      .from(dealItems)
-      .where(eq(dealItems.dealId, current.id))
-      .orderBy(asc(dealItems.position));
-    const [updated] = await tx
-      .update(deals)
-      .set({ ...input.patch, version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(deals.id, current.id))
-      .returning();
-    let itemsAfter = itemsBefore;
-    if (input.items) {
-      await tx.delete(dealItems).where(eq(dealItems.dealId, current.id));
-      itemsAfter = await insertItems(tx, current.id, input.items);
-    }
-    await recordCitedChange(tx, { dealId: current.id }, input.citations, {
-      recordType: 'Deal',
-      recordId: current.id,
-      action: 'UPDATE',
-      author,
-      reason: input.reason,
-      before: dealSnapshot(current, itemsBefore),
-      after: dealSnapshot(updated!, itemsAfter),
-    });
-    await refreshSearchDocuments(tx, { deals: [current.id] });
-    return updated!;
+export async function updateDeal(tx: Db, input: ValidUpdateDeal, author: Author): Promise<DealRow> {
+  const current = await lockVersioned(tx, deals, input.dealId, input.expectedVersion, 'deal');
+  const itemsBefore = await itemsOf(tx, current.id);
+  const [updated] = await tx
+    .update(deals)
+    .set({ ...input.patch, ...bumpVersion(deals) })
+    .where(eq(deals.id, current.id))
+    .returning();
+  let itemsAfter = itemsBefore;
+  if (input.items) {
+    await tx.delete(dealItems).where(eq(dealItems.dealId, current.id));
+    itemsAfter = await insertItems(tx, current.id, input.items);
+  }
+  await recordCitedChange(tx, input.citations, {
+    recordType: 'Deal',
+    recordId: current.id,
+    action: 'UPDATE',
+    author,
+    reason: input.reason,
+    before: dealSnapshot(current, itemsBefore),
+    after: dealSnapshot(updated!, itemsAfter),
   });
+  await refreshSearchDocuments(tx, { deals: [current.id] });
+  return updated!;
+}
+
+/**
+ * A deal's timeline changed (an event added or deleted): its version and updatedAt follow, so
+ * clients syncing deals "changed since" see it.
+ */
+async function touchDeal(tx: Db, dealId: string): Promise<void> {
+  await tx.update(deals).set(bumpVersion(deals)).where(eq(deals.id, dealId));
+  await refreshSearchDocuments(tx, { deals: [dealId] });
 }
 
 function eventSnapshot(event: DealEventRow, actorIds: string[]): Snapshot {
@@ -121,101 +135,51 @@ function eventSnapshot(event: DealEventRow, actorIds: string[]): Snapshot {
 }
 
 export async function addDealEvent(
-  db: Db,
+  tx: Db,
   input: ValidAddEvent,
   author: Author,
 ): Promise<DealEventRow> {
-  return db.transaction(async (tx) => {
-    const [event] = await tx.insert(dealEvents).values(input.event).returning();
-    if (input.actorIds.length > 0) {
-      await tx
-        .insert(dealEventActors)
-        .values(input.actorIds.map((actorId) => ({ eventId: event!.id, actorId })));
-    }
-    await recordCitedChange(tx, { eventId: event!.id }, input.citations, {
-      recordType: 'DealEvent',
-      recordId: event!.id,
-      action: 'CREATE',
-      author,
-      reason: input.reason,
-      before: null,
-      after: eventSnapshot(event!, input.actorIds),
-    });
-    // A new event changes the deal's timeline: the deal's updatedAt and version follow, so
-    // clients syncing deals "changed since" see it.
+  const [event] = await tx.insert(dealEvents).values(input.event).returning();
+  if (input.actorIds.length > 0) {
     await tx
-      .update(deals)
-      .set({ version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(deals.id, event!.dealId));
-    await refreshSearchDocuments(tx, { deals: [event!.dealId] });
-    return event!;
+      .insert(dealEventActors)
+      .values(input.actorIds.map((actorId) => ({ eventId: event!.id, actorId })));
+  }
+  await recordCitedChange(tx, input.citations, {
+    recordType: 'DealEvent',
+    recordId: event!.id,
+    action: 'CREATE',
+    author,
+    reason: input.reason,
+    before: null,
+    after: eventSnapshot(event!, input.actorIds),
   });
+  await touchDeal(tx, event!.dealId);
+  return event!;
 }
 
 /** Marks a deal deleted; it stays as a tombstone with its history. */
-export async function deleteDeal(
-  tx: Db,
-  dealId: string,
-  author: Author,
-  reason: string,
-): Promise<void> {
-  const deal = await lockVersioned(tx, deals, dealId, null, 'deal');
-  const items = await tx
-    .select()
-    .from(dealItems)
-    .where(eq(dealItems.dealId, dealId))
-    .orderBy(asc(dealItems.position));
-  await tx
-    .update(deals)
-    .set({ deletedAt: sql`now()`, version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(deals.id, dealId));
-  await recordRevision(tx, {
-    recordType: 'Deal',
-    recordId: dealId,
-    action: 'DELETE',
-    author,
-    reason,
-    before: dealSnapshot(deal, items),
-    after: {},
+export async function deleteDeal(tx: Db, dealId: string, change: Change): Promise<void> {
+  await tombstone(tx, 'Deal', dealId, change, {
+    snapshot: async (tx, deal) => dealSnapshot(deal, await itemsOf(tx, deal.id)),
   });
-  await refreshSearchDocuments(tx, { deals: [dealId] });
 }
 
 /** Marks an event deleted; the deal's version moves on, as its timeline changed. */
-export async function deleteDealEvent(
-  tx: Db,
-  eventId: string,
-  author: Author,
-  reason: string,
-): Promise<void> {
-  const event = await lockVersioned(tx, dealEvents, eventId, null, 'event');
-  const actors = await tx
-    .select({ id: dealEventActors.actorId })
-    .from(dealEventActors)
-    .where(eq(dealEventActors.eventId, eventId));
-  await tx
-    .update(dealEvents)
-    .set({ deletedAt: sql`now()`, version: sql`${dealEvents.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(dealEvents.id, eventId));
-  await tx
-    .update(deals)
-    .set({ version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(deals.id, event.dealId));
-  await recordRevision(tx, {
-    recordType: 'DealEvent',
-    recordId: eventId,
-    action: 'DELETE',
-    author,
-    reason,
-    before: eventSnapshot(
-      event,
-      actors.map((a) => a.id),
-    ),
-    after: {},
+export async function deleteDealEvent(tx: Db, eventId: string, change: Change): Promise<void> {
+  const event = await tombstone(tx, 'DealEvent', eventId, change, {
+    snapshot: async (tx, event) => {
+      const actors = await tx
+        .select({ id: dealEventActors.actorId })
+        .from(dealEventActors)
+        .where(eq(dealEventActors.eventId, event.id));
+      return eventSnapshot(
+        event,
+        actors.map((a) => a.id),
+      );
+    },
+    // The deal's document holds its events' text: touchDeal rebuilds it.
+    searchScope: () => ({}),
   });
-  await refreshSearchDocuments(tx, { deals: [event.dealId] });
+  await touchDeal(tx, event.dealId);
 }
-
-// Other modules that select deals (transferVolumes) take the same DealFilter with the same
-// meaning: they reuse its validation and SQL rather than copy them.
-export { dealConditions, resolveDealFilter, type ResolvedDealFilter } from './deal-filter.js';

@@ -1,17 +1,21 @@
 // Node resolvers: any record by global ID, and the type of rows returned for Node and CitationTarget.
-import type { Context } from '../../context.js';
+import { withTransaction, type Context } from '../../context.js';
 import { NotFoundError, InvalidInputError } from '../../errors.js';
 import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { parseGlobalId } from '../../graphql/global-id.js';
 import { followMerges } from '../../graphql/references.js';
-import { InputProblems, validateText } from '../../graphql/input-validation.js';
+import { parseInput } from '../../graphql/input-schema.js';
+import type { CitableType, DeletableType } from '../../graphql/record-types.js';
 import { tagged, typenameOf } from '../../graphql/rows.js';
+import type { Db } from '../../db/client.js';
 import { deleteActor } from '../actors/actors.service.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import { deleteDeal, deleteDealEvent } from '../deals/deals.service.js';
 import { deletePlatform } from '../platforms/platforms.service.js';
+import type { Change } from '../revisions/revisions.service.js';
 import { deleteCitation, deleteSource } from '../sources/sources.service.js';
+import { deleteRecordInput } from './node.input.js';
 
 /** A record by global ID; a merged record leads to the one it was merged into. */
 async function loadNode(id: string, argument: string, ctx: Context) {
@@ -21,6 +25,7 @@ async function loadNode(id: string, argument: string, ctx: Context) {
   return tagged(type, row);
 }
 
+// One deleter for each type the registry marks deletable (it fails to compile otherwise).
 const DELETERS = {
   Deal: deleteDeal,
   DealEvent: deleteDealEvent,
@@ -28,24 +33,14 @@ const DELETERS = {
   Source: deleteSource,
   Actor: deleteActor,
   Platform: deletePlatform,
-} as const;
+} as const satisfies Record<DeletableType, (tx: Db, id: string, change: Change) => Promise<void>>;
 
 export const nodeResolvers: Resolvers = {
   Mutation: {
     deleteRecord: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'ADMIN');
-      const problems = new InputProblems();
-      const target = problems.attempt('input.id', () => parseGlobalId(input.id, 'input.id'));
-      const reason = validateText(input.reason, 'input.reason', problems, {
-        max: 1000,
-        required: true,
-      });
-      if (target && !(target.type in DELETERS)) {
-        problems.add('input.id', `a ${target.type} cannot be deleted on its own`);
-      }
-      problems.throwIfAny();
-      const remove = DELETERS[target!.type as keyof typeof DELETERS];
-      await ctx.db.transaction((tx) => remove(tx, target!.uuid, author, reason!));
+      const { id, reason } = await parseInput(deleteRecordInput(), input);
+      await withTransaction(ctx, (tx) => DELETERS[id.type](tx, id.uuid, { author, reason }));
       return { deletedId: input.id };
     },
   },
@@ -63,6 +58,6 @@ export const nodeResolvers: Resolvers = {
     __resolveType: (row) => typenameOf(row),
   },
   CitationTarget: {
-    __resolveType: (row) => typenameOf<'Deal' | 'DealEvent' | 'Platform' | 'Actor'>(row),
+    __resolveType: (row) => typenameOf<CitableType>(row),
   },
 };

@@ -1,16 +1,18 @@
 // Platform resolvers: the platform list and the Platform type's family tree and producers.
 import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+import { withTransaction, type Context } from '../../context.js';
 import { platformFamilyIds } from '../../db/fragments.js';
 import { containsPattern } from '../../db/keyset.js';
 import { platformAliases, platforms } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import type { PlatformFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { parseGlobalIdOf, toGlobalId } from '../../graphql/global-id.js';
-import { InputProblems, validateMerge } from '../../graphql/input-validation.js';
+import { mergeInput, parseInput } from '../../graphql/input-schema.js';
+import { lookupIn } from '../../graphql/references.js';
+import { platformWriteInput } from './platforms.input.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
 import { requireAuthor } from '../auth/auth.service.js';
-import { mergePlatforms, validatePlatformWrite, writePlatform } from './platforms.service.js';
+import { mergePlatforms, writePlatform } from './platforms.service.js';
 
 async function platformConditions(
   filter: PlatformFilter | null | undefined,
@@ -40,19 +42,20 @@ export const platformResolvers: Resolvers = {
   Mutation: {
     createPlatform: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      return {
-        platform: await writePlatform(ctx.db, await validatePlatformWrite(input, ctx), author),
-      };
+      const valid = await parseInput(platformWriteInput(lookupIn(ctx), input), input);
+      return { platform: await withTransaction(ctx, (tx) => writePlatform(tx, valid, author)) };
     },
     updatePlatform: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const platform = await writePlatform(ctx.db, await validatePlatformWrite(input, ctx), author);
-      return { platform };
+      const valid = await parseInput(platformWriteInput(lookupIn(ctx), input), input);
+      return { platform: await withTransaction(ctx, (tx) => writePlatform(tx, valid, author)) };
     },
     mergePlatforms: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'ADMIN');
-      const { loserId, winnerId, reason } = validateMerge('Platform', input, new InputProblems());
-      const platform = await mergePlatforms(ctx.db, loserId, winnerId, author, reason);
+      const { loserId, winnerId, reason } = await parseInput(mergeInput('Platform'), input);
+      const platform = await withTransaction(ctx, (tx) =>
+        mergePlatforms(tx, { loserId, winnerId }, { author, reason }),
+      );
       return { platform };
     },
   },

@@ -4,6 +4,7 @@ import type { RevisionRow } from '../../db/schema.js';
 import { pageSize, type Connection } from '../../graphql/connection.js';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId, type NodeType } from '../../graphql/global-id.js';
+import { HISTORY_TYPES, type HistoryType } from '../../graphql/record-types.js';
 import { tagged } from '../../graphql/rows.js';
 import { decodeFeedCursor, encodeFeedCursor, fetchFeedPage } from './change-feed.js';
 
@@ -52,9 +53,9 @@ export const revisionResolvers: Resolvers = {
       return row && !('deletedAt' in row && row.deletedAt) ? tagged(type, row) : null;
     },
   },
-  Deal: { history },
-  Actor: { history },
-  Platform: { history },
-  DealEvent: { history },
-  Source: { history },
+  // Every record type with a history, as the registry lists them.
+  ...(Object.fromEntries(HISTORY_TYPES.map((type) => [type, { history }])) as Record<
+    HistoryType,
+    { history: typeof history }
+  >),
 };

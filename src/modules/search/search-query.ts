@@ -1,11 +1,11 @@
 // Search queries: one ranked statement over the search documents, for any mix of record types.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import type { NodeType } from '../../graphql/global-id.js';
+import type { SearchableType } from '../../graphql/record-types.js';
 import { queryForms, type QueryForms } from './query-forms.js';
 
 export interface SearchHitRow {
-  record_type: Extract<NodeType, 'Deal' | 'Platform' | 'Actor' | 'Source'>;
+  record_type: SearchableType;
   record_id: string;
   score: number;
   snippet: string | null;

@@ -3,15 +3,9 @@ import { nodeLoader } from '../../context.js';
 import { InvalidInputError } from '../../errors.js';
 import { pageSize } from '../../graphql/connection.js';
 import type { Resolvers, SearchType } from '../../graphql/generated/resolvers-types.js';
+import { SEARCH_TYPES, type SearchableType } from '../../graphql/record-types.js';
 import { required, tagged, typenameOf } from '../../graphql/rows.js';
 import { countSearchHits, searchDocuments } from './search-query.js';
-
-const RECORD_TYPES: Record<SearchType, 'Deal' | 'Platform' | 'Actor' | 'Source'> = {
-  DEAL: 'Deal',
-  PLATFORM: 'Platform',
-  ACTOR: 'Actor',
-  SOURCE: 'Source',
-};
 
 const MAX_QUERY_LENGTH = 200;
 
@@ -42,8 +36,8 @@ export const searchResolvers: Resolvers = {
       }
       const first = pageSize(args.first);
       const offset = decodeOffset(args.after);
-      const types = [...new Set(args.types?.length ? args.types : Object.keys(RECORD_TYPES))].map(
-        (t) => RECORD_TYPES[t as SearchType],
+      const types = [...new Set(args.types?.length ? args.types : Object.keys(SEARCH_TYPES))].map(
+        (t) => SEARCH_TYPES[t as SearchType],
       );
       const request = {
         text,
@@ -76,6 +70,6 @@ export const searchResolvers: Resolvers = {
       tagged(hit.record_type, required(await nodeLoader(ctx, hit.record_type).load(hit.record_id))),
   },
   SearchResult: {
-    __resolveType: (row) => typenameOf<'Deal' | 'Platform' | 'Actor' | 'Source'>(row),
+    __resolveType: (row) => typenameOf<SearchableType>(row),
   },
 };

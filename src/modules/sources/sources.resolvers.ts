@@ -1,26 +1,20 @@
 // Source and citation resolvers: the source list, Source and Citation, and every record's citations.
 import { and, gte, inArray, isNull, sql } from 'drizzle-orm';
-import type { Context } from '../../context.js';
-import { InputProblems, validateText } from '../../graphql/input-validation.js';
+import { nodeLoader, withTransaction, type Context } from '../../context.js';
 import { requireAuthor } from '../auth/auth.service.js';
-import {
-  attachCitations,
-  createSource,
-  validateCitations,
-  validateSourceInput,
-  type CitationTarget,
-} from './sources.service.js';
+import { attachCitations, citationTarget, createSource } from './sources.service.js';
+import { addCitationInput, createSourceInput } from './sources.input.js';
 import { containsPattern } from '../../db/keyset.js';
 import { sources, type CitationRow } from '../../db/schema.js';
 import type {
-  AddCitationInput,
   Resolvers,
   ResolversUnionTypes,
   SourceFilter,
 } from '../../graphql/generated/resolvers-types.js';
-import { parseGlobalId, toGlobalId } from '../../graphql/global-id.js';
+import { toGlobalId } from '../../graphql/global-id.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
-import { resolveReference } from '../../graphql/references.js';
+import { parseInput } from '../../graphql/input-schema.js';
+import { lookupIn } from '../../graphql/references.js';
 import { required, tagged } from '../../graphql/rows.js';
 import { fuzzyDate } from '../../graphql/values.js';
 
@@ -36,78 +30,28 @@ function sourceConditions(filter: SourceFilter | null | undefined) {
   );
 }
 
-async function citationTarget(
+async function citedRecord(
   c: CitationRow,
   ctx: Context,
 ): Promise<ResolversUnionTypes<Record<string, unknown>>['CitationTarget']> {
-  const { loaders } = ctx;
-  if (c.dealId) return tagged('Deal', required(await loaders.dealById.load(c.dealId)));
-  if (c.eventId) return tagged('DealEvent', required(await loaders.dealEventById.load(c.eventId)));
-  if (c.platformId) {
-    return tagged('Platform', required(await loaders.platformById.load(c.platformId)));
-  }
-  if (c.actorId) return tagged('Actor', required(await loaders.actorById.load(c.actorId)));
-  throw new Error(`Citation ${c.id} has no target`);
-}
-
-const CITABLE = ['Deal', 'DealEvent', 'Platform', 'Actor'] as const;
-const TARGET_COLUMN = {
-  Deal: 'dealId',
-  DealEvent: 'eventId',
-  Platform: 'platformId',
-  Actor: 'actorId',
-} as const;
-
-async function validateAddCitation(input: AddCitationInput, ctx: Context) {
-  const problems = new InputProblems();
-  const target = problems.attempt('input.target', () =>
-    parseGlobalId(input.target, 'input.target'),
-  );
-  let targetId: string | null = null;
-  if (target) {
-    if (!(CITABLE as readonly string[]).includes(target.type)) {
-      problems.add(
-        'input.target',
-        `a ${target.type} cannot be cited for; cite a deal, event, platform or actor`,
-      );
-    } else {
-      // A merged-away actor or platform leads to its winner; a deleted record is NOT_FOUND.
-      targetId = await resolveReference(ctx, problems, {
-        path: 'input.target',
-        type: target.type,
-        uuid: target.uuid,
-        id: input.target,
-      });
-    }
-  }
-  const [citation] = await validateCitations([input.citation], 'input.citation', problems, ctx, {
-    required: true,
-  });
-  const reason = validateText(input.reason, 'input.reason', problems, { max: 1000 });
-  problems.throwIfAny();
-  const type = target!.type as (typeof CITABLE)[number];
-  return {
-    target: { [TARGET_COLUMN[type]]: targetId! } as CitationTarget,
-    citation: citation!,
-    reason,
-  };
+  const { type, id } = citationTarget(c);
+  return tagged(type, required(await nodeLoader(ctx, type).load(id)));
 }
 
 export const sourceResolvers: Resolvers = {
   Mutation: {
     createSource: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const problems = new InputProblems();
-      const values = validateSourceInput(input.source, 'input.source', problems);
-      const reason = validateText(input.reason, 'input.reason', problems, { max: 1000 });
-      problems.throwIfAny();
-      const source = await ctx.db.transaction((tx) => createSource(tx, values, author, reason));
+      const valid = await parseInput(createSourceInput(), input);
+      const source = await withTransaction(ctx, (tx) =>
+        createSource(tx, valid.source, author, valid.reason),
+      );
       return { source };
     },
     addCitation: async (_root, { input }, ctx) => {
       const author = requireAuthor(ctx, 'EDITOR');
-      const valid = await validateAddCitation(input, ctx);
-      const { citations } = await ctx.db.transaction((tx) =>
+      const valid = await parseInput(addCitationInput(lookupIn(ctx)), input);
+      const { citations } = await withTransaction(ctx, (tx) =>
         attachCitations(tx, valid.target, [valid.citation], author, valid.reason),
       );
       return { citation: citations[0]! };
@@ -133,7 +77,7 @@ export const sourceResolvers: Resolvers = {
     id: (citation) => toGlobalId('Citation', citation.id),
     source: async (citation, _args, ctx) =>
       required(await ctx.loaders.sourceById.load(citation.sourceId)),
-    target: (citation, _args, ctx) => citationTarget(citation, ctx),
+    target: (citation, _args, ctx) => citedRecord(citation, ctx),
   },
   Deal: {
     citations: (deal, _args, ctx) => ctx.loaders.citationsByDealId.load(deal.id),

@@ -1,116 +1,41 @@
-// Source and citation writes: validating citation inputs, recording new sources, attaching citations.
-import { and, eq, isNull, sql, type InferInsertModel } from 'drizzle-orm';
-import type { Context } from '../../context.js';
+// Source and citation writes: recording new sources, attaching citations, deleting either.
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { lockVersioned } from '../../db/versioned.js';
-import { ApiError } from '../../errors.js';
+import { anyRow } from '../../db/versioned.js';
 import { citations, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
-import type { CitationInput, SourceInput } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import {
-  validateFuzzyDate,
-  validateId,
-  validateLanguage,
-  validateText,
-  validateUrl,
-  type InputProblems,
-} from '../../graphql/input-validation.js';
+  CITABLE_TYPES,
+  citedByColumn,
+  RECORD_TYPES,
+  type CitableType,
+} from '../../graphql/record-types.js';
 import {
   recordRevision,
+  tombstone,
   type Author,
+  type Change,
   type RevisionEntry,
   type Snapshot,
 } from '../revisions/revisions.service.js';
-import { refreshSearchDocuments } from '../search/search.service.js';
+import { refreshSearchDocuments, type SearchScope } from '../search/search.service.js';
+import type { SourceValues, ValidCitation } from './sources.input.js';
 
-type SourceValues = Omit<InferInsertModel<typeof sources>, 'id'>;
-
-/** A validated citation: an existing source's UUID or a new source's values, and what it says. */
-export interface ValidCitation {
-  sourceId: string | null;
-  newSource: SourceValues | null;
-  excerpt: string | null;
-  translation: string | null;
-  locator: string | null;
-  stance: CitationRow['stance'];
-}
+export type { ValidCitation } from './sources.input.js';
 
 /** The record a citation supports. */
-export type CitationTarget =
-  { dealId: string } | { eventId: string } | { platformId: string } | { actorId: string };
-
-export function validateSourceInput(
-  input: SourceInput,
-  path: string,
-  problems: InputProblems,
-): SourceValues {
-  const published = validateFuzzyDate(input.publicationDate, `${path}.publicationDate`, problems);
-  const values: SourceValues = {
-    kind: input.kind,
-    title: validateText(input.title, `${path}.title`, problems, { max: 1000 }),
-    publisher: validateText(input.publisher, `${path}.publisher`, problems, { max: 500 }),
-    url: validateUrl(input.url, `${path}.url`, problems),
-    archivedUrl: validateUrl(input.archivedUrl, `${path}.archivedUrl`, problems),
-    publishedYear: published.year,
-    publishedMonth: published.month,
-    publishedDay: published.day,
-    publishedUncertain: published.uncertain,
-    accessedOn: input.accessedOn ?? null,
-    language: validateLanguage(input.language, `${path}.language`, problems),
-    note: validateText(input.note, `${path}.note`, problems, { max: 5000 }),
-  };
-  if (!values.title && !values.publisher && !values.url) {
-    problems.add(path, 'a source needs at least a title, a publisher or a URL');
-  }
-  return values;
+export interface CitationTarget {
+  type: CitableType;
+  id: string;
 }
 
-/**
- * Validates citation inputs; `required` makes an empty list a problem (the research rule:
- * new records and changes to stage, parties, dates or quantities must cite a source).
- */
-export async function validateCitations(
-  inputs: readonly CitationInput[] | null | undefined,
-  path: string,
-  problems: InputProblems,
-  ctx: Context,
-  { required }: { required: boolean },
-): Promise<ValidCitation[]> {
-  const list = inputs ?? [];
-  if (required && list.length === 0) {
-    problems.add(path, 'at least one citation is required: cite the source that reports this');
+/** The record a stored citation supports: the one of its target columns that is set. */
+export function citationTarget(c: CitationRow): CitationTarget {
+  for (const type of CITABLE_TYPES) {
+    const id = c[citedByColumn(type)];
+    if (id) return { type, id };
   }
-  const valid = list.map((input, i) => validateCitation(input, `${path}[${i}]`, problems));
-  const existing = await Promise.all(
-    valid.map((c) =>
-      c.sourceId ? ctx.loaders.sourceById.load(c.sourceId) : Promise.resolve(null),
-    ),
-  );
-  valid.forEach((c, i) => {
-    if (c.sourceId && !existing[i]) {
-      problems.add(`${path}[${i}].source`, `no Source has the ID "${list[i]?.source ?? ''}"`);
-    }
-  });
-  return valid;
-}
-
-function validateCitation(
-  input: CitationInput,
-  path: string,
-  problems: InputProblems,
-): ValidCitation {
-  const given = (input.source ? 1 : 0) + (input.newSource ? 1 : 0);
-  if (given !== 1) problems.add(path, 'give exactly one of source (an ID) or newSource');
-  return {
-    sourceId: input.source ? validateId('Source', input.source, `${path}.source`, problems) : null,
-    newSource: input.newSource
-      ? validateSourceInput(input.newSource, `${path}.newSource`, problems)
-      : null,
-    excerpt: validateText(input.excerpt, `${path}.excerpt`, problems, { max: 5000 }),
-    translation: validateText(input.translation, `${path}.translation`, problems, { max: 5000 }),
-    locator: validateText(input.locator, `${path}.locator`, problems, { max: 200 }),
-    stance: input.stance ?? 'ASSERTS',
-  };
+  throw new Error(`Citation ${c.id} has no target`);
 }
 
 /** A source's picture in API terms, for its history. */
@@ -165,11 +90,12 @@ export async function attachCitations(
   const sourceIds: string[] = [];
   const rows: CitationRow[] = [];
   for (const c of list) {
-    const sourceId = c.sourceId ?? (await createSource(tx, c.newSource!, author, reason)).id;
+    const sourceId =
+      'id' in c.source ? c.source.id : (await createSource(tx, c.source.values, author, reason)).id;
     const [row] = await tx
       .insert(citations)
       .values({
-        ...target,
+        [citedByColumn(target.type)]: target.id,
         sourceId,
         excerpt: c.excerpt,
         translation: c.translation,
@@ -186,7 +112,7 @@ export async function attachCitations(
       before: null,
       after: {
         source: toGlobalId('Source', sourceId),
-        target: Object.values(target)[0],
+        target: target.id,
         excerpt: c.excerpt,
         translation: c.translation,
         locator: c.locator,
@@ -197,7 +123,7 @@ export async function attachCitations(
     sourceIds.push(sourceId);
     rows.push(row!);
   }
-  if (rows.length > 0) await refreshCitedRecords(tx, target, sourceIds);
+  if (rows.length > 0) await refreshSearchDocuments(tx, citedRecordsScope(target, sourceIds));
   return { sourceIds, citations: rows };
 }
 
@@ -207,97 +133,44 @@ export async function attachCitations(
  */
 export async function recordCitedChange(
   tx: Db,
-  target: CitationTarget,
   list: ValidCitation[],
-  entry: Omit<RevisionEntry, 'sourceIds'>,
+  entry: Omit<RevisionEntry, 'sourceIds'> & { recordType: CitableType },
 ): Promise<void> {
+  const target = { type: entry.recordType, id: entry.recordId };
   const { sourceIds } = await attachCitations(tx, target, list, entry.author, entry.reason);
   await recordRevision(tx, { ...entry, sourceIds });
 }
 
 /** Marks a citation deleted; the record it supported keeps its other citations. */
-export async function deleteCitation(
-  tx: Db,
-  citationId: string,
-  author: Author,
-  reason: string,
-): Promise<void> {
-  const [citation] = await tx
-    .select()
-    .from(citations)
-    .where(eq(citations.id, citationId))
-    .for('update');
-  if (!citation || citation.deletedAt)
-    throw new ApiError('The citation does not exist or was deleted', 'NOT_FOUND');
-  await tx
-    .update(citations)
-    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(eq(citations.id, citationId));
-  await recordRevision(tx, {
-    recordType: 'Citation',
-    recordId: citationId,
-    action: 'DELETE',
-    author,
-    reason,
-    before: {
+export async function deleteCitation(tx: Db, citationId: string, change: Change): Promise<void> {
+  await tombstone(tx, 'Citation', citationId, change, {
+    snapshot: (_tx, citation) => ({
       source: toGlobalId('Source', citation.sourceId),
       excerpt: citation.excerpt,
       stance: citation.stance,
-    },
-    after: {},
+    }),
+    searchScope: (citation) => citedRecordsScope(citationTarget(citation), [citation.sourceId]),
   });
-  await refreshCitedRecords(tx, citationTarget(citation), [citation.sourceId]);
 }
 
 /** Deletes a source no live citation uses; delete (or move) its citations first. */
-export async function deleteSource(
-  tx: Db,
-  sourceId: string,
-  author: Author,
-  reason: string,
-): Promise<void> {
-  const source = await lockVersioned(tx, sources, sourceId, null, 'source');
-  const [cited] = await tx
-    .select({ id: citations.id })
-    .from(citations)
-    .where(and(eq(citations.sourceId, sourceId), isNull(citations.deletedAt)))
-    .limit(1);
-  if (cited)
-    throw new ApiError('The source is still cited: delete its citations first', 'CONFLICT');
-  await tx
-    .update(sources)
-    .set({ deletedAt: sql`now()`, version: sql`${sources.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(sources.id, sourceId));
-  await recordRevision(tx, {
-    recordType: 'Source',
-    recordId: sourceId,
-    action: 'DELETE',
-    author,
-    reason,
-    before: sourceSnapshot(source),
-    after: {},
+export async function deleteSource(tx: Db, sourceId: string, change: Change): Promise<void> {
+  await tombstone(tx, 'Source', sourceId, change, {
+    snapshot: (_tx, source) => sourceSnapshot(source),
+    stillUsed: async (tx, id) =>
+      (await anyRow(tx, citations, and(eq(citations.sourceId, id), isNull(citations.deletedAt))))
+        ? 'The source is still cited: delete its citations first'
+        : null,
   });
-  await refreshSearchDocuments(tx, { sources: [sourceId] });
 }
 
-function citationTarget(c: CitationRow): CitationTarget {
-  if (c.dealId) return { dealId: c.dealId };
-  if (c.eventId) return { eventId: c.eventId };
-  if (c.platformId) return { platformId: c.platformId };
-  return { actorId: c.actorId! };
-}
-
-/** Excerpts show in the cited record's search document and in the source's. */
-async function refreshCitedRecords(tx: Db, target: CitationTarget, sourceIds: string[]) {
-  await refreshSearchDocuments(tx, {
+/** Excerpts show in the cited record's search document (an event's: its deal's) and in the source's. */
+function citedRecordsScope({ type, id }: CitationTarget, sourceIds: string[]): SearchScope {
+  const { searchScope } = RECORD_TYPES[type] as { searchScope?: keyof SearchScope };
+  return {
     sources: sourceIds,
-    deals:
-      'dealId' in target
-        ? [target.dealId]
-        : 'eventId' in target
-          ? sql`select deal_id from deal_events where id = ${target.eventId}::uuid`
-          : undefined,
-    platforms: 'platformId' in target ? [target.platformId] : undefined,
-    actors: 'actorId' in target ? [target.actorId] : undefined,
-  });
+    ...(searchScope
+      ? { [searchScope]: [id] }
+      : { deals: sql`select deal_id from deal_events where id = ${id}::uuid` }),
+  };
 }

@@ -12,7 +12,7 @@ import type {
   VolumeOrderField,
   WeaponCategory,
 } from '../../graphql/generated/resolvers-types.js';
-import { dealConditions, type ResolvedDealFilter } from '../deals/deals.service.js';
+import { dealConditions, type ResolvedDealFilter } from '../deals/deal-filter.js';
 
 /** A validated transferVolumes request. */
 export interface VolumeQuery {

@@ -12,7 +12,7 @@ import type {
   VolumeOrder,
 } from '../../graphql/generated/resolvers-types.js';
 import { required } from '../../graphql/rows.js';
-import { resolveDealFilter } from '../deals/deals.service.js';
+import { resolveDealFilter } from '../deals/deal-filter.js';
 import { fetchVolumes, isMeasure, type VolumeQuery, type VolumeRowData } from './volume-query.js';
 
 function validateGroupBy(groupBy: readonly VolumeDimension[]): VolumeDimension[] {
