@@ -553,7 +553,7 @@ export type DealFilter = {
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
   /** Deals ordered in this range of years (deals without an order year are left out). */
   orderYear?: InputMaybe<IntRange>;
-  /** Deals with an item of one of these platforms or any of their variants in the family tree (Platform IDs). */
+  /** Deals with an item of one of these platforms or any of their variants in the family tree, as its platform or as the variant its comment names (DealItem.variant) (Platform IDs). */
   platform?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Deals whose recipient is one of these actors (Actor IDs). */
   recipient?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -588,7 +588,7 @@ export type DealItem = Node & {
   id: Scalars['ID']['output'];
   /** What the sources say of the variant or configuration ("Mi-171Sh armed version"). */
   note?: Maybe<Scalars['String']['output']>;
-  /** The weapon system. */
+  /** The weapon system, under the source's designation (SIPRI's "Mi-17"). */
   platform: Platform;
   /** How many have been delivered; null when unknown. */
   quantityDelivered?: Maybe<Estimate>;
@@ -603,6 +603,14 @@ export type DealItem = Node & {
   tivPerUnit?: Maybe<Scalars['Decimal']['output']>;
   /** SIPRI TIV of the whole order, in millions (a volume index, not money). */
   tivTotalOrder?: Maybe<Scalars['Decimal']['output']>;
+  /**
+   * The variant the source's comment names, when it is a platform below this item's platform in
+   * its family tree ("Mi-171Sh armed version" on a SIPRI "Mi-17" row → Mi-171Sh); null when the
+   * comment names none, or one Armstrail does not know or cannot place there. Derived from
+   * SIPRI's comment by a conservative rule: `note` keeps the words. The variant's deals, and
+   * filters by its family, include this item's deal.
+   */
+  variant?: Maybe<Platform>;
 };
 
 /** One weapon system in a deal. */
@@ -1024,7 +1032,7 @@ export type Platform = Node & {
   category?: Maybe<WeaponCategory>;
   /** Sources cited for facts about this platform. */
   citations: Array<Citation>;
-  /** Deals with an item of exactly this platform, not its variants (for the whole family, use deals(filter: { platform: [ID] })). */
+  /** Deals with an item of exactly this platform, or whose item names it as its variant (DealItem.variant), not its variants' deals (for the whole family, use deals(filter: { platform: [ID] })). */
   deals: DealConnection;
   /** What it is, in a few words ("transport helicopter"). */
   description?: Maybe<Scalars['String']['output']>;
@@ -2324,6 +2332,7 @@ export type DealItemResolvers<ContextType = Context, ParentType extends Resolver
   tivDelivered?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   tivPerUnit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   tivTotalOrder?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -1,5 +1,5 @@
 // Platform writes: create, update, merge and delete platforms, each in one transaction with its revisions.
-import { and, eq, isNull, sql, type InferInsertModel } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type InferInsertModel } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -229,6 +229,10 @@ export async function mergePlatforms(
       .set({ platformId: winnerId })
       .where(eq(dealItems.platformId, loserId));
     await tx
+      .update(dealItems)
+      .set({ variantPlatformId: winnerId })
+      .where(eq(dealItems.variantPlatformId, loserId));
+    await tx
       .update(deals)
       .set({ version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
       .where(
@@ -305,7 +309,7 @@ export async function deletePlatform(
   const [item] = await tx
     .select({ id: dealItems.id })
     .from(dealItems)
-    .where(eq(dealItems.platformId, platformId))
+    .where(or(eq(dealItems.platformId, platformId), eq(dealItems.variantPlatformId, platformId)))
     .limit(1);
   const [variant] = await tx
     .select({ id: platforms.id })
