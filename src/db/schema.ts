@@ -479,6 +479,11 @@ export const citations = pgTable(
     eventId: uuid('event_id').references(() => dealEvents.id, { onDelete: 'cascade' }),
     platformId: uuid('platform_id').references(() => platforms.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => actors.id, { onDelete: 'cascade' }),
+    /**
+     * Set on a citation of a platform when what the source supports is that this actor
+     * produces it (a platform_producers link): the link's own citation.
+     */
+    producerId: uuid('producer_id').references(() => actors.id),
     /** Excerpt in the source's own language. */
     excerpt: text('excerpt'),
     /** English translation of the excerpt. */
@@ -506,6 +511,10 @@ export const citations = pgTable(
     check(
       'citations_one_target',
       sql`num_nonnulls(${t.dealId}, ${t.eventId}, ${t.platformId}, ${t.actorId}) = 1`,
+    ),
+    check(
+      'citations_producer_of_platform',
+      sql`${t.producerId} is null or ${t.platformId} is not null`,
     ),
   ],
 );

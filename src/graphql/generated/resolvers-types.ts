@@ -68,7 +68,7 @@ export type Actor = Node & {
   name: Scalars['String']['output'];
   /** The organisation that owns this one (for companies): Kazan Helicopter Plant → Russian Helicopters. */
   parent?: Maybe<Actor>;
-  /** Platforms this actor produces (companies). */
+  /** Platforms this actor produces (companies): each link's source is among the platform's citations, with this actor as `producer`. */
   produces: Array<Platform>;
   /** Organisations this one owns. */
   subsidiaries: Array<Actor>;
@@ -243,6 +243,12 @@ export type Citation = Node & {
   id: Scalars['ID']['output'];
   /** Where in the source: page, paragraph, row. */
   locator?: Maybe<Scalars['String']['output']>;
+  /**
+   * When the citation supports a producer link: the company the source says produces the cited
+   * platform (one of the platform's `producers`, the platform among the company's `produces`).
+   * Null for any other citation.
+   */
+  producer?: Maybe<Actor>;
   /** The document cited. */
   source: Source;
   /** Whether the source asserts, disputes or only speculates. */
@@ -747,6 +753,24 @@ export type EstimateInput = {
   value?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The provenance of a platform's family link. */
+export type FamilySource = {
+  __typename?: 'FamilySource';
+  /** What the rule does, in words; null for an editor's. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** EDITOR: set by a researcher (or the seed's curated trees), and never replaced by an import. RULE: derived by the import's family rules. */
+  kind: FamilySourceKind;
+  /** The rule's name when kind is RULE (model-variant, alternatives-agree); null for an editor's. */
+  rule?: Maybe<Scalars['String']['output']>;
+};
+
+/** Who set a family link. */
+export type FamilySourceKind =
+  /** A researcher (updatePlatform, createPlatform) or the seed's curated trees. */
+  | 'EDITOR'
+  /** A family rule of the SIPRI import (src/import/platform-family-rules.ts). */
+  | 'RULE';
+
 /** One field's value before and after a change. */
 export type FieldChange = {
   __typename?: 'FieldChange';
@@ -1040,11 +1064,20 @@ export type Platform = Node & {
   designation: Scalars['String']['output'];
   /** The platform this one is a variant of: Mi-171 → Mi-17 → Mi-8. */
   family?: Maybe<Platform>;
+  /**
+   * Who placed the platform in its family tree (or, for an editor, decided it has none): null
+   * when nobody did.
+   */
+  familySource?: Maybe<FamilySource>;
   /** Every change to this platform, oldest first: who, when, why, and what changed. */
   history: Array<Revision>;
   /** The platform's global ID. */
   id: Scalars['ID']['output'];
-  /** Companies that produce it. */
+  /**
+   * Companies that produce it, as its own links say: a family's producers are not inherited by
+   * its variants (the Mi-171, a Mi-17 variant, is built at Ulan-Ude, not in Kazan). Each link's
+   * source is among `citations`, the one whose `producer` is that company.
+   */
   producers: Array<Actor>;
   /** The UN Register of Conventional Arms category, when it falls in one. */
   unrocaCategory?: Maybe<UnrocaCategory>;
@@ -2026,6 +2059,8 @@ export type ResolversTypes = {
   DeliveryYearMethod: DeliveryYearMethod;
   Estimate: ResolverTypeWrapper<Estimate>;
   EstimateInput: EstimateInput;
+  FamilySource: ResolverTypeWrapper<FamilySource>;
+  FamilySourceKind: FamilySourceKind;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FuzzyDate: ResolverTypeWrapper<FuzzyDate>;
@@ -2129,6 +2164,7 @@ export type ResolversParentTypes = {
   DeleteRecordInput: DeleteRecordInput;
   Estimate: Estimate;
   EstimateInput: EstimateInput;
+  FamilySource: FamilySource;
   FieldChange: FieldChange;
   Float: Scalars['Float']['output'];
   FuzzyDate: FuzzyDate;
@@ -2239,6 +2275,7 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
   excerpt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  producer?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['CitationStance'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['CitationTarget'], ParentType, ContextType>;
@@ -2360,6 +2397,12 @@ export type EstimateResolvers<ContextType = Context, ParentType extends Resolver
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type FamilySourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FamilySource'] = ResolversParentTypes['FamilySource']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FamilySourceKind'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -2415,6 +2458,7 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   designation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType>;
+  familySource?: Resolver<Maybe<ResolversTypes['FamilySource']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   producers?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -2641,6 +2685,7 @@ export type Resolvers<ContextType = Context> = {
   Decimal?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   Estimate?: EstimateResolvers<ContextType>;
+  FamilySource?: FamilySourceResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FuzzyDate?: FuzzyDateResolvers<ContextType>;
   JSON?: GraphQLScalarType;
