@@ -386,10 +386,20 @@ export const dealItems = pgTable(
      * the platform's own description cannot hold it without losing facts.
      */
     description: text('description'),
+    /**
+     * The variant the source's comment names ("Mi-171Sh armed version" on a SIPRI "Mi-17" row)
+     * when it is a platform of this database below the item's platform in its family tree; the
+     * item's platform stays the source's designation. Derived for SIPRI items by
+     * src/import/platform-variants.ts (no revision: a derived link, like a rule's family link).
+     */
+    variantPlatformId: uuid('variant_platform_id').references(() => platforms.id),
   },
   (t) => [
     uniqueIndex('deal_items_deal_position_key').on(t.dealId, t.position),
     index('deal_items_platform_id_idx').on(t.platformId, t.dealId),
+    index('deal_items_variant_platform_id_idx')
+      .on(t.variantPlatformId, t.dealId)
+      .where(sql`${t.variantPlatformId} is not null`),
     index('deal_items_delivery_years_idx').using('gin', t.deliveryYears),
     check('deal_items_quantity_ordered_range', estimateChecks('quantity_ordered')),
     check('deal_items_quantity_delivered_range', estimateChecks('quantity_delivered')),
@@ -469,6 +479,11 @@ export const citations = pgTable(
     eventId: uuid('event_id').references(() => dealEvents.id, { onDelete: 'cascade' }),
     platformId: uuid('platform_id').references(() => platforms.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => actors.id, { onDelete: 'cascade' }),
+    /**
+     * Set on a citation of a platform when what the source supports is that this actor
+     * produces it (a platform_producers link): the link's own citation.
+     */
+    producerId: uuid('producer_id').references(() => actors.id),
     /** Excerpt in the source's own language. */
     excerpt: text('excerpt'),
     /** English translation of the excerpt. */
@@ -496,6 +511,10 @@ export const citations = pgTable(
     check(
       'citations_one_target',
       sql`num_nonnulls(${t.dealId}, ${t.eventId}, ${t.platformId}, ${t.actorId}) = 1`,
+    ),
+    check(
+      'citations_producer_of_platform',
+      sql`${t.producerId} is null or ${t.platformId} is not null`,
     ),
   ],
 );
@@ -661,6 +680,8 @@ export const sipriRows = pgTable(
     tivDelivered: numeric('tiv_delivered'),
     note: text('note'),
     description: text('description'),
+    /** The variant its comment names, derived as for deal_items (platform-variants.ts). */
+    variantPlatformId: uuid('variant_platform_id'),
   },
   (t) => [
     primaryKey({ columns: [t.releaseId, t.line] }),

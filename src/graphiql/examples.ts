@@ -95,6 +95,8 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
       arrangement
       items {
         platform { designation family { designation } }
+        # The variant SIPRI's comment names, when Armstrail knows it (Mi-171Sh on a "Mi-17").
+        variant { designation }
         description
         condition
         quantityOrdered { value uncertain }

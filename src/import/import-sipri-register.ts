@@ -9,6 +9,7 @@ import { actors, citations, deals, sipriReleases, sources } from '../db/schema.j
 import { stableUuid } from '../db/stable-id.js';
 import { refreshSearchDocuments } from '../modules/search/search.service.js';
 import { placePlatformFamilies } from './platform-families.js';
+import { linkVariantPlatforms } from './platform-variants.js';
 import { writeRows } from './sipri-batch-writer.js';
 import { categorizeSipriDescription } from './sipri-categories.js';
 import {
@@ -264,6 +265,8 @@ export async function importSipriRegister(
       // Every platform a rule may place, not only this import's: a platform imported before a
       // rule existed gets it too. An editor's choice is kept.
       await placePlatformFamilies(tx, { write: true });
+      // Then the variants SIPRI's comments name, which the family tree just placed may allow.
+      await linkVariantPlatforms(tx);
       await refreshSearch(tx, refs, plan.touched, created ? sourceId : null);
 
       summary.actorsCreated = lookups.actorsCreated;

@@ -26,6 +26,13 @@ const actorId = (name: string) => stableUuid(naturalKeys.actor(name));
 const platformId = (designation: string) => stableUuid(naturalKeys.platform(designation));
 const sourceId = (url: string) => stableUuid(naturalKeys.source(url));
 
+const KAZAN_7500_URL =
+  'https://defaiya.com/news/International%20News/Russia/2014/05/28/kazan-helicopters-produces-7-500th-mi-8-17-helicopter';
+const ULAN_UDE_750_URL =
+  'https://www.upi.com/Defense-News/2013/08/22/750th-Mi-8AMT-helicopter-produced/90551377229214/';
+const ROSTVERTOL_URL =
+  'https://flightglobal.com/mil-expects-revenue-boost-from-upgrade-order/43124.article';
+
 export const ids = {
   russia: stateId('RUS'),
   mali: stateId('MLI'),
@@ -33,6 +40,7 @@ export const ids = {
   russianHelicopters: actorId('Russian Helicopters'),
   kazanHelicopterPlant: actorId('Kazan Helicopter Plant'),
   rostvertol: actorId('Rostvertol'),
+  ulanUde: actorId('Ulan-Ude Aviation Plant'),
   mi8: platformId('Mi-8'),
   mi17: platformId('Mi-17'),
   mi171: platformId('Mi-171'),
@@ -50,6 +58,9 @@ export const ids = {
   sahelLiberty: sourceId(
     'https://sahellibertynews.com/2025/06/26/mali-transitional-president-his-excellency-general-assimi-goita-in-tatarstan',
   ),
+  kazan7500: sourceId(KAZAN_7500_URL),
+  ulanUde750: sourceId(ULAN_UDE_750_URL),
+  rostvertolUpgrade: sourceId(ROSTVERTOL_URL),
 };
 
 export const seedActors: Insert<'actors'>[] = [
@@ -91,6 +102,13 @@ export const seedActors: Insert<'actors'>[] = [
     name: 'Rostvertol',
     countryId: ids.russia,
     description: 'Helicopter maker in Rostov-on-Don; builds the Mi-24/Mi-35.',
+  },
+  {
+    id: ids.ulanUde,
+    kind: 'COMPANY',
+    name: 'Ulan-Ude Aviation Plant',
+    countryId: ids.russia,
+    description: 'Helicopter maker in Ulan-Ude; builds the Mi-171 (export name of the Mi-8AMT).',
   },
 ];
 
@@ -168,11 +186,79 @@ export const seedPlatformAliases: Insert<'platformAliases'>[] = [
   { platformId: ids.mi171sh, alias: 'Mi-8AMTSh', language: null },
 ];
 
-export const seedPlatformProducers: Insert<'platformProducers'>[] = [
-  { platformId: ids.mi24, producerId: ids.rostvertol },
-  { platformId: ids.mi35, producerId: ids.rostvertol },
-  { platformId: ids.mi35m, producerId: ids.rostvertol },
+/**
+ * Who builds what, by DESIGN.md's sources, each claim with the designations it names. A link
+ * is written for each designation that is a platform of the database, and cited on that
+ * platform (Citation.producer names the producer): the seed has the Mi-8, Mi-17, Mi-171,
+ * Mi-171Sh, Mi-24, Mi-35 and Mi-35M; migration 0006 also links SIPRI's imported Mi-26 and
+ * Mi-38 where a database holds them. Exact designations only: a producer is not inherited by a
+ * family's other variants (the Mi-171, a Mi-17 in the tree, is built at Ulan-Ude, not Kazan).
+ */
+export const producerClaims: {
+  producerId: string;
+  sourceId: string;
+  designations: string[];
+}[] = [
+  // Russian Helicopters' release: KVZ builds the Mi-8/17 family (Mi-8MTV-1, exported as
+  // Mi-171V; Mi-8MTV-5, exported as Mi-17V-5), the Mi-38 and the Ansat.
+  {
+    producerId: ids.kazanHelicopterPlant,
+    sourceId: ids.kazan7500,
+    designations: [
+      'Mi-8',
+      'Mi-17',
+      'Mi-8MTV-1',
+      'Mi-171V',
+      'Mi-8MTV-5',
+      'Mi-17V-5',
+      'Mi-38',
+      'Ansat',
+    ],
+  },
+  // Ulan-Ude builds the Mi-171 (export name of the Mi-8AMT) and the Mi-171Sh.
+  {
+    producerId: ids.ulanUde,
+    sourceId: ids.ulanUde750,
+    designations: ['Mi-171', 'Mi-8AMT', 'Mi-171Sh'],
+  },
+  // Rostvertol builds the Mi-24/35 (the seeded Mi-35M is a Mi-35), the Mi-26 and the Mi-28.
+  {
+    producerId: ids.rostvertol,
+    sourceId: ids.rostvertolUpgrade,
+    designations: ['Mi-24', 'Mi-35', 'Mi-35M', 'Mi-26', 'Mi-28'],
+  },
 ];
+
+/**
+ * The platform IDs a claimed designation can have: the seed's, and an import's (a SIPRI
+ * designation of the AIRCRAFT category, src/import/sipri-lookups.ts).
+ */
+export function claimedPlatformIds(designation: string): string[] {
+  return [platformId(designation), stableUuid(`${naturalKeys.platform(designation)}|aircraft`)];
+}
+
+/** Every producer link a claim supports, among these platform IDs, with its citation's ID. */
+export function producerLinks(platformIds: ReadonlySet<string>) {
+  return producerClaims.flatMap((claim) =>
+    claim.designations.flatMap((designation) =>
+      claimedPlatformIds(designation)
+        .filter((id) => platformIds.has(id))
+        .map((platformId) => ({
+          designation,
+          platformId,
+          producerId: claim.producerId,
+          sourceId: claim.sourceId,
+          citationId: stableUuid(`citation:producer:${platformId}:${claim.producerId}`),
+        })),
+    ),
+  );
+}
+
+const seededProducerLinks = producerLinks(new Set(seedPlatforms.map((p) => p.id!)));
+
+export const seedPlatformProducers: Insert<'platformProducers'>[] = seededProducerLinks.map(
+  (l) => ({ platformId: l.platformId, producerId: l.producerId }),
+);
 
 export const seedSources: Insert<'sources'>[] = [
   {
@@ -233,6 +319,31 @@ export const seedSources: Insert<'sources'>[] = [
     publishedDay: 26,
     language: 'en',
     note: "Reports the meeting with Tatarstan's head Rustam Minnikhanov; does not mention the plant.",
+  },
+  // The producers' sources (DESIGN.md): titles and languages are not given there, so null.
+  {
+    id: ids.kazan7500,
+    kind: 'INDUSTRY',
+    publisher: 'Russian Helicopters, republished by defaiya.com',
+    url: KAZAN_7500_URL,
+    publishedYear: 2014,
+    note:
+      'Russian Helicopters release (2014): the Kazan Helicopter Plant builds the Mi-8/17 family ' +
+      '(Mi-8MTV-1, exported as Mi-171V; Mi-8MTV-5, exported as Mi-17V-5), the Mi-38 and the Ansat.',
+  },
+  {
+    id: ids.ulanUde750,
+    kind: 'NEWS',
+    publisher: 'UPI',
+    url: ULAN_UDE_750_URL,
+    note: 'Ulan-Ude Aviation Plant builds the Mi-171 (export name of the Mi-8AMT) and the Mi-171Sh.',
+  },
+  {
+    id: ids.rostvertolUpgrade,
+    kind: 'NEWS',
+    publisher: 'FlightGlobal',
+    url: ROSTVERTOL_URL,
+    note: 'Rostvertol (Rostov-on-Don) builds the Mi-24/35, the Mi-26 and the Mi-28.',
   },
 ];
 
@@ -355,4 +466,12 @@ export const seedCitations: Insert<'citations'>[] = [
     eventId: ids.kazanTalks,
     stance: 'ASSERTS',
   },
+  // Each producer link, cited on its platform; no excerpt is quoted (DESIGN.md gives none).
+  ...seededProducerLinks.map((l) => ({
+    id: l.citationId,
+    sourceId: l.sourceId,
+    platformId: l.platformId,
+    producerId: l.producerId,
+    stance: 'ASSERTS' as const,
+  })),
 ];

@@ -68,7 +68,7 @@ export type Actor = Node & {
   name: Scalars['String']['output'];
   /** The organisation that owns this one (for companies): Kazan Helicopter Plant → Russian Helicopters. */
   parent?: Maybe<Actor>;
-  /** Platforms this actor produces (companies). */
+  /** Platforms this actor produces (companies): each link's source is among the platform's citations, with this actor as `producer`. */
   produces: Array<Platform>;
   /** Organisations this one owns. */
   subsidiaries: Array<Actor>;
@@ -243,6 +243,12 @@ export type Citation = Node & {
   id: Scalars['ID']['output'];
   /** Where in the source: page, paragraph, row. */
   locator?: Maybe<Scalars['String']['output']>;
+  /**
+   * When the citation supports a producer link: the company the source says produces the cited
+   * platform (one of the platform's `producers`, the platform among the company's `produces`).
+   * Null for any other citation.
+   */
+  producer?: Maybe<Actor>;
   /** The document cited. */
   source: Source;
   /** Whether the source asserts, disputes or only speculates. */
@@ -553,7 +559,7 @@ export type DealFilter = {
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
   /** Deals ordered in this range of years (deals without an order year are left out). */
   orderYear?: InputMaybe<IntRange>;
-  /** Deals with an item of one of these platforms or any of their variants in the family tree (Platform IDs). */
+  /** Deals with an item of one of these platforms or any of their variants in the family tree, as its platform or as the variant its comment names (DealItem.variant) (Platform IDs). */
   platform?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Deals whose recipient is one of these actors (Actor IDs). */
   recipient?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -588,7 +594,7 @@ export type DealItem = Node & {
   id: Scalars['ID']['output'];
   /** What the sources say of the variant or configuration ("Mi-171Sh armed version"). */
   note?: Maybe<Scalars['String']['output']>;
-  /** The weapon system. */
+  /** The weapon system, under the source's designation (SIPRI's "Mi-17"). */
   platform: Platform;
   /** How many have been delivered; null when unknown. */
   quantityDelivered?: Maybe<Estimate>;
@@ -603,6 +609,14 @@ export type DealItem = Node & {
   tivPerUnit?: Maybe<Scalars['Decimal']['output']>;
   /** SIPRI TIV of the whole order, in millions (a volume index, not money). */
   tivTotalOrder?: Maybe<Scalars['Decimal']['output']>;
+  /**
+   * The variant the source's comment names, when it is a platform below this item's platform in
+   * its family tree ("Mi-171Sh armed version" on a SIPRI "Mi-17" row → Mi-171Sh); null when the
+   * comment names none, or one Armstrail does not know or cannot place there. Derived from
+   * SIPRI's comment by a conservative rule: `note` keeps the words. The variant's deals, and
+   * filters by its family, include this item's deal.
+   */
+  variant?: Maybe<Platform>;
 };
 
 /** One weapon system in a deal. */
@@ -738,6 +752,24 @@ export type EstimateInput = {
   /** The best figure. */
   value?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** The provenance of a platform's family link. */
+export type FamilySource = {
+  __typename?: 'FamilySource';
+  /** What the rule does, in words; null for an editor's. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** EDITOR: set by a researcher (or the seed's curated trees), and never replaced by an import. RULE: derived by the import's family rules. */
+  kind: FamilySourceKind;
+  /** The rule's name when kind is RULE (model-variant, alternatives-agree); null for an editor's. */
+  rule?: Maybe<Scalars['String']['output']>;
+};
+
+/** Who set a family link. */
+export type FamilySourceKind =
+  /** A researcher (updatePlatform, createPlatform) or the seed's curated trees. */
+  | 'EDITOR'
+  /** A family rule of the SIPRI import (src/import/platform-family-rules.ts). */
+  | 'RULE';
 
 /** One field's value before and after a change. */
 export type FieldChange = {
@@ -1024,7 +1056,7 @@ export type Platform = Node & {
   category?: Maybe<WeaponCategory>;
   /** Sources cited for facts about this platform. */
   citations: Array<Citation>;
-  /** Deals with an item of exactly this platform, not its variants (for the whole family, use deals(filter: { platform: [ID] })). */
+  /** Deals with an item of exactly this platform, or whose item names it as its variant (DealItem.variant), not its variants' deals (for the whole family, use deals(filter: { platform: [ID] })). */
   deals: DealConnection;
   /** What it is, in a few words ("transport helicopter"). */
   description?: Maybe<Scalars['String']['output']>;
@@ -1032,11 +1064,20 @@ export type Platform = Node & {
   designation: Scalars['String']['output'];
   /** The platform this one is a variant of: Mi-171 → Mi-17 → Mi-8. */
   family?: Maybe<Platform>;
+  /**
+   * Who placed the platform in its family tree (or, for an editor, decided it has none): null
+   * when nobody did.
+   */
+  familySource?: Maybe<FamilySource>;
   /** Every change to this platform, oldest first: who, when, why, and what changed. */
   history: Array<Revision>;
   /** The platform's global ID. */
   id: Scalars['ID']['output'];
-  /** Companies that produce it. */
+  /**
+   * Companies that produce it, as its own links say: a family's producers are not inherited by
+   * its variants (the Mi-171, a Mi-17 variant, is built at Ulan-Ude, not in Kazan). Each link's
+   * source is among `citations`, the one whose `producer` is that company.
+   */
   producers: Array<Actor>;
   /** The UN Register of Conventional Arms category, when it falls in one. */
   unrocaCategory?: Maybe<UnrocaCategory>;
@@ -2018,6 +2059,8 @@ export type ResolversTypes = {
   DeliveryYearMethod: DeliveryYearMethod;
   Estimate: ResolverTypeWrapper<Estimate>;
   EstimateInput: EstimateInput;
+  FamilySource: ResolverTypeWrapper<FamilySource>;
+  FamilySourceKind: FamilySourceKind;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FuzzyDate: ResolverTypeWrapper<FuzzyDate>;
@@ -2121,6 +2164,7 @@ export type ResolversParentTypes = {
   DeleteRecordInput: DeleteRecordInput;
   Estimate: Estimate;
   EstimateInput: EstimateInput;
+  FamilySource: FamilySource;
   FieldChange: FieldChange;
   Float: Scalars['Float']['output'];
   FuzzyDate: FuzzyDate;
@@ -2231,6 +2275,7 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
   excerpt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  producer?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['CitationStance'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['CitationTarget'], ParentType, ContextType>;
@@ -2324,6 +2369,7 @@ export type DealItemResolvers<ContextType = Context, ParentType extends Resolver
   tivDelivered?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   tivPerUnit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   tivTotalOrder?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2349,6 +2395,12 @@ export type EstimateResolvers<ContextType = Context, ParentType extends Resolver
   low?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   uncertain?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type FamilySourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FamilySource'] = ResolversParentTypes['FamilySource']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FamilySourceKind'], ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
@@ -2406,6 +2458,7 @@ export type PlatformResolvers<ContextType = Context, ParentType extends Resolver
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   designation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['Platform']>, ParentType, ContextType>;
+  familySource?: Resolver<Maybe<ResolversTypes['FamilySource']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   producers?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -2632,6 +2685,7 @@ export type Resolvers<ContextType = Context> = {
   Decimal?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   Estimate?: EstimateResolvers<ContextType>;
+  FamilySource?: FamilySourceResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   FuzzyDate?: FuzzyDateResolvers<ContextType>;
   JSON?: GraphQLScalarType;

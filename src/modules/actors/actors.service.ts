@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import {
   actorAliases,
   actors,
+  citations,
   dealEventActors,
   deals,
   platformProducers,
@@ -115,6 +116,11 @@ export function mergeActors(
         .where(eq(actors.countryId, loserId));
       await moveLinks(tx, dealEventActors, dealEventActors.actorId, loserId, winnerId);
       await moveLinks(tx, platformProducers, platformProducers.producerId, loserId, winnerId);
+      // The sources that cite the loser as a producer now speak of the winner.
+      await tx
+        .update(citations)
+        .set({ producerId: winnerId })
+        .where(eq(citations.producerId, loserId));
     },
     released: RELEASED_CODES,
     // The winner takes the loser's ISO codes if it has none.

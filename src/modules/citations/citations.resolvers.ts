@@ -48,4 +48,8 @@ export const citationResolvers: Resolvers = {
   Deal: {
     howToCite: (deal, _args, ctx) => howToCite(deal, ctx),
   },
+  Citation: {
+    producer: (citation, _args, ctx) =>
+      citation.producerId ? ctx.loaders.actorById.load(citation.producerId) : null,
+  },
 };

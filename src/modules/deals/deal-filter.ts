@@ -170,9 +170,12 @@ export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
     f.orderYear ? sql`${deals.orderYear} is not null` : undefined,
     f.updatedSince && gte(deals.updatedAt, f.updatedSince),
     f.categories?.length === 0 ? sql`false` : undefined,
+    // An item counts for the family of its platform (SIPRI's designation) or of the variant
+    // its comment names (src/import/platform-variants.ts), which lies in the same family.
     f.platformIds &&
       sql`${deals.id} in (select i.deal_id from ${dealItems} i
-        where i.platform_id in ${platformFamilyIds(f.platformIds)})`,
+        where i.platform_id in ${platformFamilyIds(f.platformIds)}
+          or i.variant_platform_id in ${platformFamilyIds(f.platformIds)})`,
     f.categories?.length
       ? sql`${deals.id} in (select i.deal_id from ${dealItems} i join ${platforms} p on p.id = i.platform_id
         where p.category in ${f.categories})`

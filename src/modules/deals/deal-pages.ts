@@ -150,7 +150,9 @@ function parentCondition(parent: DealParent, key: SQL): SQL {
     case 'recipient':
       return sql`${deals.recipientId} = ${key}`;
     case 'platform':
-      return sql`${deals.id} in (select i.deal_id from ${dealItems} i where i.platform_id = ${key})`;
+      // Its own items, and items of another designation whose comment names it as the variant.
+      return sql`${deals.id} in (select i.deal_id from ${dealItems} i where i.platform_id = ${key}
+        union all select i.deal_id from ${dealItems} i where i.variant_platform_id = ${key})`;
   }
 }
 

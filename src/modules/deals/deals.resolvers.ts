@@ -129,6 +129,8 @@ export const dealResolvers: Resolvers = {
     id: (item) => toGlobalId('DealItem', item.id),
     platform: async (item, _args, ctx) =>
       required(await ctx.loaders.platformById.load(item.platformId)),
+    variant: (item, _args, ctx) =>
+      item.variantPlatformId ? ctx.loaders.platformById.load(item.variantPlatformId) : null,
     quantityOrdered: (item) =>
       estimate(
         item.quantityOrdered,

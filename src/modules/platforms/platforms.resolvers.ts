@@ -5,7 +5,12 @@ import { platformFamilyIds } from '../../db/fragments.js';
 import { containsPattern } from '../../db/keyset.js';
 import { platformAliases, platforms } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
-import type { PlatformFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
+import type {
+  FamilySource,
+  PlatformFilter,
+  Resolvers,
+} from '../../graphql/generated/resolvers-types.js';
+import { FAMILY_RULES } from '../../import/platform-family-rules.js';
 import { parseGlobalIdOf, toGlobalId } from '../../graphql/global-id.js';
 import { mergeInput, parseInput } from '../../graphql/input-schema.js';
 import { lookupIn } from '../../graphql/references.js';
@@ -36,6 +41,15 @@ async function platformConditions(
           (select ${platformAliases.platformId} from ${platformAliases} where ${platformAliases.alias} ilike ${pattern}))`
       : undefined,
   );
+}
+
+/** platforms.family_source (`editor`, `rule:<name>` or null) as the API shows it. */
+function familySource(stored: string | null): FamilySource | null {
+  if (stored === null) return null;
+  if (stored === 'editor') return { kind: 'EDITOR', rule: null, description: null };
+  const rule = stored.slice('rule:'.length);
+  const description = (FAMILY_RULES as Record<string, string>)[rule] ?? null;
+  return { kind: 'RULE', rule, description };
 }
 
 export const platformResolvers: Resolvers = {
@@ -79,6 +93,7 @@ export const platformResolvers: Resolvers = {
       })),
     family: (platform, _args, ctx) =>
       platform.parentId ? ctx.loaders.platformById.load(platform.parentId) : null,
+    familySource: (platform) => familySource(platform.familySource),
     variants: (platform, _args, ctx) => ctx.loaders.variantsByPlatformId.load(platform.id),
     producers: (platform, _args, ctx) => ctx.loaders.producersByPlatformId.load(platform.id),
   },

@@ -1,5 +1,5 @@
 // Platform writes: create, update, merge and delete platforms, each in one transaction with its revisions.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   dealItems,
@@ -96,6 +96,10 @@ export function mergePlatforms(
         .update(dealItems)
         .set({ platformId: winnerId })
         .where(eq(dealItems.platformId, loserId));
+      await tx
+        .update(dealItems)
+        .set({ variantPlatformId: winnerId })
+        .where(eq(dealItems.variantPlatformId, loserId));
       // Every deal with an item of the winner, its own included, is bumped: one statement.
       await tx
         .update(deals)
@@ -121,7 +125,11 @@ export async function deletePlatform(tx: Db, platformId: string, change: Change)
   await tombstone(tx, 'Platform', platformId, change, {
     snapshot: platformSnapshot,
     stillUsed: async (tx, platformId) =>
-      (await anyRow(tx, dealItems, eq(dealItems.platformId, platformId))) ||
+      (await anyRow(
+        tx,
+        dealItems,
+        or(eq(dealItems.platformId, platformId), eq(dealItems.variantPlatformId, platformId)),
+      )) ||
       (await anyRow(
         tx,
         platforms,

@@ -184,7 +184,10 @@ function groupedStatement(q: VolumeQuery): SQL {
   const needsCategory = grouped.has('CATEGORY') || (f.categories?.length ?? 0) > 0;
   const itemConditions = and(
     sql`${dealItems.dealId} = ${deals.id}`,
-    f.platformIds ? sql`${dealItems.platformId} in ${platformFamilyIds(f.platformIds)}` : undefined,
+    f.platformIds
+      ? sql`(${dealItems.platformId} in ${platformFamilyIds(f.platformIds)}
+          or ${dealItems.variantPlatformId} in ${platformFamilyIds(f.platformIds)})`
+      : undefined,
   );
   const joins: SQL[] = [sql`left join ${dealItems} on ${itemConditions}`];
   if (needsCategory) {
