@@ -3,7 +3,7 @@
 import { and, eq, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
-import { dealItems, deals, platforms, sipriReleases, sipriRows } from '../db/schema.js';
+import { actors, dealItems, deals, platforms, sipriReleases, sipriRows } from '../db/schema.js';
 import { signature, type DealValues, type ItemValues } from './sipri-deal-values.js';
 import { canonicalDesignation } from './sipri-designations.js';
 import type { MatchRecord } from './sipri-release-matching.js';
@@ -18,6 +18,12 @@ export interface ExistingSipriDeal {
   /** The newest release it appears in, and that release's generation date (YYYY-MM-DD). */
   releaseId: string | null;
   releaseGeneratedOn: string | null;
+  /**
+   * Its parties as its newest release named them (SIPRI's spelling), or the actors' names for
+   * a deal imported before rows were kept: what the review report shows.
+   */
+  recipientName: string;
+  supplierName: string;
   /** Signature of the deal's values now (an editor may have changed them). */
   current: string;
   /**
@@ -29,6 +35,8 @@ export interface ExistingSipriDeal {
 }
 
 const row = alias(sipriRows, 'published_row');
+const recipient = alias(actors, 'recipient');
+const supplier = alias(actors, 'supplier');
 
 /** Every deal a SIPRI import wrote, tombstones and retired ones included. */
 export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
@@ -39,14 +47,19 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
       platformDesignation: platforms.designation,
       releaseGeneratedOn: sql<string | null>`${sipriReleases.generatedOn}::text`,
       row,
+      recipientName: recipient.name,
+      supplierName: supplier.name,
     })
     .from(deals)
+    .innerJoin(recipient, eq(recipient.id, deals.recipientId))
+    .innerJoin(supplier, eq(supplier.id, deals.supplierId))
     .leftJoin(sipriReleases, eq(sipriReleases.id, deals.sipriReleaseId))
     .leftJoin(row, and(eq(row.releaseId, deals.sipriReleaseId), eq(row.dealId, deals.id)))
     .leftJoin(dealItems, and(eq(dealItems.dealId, deals.id), eq(dealItems.position, 0)))
     .leftJoin(platforms, eq(platforms.id, dealItems.platformId))
     .where(like(deals.importKey, 'sipri:%'));
-  return found.map(({ deal, item, platformDesignation, releaseGeneratedOn, row: published }) => {
+  return found.map((f) => {
+    const { deal, item, platformDesignation, releaseGeneratedOn, row: published } = f;
     const current = item ? signature(deal, item) : '';
     // Without a kept row, the deal's own values stand for what SIPRI published.
     const values: DealValues & ItemValues & { designation: string } = published
@@ -60,6 +73,8 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
       deleted: deal.deletedAt !== null,
       releaseId: deal.sipriReleaseId,
       releaseGeneratedOn,
+      recipientName: published?.fields[0]?.trim() || f.recipientName,
+      supplierName: published?.fields[1]?.trim() || f.supplierName,
       current,
       published: published ? signature(published, published) : current,
       match: matchRecord(values),
