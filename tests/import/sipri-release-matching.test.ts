@@ -1,9 +1,8 @@
 // Matching a new SIPRI release to the deals already imported, rule by rule, on hand-built
 // records taken from real SIPRI rows (2024 → 2026 register). Pure functions: no database.
 import { describe, expect, it } from 'vitest';
-import { designationRelation } from '../../src/import/sipri-designations.js';
+import { canonicalDesignation, designationRelation } from '../../src/import/sipri-designations.js';
 import { matchRelease, type MatchRecord } from '../../src/import/sipri-release-matching.js';
-import { canonicalDesignation } from '../../src/import/sipri-designations.js';
 
 const UK_TO_NLD = 'uk|nld';
 
