@@ -207,6 +207,15 @@ describe('a database seeded before seeds were recorded', () => {
     await expectEdited(t.db, mi17);
     expect(await recordState(t.db)).toEqual(edited);
   });
+
+  it('keeps the edit when the excerpt is imported again, now that releases keep rows', async () => {
+    // Migration 0004 made the excerpt a release without rows; importing the same file adds
+    // them, "matching every row to its deal by key and changing no deal".
+    const again = await seedSipriExcerpt(t.db);
+    expect(again).toMatchObject({ alreadyImported: false, dealsAdded: 0, retired: [] });
+    await expectEdited(t.db, mi17);
+    expect(again).toMatchObject({ dealsUpdated: 0, dealsUnchanged: 402 });
+  });
 });
 
 describe('a database migrated before seeds were recorded but never seeded', () => {

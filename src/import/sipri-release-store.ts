@@ -1,10 +1,23 @@
 // SIPRI import: what the database already holds of SIPRI — releases and their coverage, and
 // every imported deal as its newest release published it — for matching a new release.
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
-import { actors, dealItems, deals, platforms, sipriReleases, sipriRows } from '../db/schema.js';
-import { signature, type DealValues, type ItemValues } from './sipri-deal-values.js';
+import {
+  actors,
+  dealItems,
+  deals,
+  platforms,
+  revisions,
+  sipriReleases,
+  sipriRows,
+} from '../db/schema.js';
+import {
+  replaySignature,
+  signature,
+  type DealValues,
+  type ItemValues,
+} from './sipri-deal-values.js';
 import { canonicalDesignation } from './sipri-designations.js';
 import type { MatchRecord } from './sipri-release-matching.js';
 
@@ -27,8 +40,9 @@ export interface ExistingSipriDeal {
   /** Signature of the deal's values now (an editor may have changed them). */
   current: string;
   /**
-   * Signature of what its newest release published; the current values for deals imported
-   * before rows were kept. A new release changes the deal only where SIPRI changed this.
+   * Signature of what its newest release published. For a deal imported before rows were
+   * kept: what the import's own revisions add up to (an editor's left out), or, without
+   * them, its current values. A new release changes the deal only where SIPRI changed this.
    */
   published: string;
   match: MatchRecord;
@@ -58,6 +72,10 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
     .leftJoin(dealItems, and(eq(dealItems.dealId, deals.id), eq(dealItems.position, 0)))
     .leftJoin(platforms, eq(platforms.id, dealItems.platformId))
     .where(like(deals.importKey, 'sipri:%'));
+  const replayed = await publishedByImports(
+    db,
+    found.filter((f) => !f.row).map((f) => f.deal.id),
+  );
   return found.map((f) => {
     const { deal, item, platformDesignation, releaseGeneratedOn, row: published } = f;
     const current = item ? signature(deal, item) : '';
@@ -76,10 +94,50 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
       recipientName: published?.fields[0]?.trim() || f.recipientName,
       supplierName: published?.fields[1]?.trim() || f.supplierName,
       current,
-      published: published ? signature(published, published) : current,
+      published: published ? signature(published, published) : (replayed.get(deal.id) ?? current),
       match: matchRecord(values),
     };
   });
+}
+
+/**
+ * What SIPRI last published for deals imported before releases kept their rows, from the
+ * revisions the import wrote (no API key, author "SIPRI import …"): its CREATE, then its
+ * UPDATEs. Without this an editor's change made before the upgrade would pass for SIPRI's
+ * values, and the next release, finding SIPRI's values "changed", would undo it. A deal whose
+ * import revisions do not start with its CREATE (imported before imports wrote revisions) is
+ * left out: its current values stand in.
+ */
+async function publishedByImports(db: Db, dealIds: string[]): Promise<Map<string, string>> {
+  const byDeal = new Map<
+    string,
+    { action: string; changes: Record<string, { from: unknown; to: unknown }> }[]
+  >();
+  for (let start = 0; start < dealIds.length; start += 5000) {
+    const found = await db
+      .select({ dealId: revisions.recordId, action: revisions.action, changes: revisions.changes })
+      .from(revisions)
+      .where(
+        and(
+          eq(revisions.recordType, 'Deal'),
+          inArray(revisions.recordId, dealIds.slice(start, start + 5000)),
+          isNull(revisions.authorKeyId),
+          like(revisions.authorName, 'SIPRI import%'),
+        ),
+      )
+      .orderBy(asc(revisions.id));
+    for (const r of found) {
+      const list = byDeal.get(r.dealId);
+      if (list) list.push(r);
+      else byDeal.set(r.dealId, [r]);
+    }
+  }
+  const published = new Map<string, string>();
+  for (const [dealId, list] of byDeal) {
+    if (list[0]?.action !== 'CREATE') continue;
+    published.set(dealId, replaySignature(list.map((r) => r.changes)));
+  }
+  return published;
 }
 
 function emptyItem(): ItemValues {
