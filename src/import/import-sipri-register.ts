@@ -515,7 +515,13 @@ function planRelease(
     }
     if (deal.deleted) return; // An editor deleted it: the row is kept as history only.
     plan.cited.push({ dealId: deal.dealId, line: r.row.line });
-    if (!coverage.showsOver(release, deal.releaseId, deal.releaseGeneratedOn)) {
+    if (
+      !coverage.showsOver(release, deal.releaseId, deal.releaseGeneratedOn) ||
+      // A deal retired by a newer release than this one stays retired: the release that
+      // listed it last is older than the one that dropped it.
+      (deal.retiredByReleaseId !== null &&
+        !coverage.showsOverRelease(release, deal.retiredByReleaseId))
+    ) {
       summary.historyRows += 1;
       return;
     }

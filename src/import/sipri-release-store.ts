@@ -27,6 +27,8 @@ export interface ExistingSipriDeal {
   importKey: string;
   itemId: string | null;
   retired: boolean;
+  /** The release that retired it, if retired. */
+  retiredByReleaseId: string | null;
   deleted: boolean;
   /** The newest release it appears in, and that release's generation date (YYYY-MM-DD). */
   releaseId: string | null;
@@ -88,6 +90,7 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
       importKey: deal.importKey!,
       itemId: item?.id ?? null,
       retired: deal.retiredAt !== null,
+      retiredByReleaseId: deal.retiredByReleaseId,
       deleted: deal.deletedAt !== null,
       releaseId: deal.sipriReleaseId,
       releaseGeneratedOn,
@@ -216,6 +219,15 @@ export class ReleaseCoverage {
     if (release.generatedOn !== currentGeneratedOn) return release.generatedOn > currentGeneratedOn;
     const current = this.releases.find((r) => r.id === currentId);
     return !(release.recipientIds && current && !current.recipientIds);
+  }
+
+  /** `showsOver` for a release this coverage holds, by ID (a deal's retiring release). */
+  showsOverRelease(
+    release: { generatedOn: string; recipientIds: readonly string[] | null },
+    id: string,
+  ): boolean {
+    const other = this.releases.find((r) => r.id === id);
+    return this.showsOver(release, id, other?.generatedOn ?? null);
   }
 
   /** The newest release covering a recipient (a full register before an excerpt of its day). */

@@ -275,6 +275,51 @@ describe('an older release imported after a newer one', () => {
   });
 });
 
+describe('a release older than the one that retired a deal', () => {
+  let t: TestDatabase;
+  let first: SipriImportSummary;
+  let newest: SipriImportSummary;
+  let between: SipriImportSummary;
+  let dropped: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    first = await importSipriRegister(t.db, release({ generated: MIDDLE, rows: [[13, 40]] }));
+    dropped = await dealAtLine(t.db, first.sourceId, 20);
+    // The newest release no longer lists line 20: its deal is retired.
+    newest = await importSipriRegister(
+      t.db,
+      release({
+        generated: NEWEST,
+        rows: [
+          [13, 19],
+          [21, 40],
+        ],
+      }),
+    );
+    // A release between the two, imported last, still lists it.
+    between = await importSipriRegister(t.db, release({ generated: NEWER, rows: [[13, 40]] }));
+  });
+  afterAll(() => t.close());
+
+  it('leaves it retired: the newest release, not the last imported, decides', async () => {
+    expect(newest.retired.map((r) => r.dealId)).toEqual([dropped]);
+    expect(between).toMatchObject({ dealsRestored: 0, dealsUpdated: 0, historyRows: 28 });
+    const deal = (await dealStates(t.db)).find((d) => d.id === dropped);
+    expect(deal).toMatchObject({ retired_by: newest.releaseId, release_id: first.releaseId });
+  });
+
+  it('restores it when a release newer than the one that retired it lists it again', async () => {
+    const later = await importSipriRegister(
+      t.db,
+      release({ generated: '1 Jul 2026 9:00:00 AM', rows: [[13, 40]] }),
+    );
+    expect(later).toMatchObject({ dealsRestored: 1, retired: [] });
+    const deal = (await dealStates(t.db)).find((d) => d.id === dropped);
+    expect(deal).toMatchObject({ retired_by: null, release_id: later.releaseId });
+  });
+});
+
 describe("an editor's change to an imported deal", () => {
   let api: TestApi;
   let first: SipriImportSummary;
