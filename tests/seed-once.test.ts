@@ -1,10 +1,18 @@
 // The seed is applied once: only a new, empty database receives it, and no later start or CLI
 // writes to a database (so a researcher's edit of a seeded record stays as they left it).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyDatabase, prepareDatabase } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
-import { openDatabase, queryRows, type Database, type Db } from '../src/db/client.js';
+import {
+  MIGRATIONS_FOLDER,
+  openDatabase,
+  queryRows,
+  type Database,
+  type Db,
+} from '../src/db/client.js';
 import { deals } from '../src/db/schema.js';
 import { createLogger } from '../src/logger.js';
 import { deleteDeal, updateDeal } from '../src/modules/deals/deals.service.js';
@@ -59,6 +67,31 @@ async function editSeededRecords(db: Db): Promise<string> {
     deleteDeal(tx, ids.kazanDeal, { author: researcher, reason: 'A duplicate' }),
   );
   return mi17.id;
+}
+
+/**
+ * Runs `fn` on a database migrated to 0000_init with, for its duration only, the structures
+ * today's seed and importer write to: platforms.family_source (0003), and the SIPRI release
+ * tables, types and deal columns of 0004 (its generated DDL, without the foreign keys, which
+ * need nothing here, and without `ADD VALUE 'RETIRE'`, which cannot be undone and a seed never
+ * writes). Afterwards the database holds only what an older Armstrail would have written.
+ */
+async function withLaterStructures(db: Db, fn: () => Promise<void>): Promise<void> {
+  const releases = readFileSync(join(MIGRATIONS_FOLDER, '0004_sipri_releases.sql'), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) =>
+      /^(CREATE TYPE|CREATE TABLE|ALTER TABLE "deals" ADD COLUMN)/.test(statement),
+    );
+  expect(releases).toHaveLength(7);
+  await db.execute(sql`alter table platforms add column family_source text`);
+  for (const statement of releases) await db.execute(sql.raw(statement));
+  await fn();
+  await db.execute(sql`alter table platforms drop column family_source`);
+  await db.execute(sql`alter table deals drop column sipri_release_id,
+    drop column retired_at, drop column retired_by_release_id`);
+  await db.execute(sql`drop table sipri_rows, sipri_releases`);
+  await db.execute(sql`drop type sipri_match, sipri_release_scope`);
 }
 
 async function expectEdited(db: Db, mi17: string) {
@@ -152,15 +185,15 @@ describe('a database seeded before seeds were recorded', () => {
   beforeAll(async () => {
     t = await createTestDatabase({ migrate: false });
     await migrateUpTo(t, '0000_init');
-    // Today's seed and importer write platforms.family_source, which migration 0003 adds: the
-    // column is there while they run and gone again before the migrations catch up.
-    await t.db.execute(sql`alter table platforms add column family_source text`);
-    // What every start did before: the Kazan record, then the excerpt.
-    await seedDatabase(t.db);
-    await seedSipriExcerpt(t.db);
-    mi17 = await editSeededRecords(t.db);
-    edited = await recordState(t.db);
-    await t.db.execute(sql`alter table platforms drop column family_source`);
+    // Today's seed and importer write what migrations 0003 and 0004 add: it is there while
+    // they run and gone again before the migrations catch up.
+    await withLaterStructures(t.db, async () => {
+      // What every start did before: the Kazan record, then the excerpt.
+      await seedDatabase(t.db);
+      await seedSipriExcerpt(t.db);
+      mi17 = await editSeededRecords(t.db);
+      edited = await recordState(t.db);
+    });
     await prepareDatabase(t);
   });
   afterAll(() => t.close());
@@ -177,6 +210,15 @@ describe('a database seeded before seeds were recorded', () => {
   it('is not seeded again: the edit and the deletion stay', async () => {
     await expectEdited(t.db, mi17);
     expect(await recordState(t.db)).toEqual(edited);
+  });
+
+  it('keeps the edit when the excerpt is imported again, now that releases keep rows', async () => {
+    // Migration 0004 made the excerpt a release without rows; importing the same file adds
+    // them, "matching every row to its deal by key and changing no deal".
+    const again = await seedSipriExcerpt(t.db);
+    expect(again).toMatchObject({ alreadyImported: false, dealsAdded: 0, retired: [] });
+    await expectEdited(t.db, mi17);
+    expect(again).toMatchObject({ dealsUpdated: 0, dealsUnchanged: 402 });
   });
 });
 

@@ -100,6 +100,7 @@ describe('the SIPRI excerpt through the API', () => {
       author: 'SIPRI import (data generated 18 May 2026 2:29:20 PM)',
       sources: [{ kind: 'DATASET' }],
     });
+    // The row and the release it came from: which export, by date and file name.
     expect(created!.reason).toMatch(
       /^Imported from row \d+ of the SIPRI release generated 18 May 2026 2:29:20 PM \(sipri-trade-register-sahel-generated-2026-05-18\.csv\)$/,
     );

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { actors, citations, deals, sipriReleases, sources } from '../db/schema.js';
+import { citations, deals, sipriReleases, sources } from '../db/schema.js';
 import { stableUuid } from '../db/stable-id.js';
 import { refreshSearchDocuments } from '../modules/search/search.service.js';
 import { placePlatformFamilies } from './platform-families.js';
@@ -218,7 +218,6 @@ export async function importSipriRegister(
       coverage.add(release);
       const existing = await loadSipriDeals(tx);
       const plan = planRelease(release, resolved, existing, coverage, summary);
-      await nameRetiredParties(tx, summary.review);
 
       // Referenced rows first: actors and platforms, the release, then what points at them.
       const refs = lookups.takePending();
@@ -526,7 +525,13 @@ function planRelease(
     }
     if (deal.deleted) return; // An editor deleted it: the row is kept as history only.
     plan.cited.push({ dealId: deal.dealId, line: r.row.line });
-    if (!coverage.showsOver(release, deal.releaseId, deal.releaseGeneratedOn)) {
+    if (
+      !coverage.showsOver(release, deal.releaseId, deal.releaseGeneratedOn) ||
+      // A deal retired by a newer release than this one stays retired: the release that
+      // listed it last is older than the one that dropped it.
+      (deal.retiredByReleaseId !== null &&
+        !coverage.showsOverRelease(release, deal.retiredByReleaseId))
+    ) {
       summary.historyRows += 1;
       return;
     }
@@ -588,8 +593,8 @@ function planRelease(
       match: null,
       dealId: deal.dealId,
       line: null,
-      recipient: recipientId,
-      supplier: deal.match.pair.split('|')[0]!,
+      recipient: deal.recipientName,
+      supplier: deal.supplierName,
       designation: deal.match.designation,
       orderYear: deal.match.orderYear,
       numberOrdered: deal.match.numberOrdered,
@@ -605,25 +610,6 @@ function planRelease(
     plan.touched.add(deal.dealId);
   });
   return plan;
-}
-
-/** Retired deals have no row in this file: their parties are named from the database. */
-async function nameRetiredParties(db: Db, review: SipriReviewEntry[]): Promise<void> {
-  const retired = review.filter((e) => e.action === 'RETIRED');
-  const ids = [...new Set(retired.flatMap((e) => [e.recipient, e.supplier]))];
-  if (ids.length === 0) return;
-  const names = new Map<string, string>();
-  for (let start = 0; start < ids.length; start += 5000) {
-    const found = await db
-      .select({ id: actors.id, name: actors.name })
-      .from(actors)
-      .where(inArray(actors.id, ids.slice(start, start + 5000)));
-    for (const a of found) names.set(a.id, a.name);
-  }
-  for (const e of retired) {
-    e.recipient = names.get(e.recipient) ?? e.recipient;
-    e.supplier = names.get(e.supplier) ?? e.supplier;
-  }
 }
 
 function reviewEntry(

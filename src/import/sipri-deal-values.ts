@@ -128,3 +128,18 @@ export function signatureChanges(
   });
   return changes;
 }
+
+/**
+ * The signature a deal's import revisions add up to: its CREATE's values (every field set,
+ * from null), then each later UPDATE's new values, in order. Fields they never set are null,
+ * as on CREATE a null value is not reported.
+ */
+export function replaySignature(
+  changes: readonly Record<string, { from: unknown; to: unknown }>[],
+): string {
+  const values = new Map<string, unknown>();
+  for (const revision of changes) {
+    for (const [field, change] of Object.entries(revision)) values.set(field, change.to);
+  }
+  return JSON.stringify(SIGNATURE_FIELDS.map((field) => values.get(field) ?? null));
+}

@@ -51,7 +51,8 @@ export interface MatchResult {
  *    in spelling and punctuation, or names the same weapon (a shared `/` alternative, a
  *    model number without its name, a known rename).
  * 3. CORRECTED: same parties and weapon, and exactly one of year of order (±1) or number
- *    ordered changed, when exactly one candidate fits on both sides.
+ *    ordered changed, when exactly one candidate fits on both sides; otherwise every row and
+ *    deal of the tangle is ambiguous.
  *
  * Where several rows compete for deals in steps 1 and 2 (rows that share a key), they are
  * paired by how many of their other fields agree (designation as written, description, TIV per
@@ -130,11 +131,36 @@ function matchPair(
       suitors.set(d, [...(suitors.get(d) ?? []), r]);
     }
   }
+  const unsettled: number[] = [];
   for (const [r, ds] of candidates) {
     const d = ds[0]!;
     if (ds.length === 1 && suitors.get(d)?.length === 1) {
       take({ row: r, deal: d, kind: 'CORRECTED', note: correction(rows[r]!, deals[d]!) });
+    } else {
+      unsettled.push(r);
     }
+  }
+  // The rest are rows and deals with more than one possible partner: reported as ambiguous
+  // (one entry per connected group), so that the summary and the review report show them.
+  for (const start of unsettled) {
+    if (!freeRows.has(start)) continue;
+    const group = { rows: new Set([start]), deals: new Set<number>() };
+    const queue: ['row' | 'deal', number][] = [['row', start]];
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      const [side, index] = next;
+      const partners = (side === 'row' ? candidates : suitors).get(index) ?? [];
+      const seen = side === 'row' ? group.deals : group.rows;
+      for (const p of partners) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        queue.push([side === 'row' ? 'deal' : 'row', p]);
+      }
+    }
+    block({
+      rows: [...group.rows].sort((a, b) => a - b),
+      deals: [...group.deals].sort((a, b) => a - b),
+      reason: `${counted(group.rows.size, 'row')} and ${counted(group.deals.size, 'deal')} fit one another as corrections (year of order ±1 or number ordered): not guessed`,
+    });
   }
 }
 
@@ -252,6 +278,10 @@ function groupIndexes(
     else groups.set(k, [i]);
   }
   return groups;
+}
+
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function unique(values: number[]): number[] {

@@ -1,10 +1,23 @@
 // SIPRI import: what the database already holds of SIPRI — releases and their coverage, and
 // every imported deal as its newest release published it — for matching a new release.
-import { and, eq, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
-import { dealItems, deals, platforms, sipriReleases, sipriRows } from '../db/schema.js';
-import { signature, type DealValues, type ItemValues } from './sipri-deal-values.js';
+import {
+  actors,
+  dealItems,
+  deals,
+  platforms,
+  revisions,
+  sipriReleases,
+  sipriRows,
+} from '../db/schema.js';
+import {
+  replaySignature,
+  signature,
+  type DealValues,
+  type ItemValues,
+} from './sipri-deal-values.js';
 import { canonicalDesignation } from './sipri-designations.js';
 import type { MatchRecord } from './sipri-release-matching.js';
 
@@ -14,21 +27,32 @@ export interface ExistingSipriDeal {
   importKey: string;
   itemId: string | null;
   retired: boolean;
+  /** The release that retired it, if retired. */
+  retiredByReleaseId: string | null;
   deleted: boolean;
   /** The newest release it appears in, and that release's generation date (YYYY-MM-DD). */
   releaseId: string | null;
   releaseGeneratedOn: string | null;
+  /**
+   * Its parties as its newest release named them (SIPRI's spelling), or the actors' names for
+   * a deal imported before rows were kept: what the review report shows.
+   */
+  recipientName: string;
+  supplierName: string;
   /** Signature of the deal's values now (an editor may have changed them). */
   current: string;
   /**
-   * Signature of what its newest release published; the current values for deals imported
-   * before rows were kept. A new release changes the deal only where SIPRI changed this.
+   * Signature of what its newest release published. For a deal imported before rows were
+   * kept: what the import's own revisions add up to (an editor's left out), or, without
+   * them, its current values. A new release changes the deal only where SIPRI changed this.
    */
   published: string;
   match: MatchRecord;
 }
 
 const row = alias(sipriRows, 'published_row');
+const recipient = alias(actors, 'recipient');
+const supplier = alias(actors, 'supplier');
 
 /** Every deal a SIPRI import wrote, tombstones and retired ones included. */
 export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
@@ -39,14 +63,23 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
       platformDesignation: platforms.designation,
       releaseGeneratedOn: sql<string | null>`${sipriReleases.generatedOn}::text`,
       row,
+      recipientName: recipient.name,
+      supplierName: supplier.name,
     })
     .from(deals)
+    .innerJoin(recipient, eq(recipient.id, deals.recipientId))
+    .innerJoin(supplier, eq(supplier.id, deals.supplierId))
     .leftJoin(sipriReleases, eq(sipriReleases.id, deals.sipriReleaseId))
     .leftJoin(row, and(eq(row.releaseId, deals.sipriReleaseId), eq(row.dealId, deals.id)))
     .leftJoin(dealItems, and(eq(dealItems.dealId, deals.id), eq(dealItems.position, 0)))
     .leftJoin(platforms, eq(platforms.id, dealItems.platformId))
     .where(like(deals.importKey, 'sipri:%'));
-  return found.map(({ deal, item, platformDesignation, releaseGeneratedOn, row: published }) => {
+  const replayed = await publishedByImports(
+    db,
+    found.filter((f) => !f.row).map((f) => f.deal.id),
+  );
+  return found.map((f) => {
+    const { deal, item, platformDesignation, releaseGeneratedOn, row: published } = f;
     const current = item ? signature(deal, item) : '';
     // Without a kept row, the deal's own values stand for what SIPRI published.
     const values: DealValues & ItemValues & { designation: string } = published
@@ -57,14 +90,57 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
       importKey: deal.importKey!,
       itemId: item?.id ?? null,
       retired: deal.retiredAt !== null,
+      retiredByReleaseId: deal.retiredByReleaseId,
       deleted: deal.deletedAt !== null,
       releaseId: deal.sipriReleaseId,
       releaseGeneratedOn,
+      recipientName: published?.fields[0]?.trim() || f.recipientName,
+      supplierName: published?.fields[1]?.trim() || f.supplierName,
       current,
-      published: published ? signature(published, published) : current,
+      published: published ? signature(published, published) : (replayed.get(deal.id) ?? current),
       match: matchRecord(values),
     };
   });
+}
+
+/**
+ * What SIPRI last published for deals imported before releases kept their rows, from the
+ * revisions the import wrote (no API key, author "SIPRI import …"): its CREATE, then its
+ * UPDATEs. Without this an editor's change made before the upgrade would pass for SIPRI's
+ * values, and the next release, finding SIPRI's values "changed", would undo it. A deal whose
+ * import revisions do not start with its CREATE (imported before imports wrote revisions) is
+ * left out: its current values stand in.
+ */
+async function publishedByImports(db: Db, dealIds: string[]): Promise<Map<string, string>> {
+  const byDeal = new Map<
+    string,
+    { action: string; changes: Record<string, { from: unknown; to: unknown }> }[]
+  >();
+  for (let start = 0; start < dealIds.length; start += 5000) {
+    const found = await db
+      .select({ dealId: revisions.recordId, action: revisions.action, changes: revisions.changes })
+      .from(revisions)
+      .where(
+        and(
+          eq(revisions.recordType, 'Deal'),
+          inArray(revisions.recordId, dealIds.slice(start, start + 5000)),
+          isNull(revisions.authorKeyId),
+          like(revisions.authorName, 'SIPRI import%'),
+        ),
+      )
+      .orderBy(asc(revisions.id));
+    for (const r of found) {
+      const list = byDeal.get(r.dealId);
+      if (list) list.push(r);
+      else byDeal.set(r.dealId, [r]);
+    }
+  }
+  const published = new Map<string, string>();
+  for (const [dealId, list] of byDeal) {
+    if (list[0]?.action !== 'CREATE') continue;
+    published.set(dealId, replaySignature(list.map((r) => r.changes)));
+  }
+  return published;
 }
 
 function emptyItem(): ItemValues {
@@ -143,6 +219,15 @@ export class ReleaseCoverage {
     if (release.generatedOn !== currentGeneratedOn) return release.generatedOn > currentGeneratedOn;
     const current = this.releases.find((r) => r.id === currentId);
     return !(release.recipientIds && current && !current.recipientIds);
+  }
+
+  /** `showsOver` for a release this coverage holds, by ID (a deal's retiring release). */
+  showsOverRelease(
+    release: { generatedOn: string; recipientIds: readonly string[] | null },
+    id: string,
+  ): boolean {
+    const other = this.releases.find((r) => r.id === id);
+    return this.showsOver(release, id, other?.generatedOn ?? null);
   }
 
   /** The newest release covering a recipient (a full register before an excerpt of its day). */

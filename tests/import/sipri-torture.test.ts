@@ -238,6 +238,8 @@ describe.each([
     t.statements.reset();
     const again = await importSipriRegister(t.db, fixture(file));
     expect(again).toMatchObject({
+      alreadyImported: true,
+      releaseId: summary.releaseId,
       rowsRead: 14,
       dealsAdded: 0,
       dealsUpdated: 0,
@@ -247,7 +249,7 @@ describe.each([
       citationsAdded: 0,
       citationsUpdated: 0,
       sourceCreated: false,
-      missing: [],
+      retired: [],
     });
     expect(writes(t.statements.log)).toEqual([]);
     expect(await importedDeals(t.db)).toEqual(deals);
@@ -468,5 +470,14 @@ describe('the import CLI, as a real process', () => {
     expect(output).toContain('--encoding utf8');
     expect(output).toContain('Nothing was imported');
     expect(output).not.toMatch(/^\s+at /m);
+  }, 120_000);
+
+  it('imports the same UTF-8 re-save with --encoding utf8', async () => {
+    const file = join(dir, 'trade-register-utf8.csv');
+    writeFileSync(file, utf8ReSave());
+    const { code, output } = await runCliProcess('import-sipri', [file, '--encoding', 'utf8'], env);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/rows read: +28\n/);
+    expect(output).toMatch(/rows skipped: +0\n/);
   }, 120_000);
 });

@@ -30,10 +30,20 @@ export function sahelLines(from: number, to: number): Buffer {
 }
 
 /** Row counts of the tables an import writes to: equal before and after means nothing landed. */
-export const tableCounts = (db: Db) =>
-  Promise.all(
-    ['deals', 'deal_items', 'actors', 'platforms', 'sources', 'citations', 'revisions'].map((x) =>
-      count(db, x),
+export const tableCounts = async (db: Db) =>
+  Object.fromEntries(
+    await Promise.all(
+      [
+        'sipri_releases',
+        'sipri_rows',
+        'deals',
+        'deal_items',
+        'actors',
+        'platforms',
+        'sources',
+        'citations',
+        'revisions',
+      ].map(async (table) => [table, await count(db, table)] as const),
     ),
   );
 
