@@ -21,7 +21,7 @@ import {
   type SipriRegisterMetadata,
 } from './sipri-csv-reader.js';
 import { sipriDealKey, sipriIds } from './sipri-deal-key.js';
-import { signature, signatureChanges, sipriValues } from './sipri-deal-values.js';
+import { mergeSipriChange, signature, signatureChanges, sipriValues } from './sipri-deal-values.js';
 import { canonicalDesignation } from './sipri-designations.js';
 import {
   ACTOR_ALIASES,
@@ -541,8 +541,17 @@ function planRelease(
       if (deal.releaseId !== release.id) plan.pointToRelease.push(deal.dealId);
       return;
     }
+    // Only the fields SIPRI changed move: an editor's correction of another field stays.
+    const merged = mergeSipriChange(deal.current, deal.published, r.signature);
+    if (merged.signature === deal.current && !deal.retired) {
+      // SIPRI now says what an editor had already set: nothing to write.
+      summary.dealsUnchanged += 1;
+      plan.pointToRelease.push(deal.dealId);
+      return;
+    }
     plan.deals.push({
       ...r.deal,
+      ...merged.deal,
       id: deal.dealId,
       importKey: deal.importKey,
       sipriReleaseId: release.id,
@@ -551,11 +560,12 @@ function planRelease(
     });
     plan.items.push({
       ...r.item,
+      ...merged.item,
       id: deal.itemId ?? sipriIds.item(deal.importKey),
       dealId: deal.dealId,
       position: 0,
     });
-    const changes = signatureChanges(deal.current || null, r.signature);
+    const changes = signatureChanges(deal.current || null, merged.signature);
     if (deal.retired) changes.retired = { from: true, to: false };
     plan.revisions.push({
       recordId: deal.dealId,

@@ -143,3 +143,65 @@ export function replaySignature(
   }
   return JSON.stringify(SIGNATURE_FIELDS.map((field) => values.get(field) ?? null));
 }
+
+/**
+ * A deal's values after a release that changed what SIPRI published: each field SIPRI changed
+ * (`published` → `next`) takes SIPRI's new value; every other field keeps the deal's current
+ * value, so an editor's correction of a field SIPRI did not touch survives the update.
+ */
+export function mergeSipriChange(
+  current: string,
+  published: string,
+  next: string,
+): { deal: DealValues; item: ItemValues; signature: string } {
+  const now = JSON.parse(current || next) as unknown[];
+  const before = JSON.parse(published || current || next) as unknown[];
+  const after = JSON.parse(next) as unknown[];
+  const v = after.map((value, i) =>
+    JSON.stringify(before[i] ?? null) === JSON.stringify(value ?? null) ? (now[i] ?? null) : value,
+  ) as [
+    string,
+    string,
+    DealValues['stage'],
+    NonNullable<DealValues['arrangement']>,
+    number | null,
+    boolean,
+    string | null,
+    string,
+    number | null,
+    boolean,
+    number | null,
+    boolean,
+    number[],
+    ItemValues['condition'],
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+  ];
+  const deal: DealValues = {
+    supplierId: v[0],
+    recipientId: v[1],
+    stage: v[2],
+    arrangement: v[3],
+    orderYear: v[4],
+    orderUncertain: v[5],
+    comments: v[6],
+  };
+  const item: ItemValues = {
+    platformId: v[7],
+    quantityOrdered: v[8],
+    quantityOrderedUncertain: v[9],
+    quantityDelivered: v[10],
+    quantityDeliveredUncertain: v[11],
+    deliveryYears: v[12],
+    condition: v[13],
+    tivPerUnit: v[14],
+    tivTotalOrder: v[15],
+    tivDelivered: v[16],
+    note: v[17],
+    description: v[18],
+  };
+  return { deal, item, signature: signature(deal, item) };
+}

@@ -326,6 +326,7 @@ describe("an editor's change to an imported deal", () => {
   let second: SipriImportSummary;
   let repeated: string;
   let changed: string;
+  let elsewhere: string;
   const editedComments = 'Checked with the Burkinabè air force: one of the two lost in 1990';
   const sipriComments = 'C-295W version; financed by EU aid';
 
@@ -356,16 +357,22 @@ describe("an editor's change to an imported deal", () => {
     // Line 14 (a 1988 Mi-8T from the Soviet Union) and line 16 (a 2019 C-295 from Spain).
     repeated = await dealAtLine(db, first.sourceId, 14);
     changed = await dealAtLine(db, first.sourceId, 16);
+    elsewhere = await dealAtLine(db, first.sourceId, 15);
     const editor = (await createApiKey(db, { name: 'Ed Itor', role: 'EDITOR' })).key;
     await editComments(repeated, editor);
     await editComments(changed, editor);
+    await editComments(elsewhere, editor);
     // The newer release repeats line 14 as it was and changes line 16's comments.
     second = await importSipriRegister(
       db,
       release({
         generated: NEWER,
         rows: [[13, 40]],
-        change: { 16: (f) => (f[12] = sipriComments) },
+        change: {
+          16: (f) => (f[12] = sipriComments),
+          // Line 15: SIPRI revises the TIV per unit only.
+          15: (f) => (f[13] = '99.5'),
+        },
       }),
     );
   });
@@ -401,7 +408,16 @@ describe("an editor's change to an imported deal", () => {
     const changes: unknown =
       typeof revision!.changes === 'string' ? JSON.parse(revision!.changes) : revision!.changes;
     expect(changes).toMatchObject({ comments: { from: editedComments, to: sipriComments } });
-    expect(second).toMatchObject({ dealsUpdated: 1, dealsUnchanged: 27, dealsAdded: 0 });
+    expect(second).toMatchObject({ dealsUpdated: 2, dealsUnchanged: 26, dealsAdded: 0 });
+  });
+
+  it('keeps the edited field when SIPRI changed another one', async () => {
+    const [deal] = await queryRows<{ comments: string; tiv: string }>(
+      api.database.db,
+      sql`select d.comments, i.tiv_per_unit::text as tiv from deals d
+        join deal_items i on i.deal_id = d.id where d.id = ${elsewhere}`,
+    );
+    expect(deal).toEqual({ comments: editedComments, tiv: '99.5' });
   });
 });
 
