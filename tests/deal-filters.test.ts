@@ -255,6 +255,7 @@ describe('deal filters', () => {
       'Rostec',
       'Rostvertol',
       'Russian Helicopters',
+      'Ulan-Ude Aviation Plant',
     ]);
     expect(data.states!.nodes.map((n) => n.name)).toEqual(['France']);
     expect(data.byStateAlias!.nodes).toEqual([{ name: 'Russia' }]);

@@ -98,13 +98,24 @@ export const DEALS: TableWrite<DealInsert> = {
   bumpVersion: true,
 };
 
-export const DEAL_ITEMS: TableWrite<ItemInsert> = {
-  table: 'deal_items',
-  columns: [
-    { name: 'id', type: 'uuid', value: (r) => r.id },
-    { name: 'deal_id', type: 'uuid', value: (r) => r.dealId },
-    { name: 'position', type: 'smallint', value: (r) => r.position },
-    { name: 'platform_id', type: 'uuid', value: (r) => r.platformId },
+/** What an item says (quantities, years, TIVs, notes), as a deal item and as a release row keep it. */
+type ItemValueRow = Pick<
+  ItemInsert,
+  | 'quantityOrdered'
+  | 'quantityOrderedUncertain'
+  | 'quantityDelivered'
+  | 'quantityDeliveredUncertain'
+  | 'condition'
+  | 'tivPerUnit'
+  | 'tivTotalOrder'
+  | 'tivDelivered'
+  | 'note'
+  | 'description'
+> & { deliveryYears?: number[] };
+
+/** The columns of an item's values: deal_items and sipri_rows lay them out alike. */
+function itemValueColumns<R extends ItemValueRow>(): TableWrite<R>['columns'] {
+  return [
     { name: 'quantity_ordered', type: 'integer', value: (r) => r.quantityOrdered },
     {
       name: 'quantity_ordered_uncertain',
@@ -124,6 +135,17 @@ export const DEAL_ITEMS: TableWrite<ItemInsert> = {
     { name: 'tiv_delivered', type: 'numeric', value: (r) => r.tivDelivered },
     { name: 'note', type: 'text', value: (r) => r.note },
     { name: 'description', type: 'text', value: (r) => r.description },
+  ];
+}
+
+export const DEAL_ITEMS: TableWrite<ItemInsert> = {
+  table: 'deal_items',
+  columns: [
+    { name: 'id', type: 'uuid', value: (r) => r.id },
+    { name: 'deal_id', type: 'uuid', value: (r) => r.dealId },
+    { name: 'position', type: 'smallint', value: (r) => r.position },
+    { name: 'platform_id', type: 'uuid', value: (r) => r.platformId },
+    ...itemValueColumns<ItemInsert>(),
   ],
   update: [
     'platform_id',
@@ -184,25 +206,7 @@ export const SIPRI_ROWS: TableWrite<SipriRowInsert> = {
     { name: 'order_uncertain', type: 'boolean', value: (r) => r.orderUncertain },
     { name: 'comments', type: 'text', value: (r) => r.comments },
     { name: 'platform_id', type: 'uuid', value: (r) => r.platformId },
-    { name: 'quantity_ordered', type: 'integer', value: (r) => r.quantityOrdered },
-    {
-      name: 'quantity_ordered_uncertain',
-      type: 'boolean',
-      value: (r) => r.quantityOrderedUncertain,
-    },
-    { name: 'quantity_delivered', type: 'integer', value: (r) => r.quantityDelivered },
-    {
-      name: 'quantity_delivered_uncertain',
-      type: 'boolean',
-      value: (r) => r.quantityDeliveredUncertain,
-    },
-    { name: 'delivery_years', type: 'smallint[]', value: (r) => r.deliveryYears, castFrom: 'text' },
-    { name: 'condition', type: 'item_condition', value: (r) => r.condition },
-    { name: 'tiv_per_unit', type: 'numeric', value: (r) => r.tivPerUnit },
-    { name: 'tiv_total_order', type: 'numeric', value: (r) => r.tivTotalOrder },
-    { name: 'tiv_delivered', type: 'numeric', value: (r) => r.tivDelivered },
-    { name: 'note', type: 'text', value: (r) => r.note },
-    { name: 'description', type: 'text', value: (r) => r.description },
+    ...itemValueColumns<SipriRowInsert>(),
   ],
   conflict: ['release_id', 'line'],
 };
