@@ -1,7 +1,7 @@
 // Bulk export, records: a batch of deal rows turned into the values GraphQL's `Deal` would give
 // for EXPORT_DEAL_SELECTION, with the same loaders and value helpers the resolvers use, so that
-// an export line and a `deals` node cannot drift apart. A batch costs a few statements (one per
-// kind of row, batched by DataLoader), never one per deal.
+// an export line and a `deals` node cannot drift apart. A batch costs about ten statements (one
+// per kind of row, batched by DataLoader), never one per deal.
 import type { Db } from '../../db/client.js';
 import type {
   ActorRow,
@@ -131,47 +131,36 @@ function batchLoaders(db: Db) {
 
 type Loaders = ReturnType<typeof batchLoaders>;
 
-const all = <T, R>(list: readonly T[], f: (x: T) => Promise<R>): Promise<R[]> =>
-  Promise.all(list.map(f));
-
 function party(actor: ActorRow): PartyRecord {
   const { id, name, kind, isoAlpha2, isoAlpha3 } = actor;
   return { id: toGlobalId('Actor', id), name, kind, isoAlpha2, isoAlpha3 };
 }
 
-async function citationRecords(
-  rows: CitationRow[],
-  loaders: Loaders,
-): Promise<{ records: CitationRecord[]; sources: SourceRow[] }> {
-  const sources = await all(rows, async (c) => required(await loaders.sourceById.load(c.sourceId)));
-  const records = rows.map((c, i): CitationRecord => {
-    const s = sources[i]!;
-    return {
-      id: toGlobalId('Citation', c.id),
-      excerpt: c.excerpt,
-      translation: c.translation,
-      locator: c.locator,
-      stance: c.stance,
-      source: {
-        id: toGlobalId('Source', s.id),
-        kind: s.kind,
-        title: s.title,
-        publisher: s.publisher,
-        url: s.url,
-        archivedUrl: s.archivedUrl,
-        publicationDate: fuzzyDate(
-          s.publishedYear,
-          s.publishedMonth,
-          s.publishedDay,
-          s.publishedUncertain,
-        ),
-        accessedOn: s.accessedOn,
-        language: s.language,
-        note: s.note,
-      },
-    };
-  });
-  return { records, sources };
+function citationRecord(c: CitationRow, s: SourceRow): CitationRecord {
+  return {
+    id: toGlobalId('Citation', c.id),
+    excerpt: c.excerpt,
+    translation: c.translation,
+    locator: c.locator,
+    stance: c.stance,
+    source: {
+      id: toGlobalId('Source', s.id),
+      kind: s.kind,
+      title: s.title,
+      publisher: s.publisher,
+      url: s.url,
+      archivedUrl: s.archivedUrl,
+      publicationDate: fuzzyDate(
+        s.publishedYear,
+        s.publishedMonth,
+        s.publishedDay,
+        s.publishedUncertain,
+      ),
+      accessedOn: s.accessedOn,
+      language: s.language,
+      note: s.note,
+    },
+  };
 }
 
 function itemRecord(item: DealItemRow, platform: PlatformRow): ItemRecord {
@@ -204,88 +193,111 @@ function itemRecord(item: DealItemRow, platform: PlatformRow): ItemRecord {
   };
 }
 
-async function dealRecord(deal: DealRow, loaders: Loaders, publicUrl: string): Promise<DealRecord> {
-  const [supplier, recipient, items, currentItems, events, citations] = await Promise.all([
-    loaders.actorById.load(deal.supplierId).then(required),
-    loaders.actorById.load(deal.recipientId).then(required),
-    // A release's picture of a deal lists that release's items, as Deal.items does…
-    isReleaseView(deal)
-      ? loaders.releaseItemsByDealId(deal.releaseView).load(deal.id)
-      : loaders.itemsByDealId.load(deal.id),
-    // …while Deal.howToCite cites the deal as it is now.
-    loaders.itemsByDealId.load(deal.id),
-    loaders.eventsByDealId.load(deal.id),
-    loaders.citationsByDealId.load(deal.id),
-  ]);
-  const platformOf = (item: DealItemRow) =>
-    loaders.platformById.load(item.platformId).then(required);
-  const [platforms, currentPlatforms, dealCitations, eventRecords] = await Promise.all([
-    all(items, platformOf),
-    all(currentItems, platformOf),
-    citationRecords(citations, loaders),
-    all(events, async (event) => {
-      const [actors, eventCitations] = await Promise.all([
-        loaders.actorsByEventId.load(event.id),
-        loaders.citationsByEventId.load(event.id),
-      ]);
-      return {
-        id: toGlobalId('DealEvent', event.id),
-        type: event.type,
-        date: fuzzyDate(event.dateYear, event.dateMonth, event.dateDay, event.dateUncertain),
-        place: event.place,
-        description: event.description,
-        actors: actors.map(party),
-        citations: (await citationRecords(eventCitations, loaders)).records,
-      };
-    }),
-  ]);
-  return {
-    id: toGlobalId('Deal', deal.id),
-    version: deal.version,
-    stage: deal.stage,
-    arrangement: deal.arrangement,
-    supplier: party(supplier),
-    recipient: party(recipient),
-    orderDate: fuzzyDate(deal.orderYear, deal.orderMonth, deal.orderDay, deal.orderUncertain),
-    reportedValue:
-      deal.valueAmount === null
-        ? null
-        : { amount: deal.valueAmount, currency: deal.valueCurrency, covers: deal.valueCovers },
-    comments: deal.comments,
-    items: items.map((item, i) => itemRecord(item, platforms[i]!)),
-    events: eventRecords,
-    citations: dealCitations.records,
-    howToCite: formatCitation(
-      {
-        deal,
-        supplier,
-        recipient,
-        items: currentItems.map((item, i) => ({ item, platform: currentPlatforms[i]! })),
-        citations: citations.map((citation, i) => ({
-          citation,
-          source: dealCitations.sources[i]!,
-        })),
-      },
-      publicUrl,
-    ),
-    createdAt: deal.createdAt.toISOString(),
-    updatedAt: deal.updatedAt.toISOString(),
-    retirement:
-      deal.retiredAt && deal.retiredByReleaseId
-        ? {
-            retiredAt: deal.retiredAt.toISOString(),
-            release: { id: toGlobalId('SipriRelease', deal.retiredByReleaseId) },
-          }
-        : null,
-  };
+/** Loads one value per key through a loader, throwing the first error DataLoader returned. */
+async function loadEach<K, V>(keys: readonly K[], load: (key: K) => Promise<V>): Promise<V[]> {
+  return Promise.all(keys.map(load));
 }
 
 /**
- * The records of one batch of deals, in their order. Every deal's loads are issued together,
- * so each kind of row is one statement for the whole batch (a few waves: deals' rows, then
- * platforms, event actors and sources).
+ * The records of a batch. Each wave is one statement for the whole batch, and waves run one
+ * after the other: inside the export's transaction there is one connection, and pg refuses
+ * (and will stop queueing) a query sent while another is running on it.
  */
+async function batchRecords(
+  deals: DealRow[],
+  loaders: Loaders,
+  publicUrl: string,
+): Promise<DealRecord[]> {
+  const actorOf = async (id: string) => required(await loaders.actorById.load(id));
+  const suppliers = await loadEach(deals, (d) => actorOf(d.supplierId));
+  const recipients = await loadEach(deals, (d) => actorOf(d.recipientId));
+  // A release's picture of a deal lists that release's items, as Deal.items does…
+  const items = await loadEach(deals, (d) =>
+    isReleaseView(d)
+      ? loaders.releaseItemsByDealId(d.releaseView).load(d.id)
+      : loaders.itemsByDealId.load(d.id),
+  );
+  // …while Deal.howToCite cites the deal as it is now.
+  const currentItems = await loadEach(deals, (d) => loaders.itemsByDealId.load(d.id));
+  const events = await loadEach(deals, (d) => loaders.eventsByDealId.load(d.id));
+  const citations = await loadEach(deals, (d) => loaders.citationsByDealId.load(d.id));
+  const eventList = events.flat();
+  const eventActors = await loadEach(eventList, (e) => loaders.actorsByEventId.load(e.id));
+  const eventCitations = await loadEach(eventList, (e) => loaders.citationsByEventId.load(e.id));
+  const platformIds = [...items.flat(), ...currentItems.flat()].map((item) => item.platformId);
+  const platforms = new Map(
+    (
+      await loadEach([...new Set(platformIds)], async (id) =>
+        required(await loaders.platformById.load(id)),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  const sourceIds = [...citations.flat(), ...eventCitations.flat()].map((c) => c.sourceId);
+  const sources = new Map(
+    (
+      await loadEach([...new Set(sourceIds)], async (id) =>
+        required(await loaders.sourceById.load(id)),
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const platformOf = (item: DealItemRow) => platforms.get(item.platformId)!;
+  const sourceOf = (citation: CitationRow) => sources.get(citation.sourceId)!;
+  const eventIndex = new Map(eventList.map((e, i) => [e.id, i]));
+  return deals.map((deal, i) => {
+    const supplier = suppliers[i]!;
+    const recipient = recipients[i]!;
+    const dealCitations = citations[i]!;
+    return {
+      id: toGlobalId('Deal', deal.id),
+      version: deal.version,
+      stage: deal.stage,
+      arrangement: deal.arrangement,
+      supplier: party(supplier),
+      recipient: party(recipient),
+      orderDate: fuzzyDate(deal.orderYear, deal.orderMonth, deal.orderDay, deal.orderUncertain),
+      reportedValue:
+        deal.valueAmount === null
+          ? null
+          : { amount: deal.valueAmount, currency: deal.valueCurrency, covers: deal.valueCovers },
+      comments: deal.comments,
+      items: items[i]!.map((item) => itemRecord(item, platformOf(item))),
+      events: events[i]!.map((event) => {
+        const at = eventIndex.get(event.id)!;
+        return {
+          id: toGlobalId('DealEvent', event.id),
+          type: event.type,
+          date: fuzzyDate(event.dateYear, event.dateMonth, event.dateDay, event.dateUncertain),
+          place: event.place,
+          description: event.description,
+          actors: eventActors[at]!.map(party),
+          citations: eventCitations[at]!.map((c) => citationRecord(c, sourceOf(c))),
+        };
+      }),
+      citations: dealCitations.map((c) => citationRecord(c, sourceOf(c))),
+      howToCite: formatCitation(
+        {
+          deal,
+          supplier,
+          recipient,
+          items: currentItems[i]!.map((item) => ({ item, platform: platformOf(item) })),
+          citations: dealCitations.map((citation) => ({ citation, source: sourceOf(citation) })),
+        },
+        publicUrl,
+      ),
+      createdAt: deal.createdAt.toISOString(),
+      updatedAt: deal.updatedAt.toISOString(),
+      retirement:
+        deal.retiredAt && deal.retiredByReleaseId
+          ? {
+              retiredAt: deal.retiredAt.toISOString(),
+              release: { id: toGlobalId('SipriRelease', deal.retiredByReleaseId) },
+            }
+          : null,
+    };
+  });
+}
+
+/** The records of one batch of deals, in their order: about ten statements, whatever its size. */
 export function dealRecords(db: Db, deals: DealRow[], publicUrl: string): Promise<DealRecord[]> {
-  const loaders = batchLoaders(db);
-  return all(deals, (deal) => dealRecord(deal, loaders, publicUrl));
+  return batchRecords(deals, batchLoaders(db), publicUrl);
 }
