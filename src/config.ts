@@ -47,6 +47,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0.001).default(1_000),
   RATE_LIMIT_KEY_BURST: z.coerce.number().int().min(1).default(250_000),
   RATE_LIMIT_KEY_PER_SECOND: z.coerce.number().min(0.001).default(10_000),
+  // The bulk export's own allowance, in deals a day (a bucket of that size refilled over a day):
+  // one request exports many rows, so it is not charged GraphQL points (see README, Integrations).
+  EXPORT_ROWS_PER_DAY: z.coerce.number().int().min(1).default(50_000),
+  EXPORT_KEY_ROWS_PER_DAY: z.coerce.number().int().min(1).default(250_000),
   REDIS_URL: z
     .string()
     .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL')
@@ -75,6 +79,11 @@ export type Config = Readonly<{
   logLevel: (typeof LOG_LEVELS)[number];
   limits: QueryLimits;
   rateLimit: RateLimitConfig;
+  /**
+   * The bulk export's buckets, in deals rather than points (src/modules/export), kept apart
+   * from the GraphQL budget; shared through Redis like it when REDIS_URL is set.
+   */
+  exportRateLimit: Readonly<{ anonymous: RateLimitPolicy; key: RateLimitPolicy }>;
   /** In-flight requests get this long to finish after SIGTERM before connections are cut. */
   shutdownGraceMs: number;
   /** The API's public base URL, without a trailing slash (links in citations). */
@@ -128,6 +137,11 @@ export type DatabaseConfig =
        */
       expensive?: Readonly<{ poolMax: number; statementTimeoutMs: number }>;
     }>;
+
+/** A day's allowance as a bucket: the whole of it at once, refilled evenly over 24 hours. */
+function rowsPerDay(rows: number): RateLimitPolicy {
+  return Object.freeze({ burst: rows, perSecond: rows / 86_400 });
+}
 
 export class ConfigError extends OperatorError {
   override name = 'ConfigError';
@@ -190,6 +204,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymous: Object.freeze({ burst: e.RATE_LIMIT_BURST, perSecond: e.RATE_LIMIT_PER_SECOND }),
       key: Object.freeze({ burst: e.RATE_LIMIT_KEY_BURST, perSecond: e.RATE_LIMIT_KEY_PER_SECOND }),
       redisUrl: e.REDIS_URL ?? null,
+    }),
+    exportRateLimit: Object.freeze({
+      anonymous: rowsPerDay(e.EXPORT_ROWS_PER_DAY),
+      key: rowsPerDay(e.EXPORT_KEY_ROWS_PER_DAY),
     }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     publicUrl: e.PUBLIC_URL,

@@ -1,4 +1,5 @@
-// HTTP layer: routes /graphql to Apollo with a fresh context per request, plus health probes.
+// HTTP layer: routes /graphql to Apollo with a fresh context per request, the bulk export
+// (/export/deals.ndjson, /export/deals.csv; src/modules/export), plus health probes.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { ApolloServer, HTTPGraphQLRequest } from '@apollo/server';
@@ -6,15 +7,26 @@ import { HeaderMap } from '@apollo/server';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
 import { serveGraphiQL } from './graphiql/serve-graphiql.js';
+import type { QueryLimits } from './config.js';
+import { ApiError } from './errors.js';
 import {
   attachRequestMeta,
   clientIdentity,
+  DEFAULT_QUERY_LIMITS,
   rateLimited,
+  type ClientIdentity,
   type RateLimiter,
   type RequestMeta,
 } from './graphql/limits/index.js';
 import type { Logger } from './logger.js';
+import type { Viewer } from './modules/auth/api-keys.service.js';
 import { authenticate } from './modules/auth/authenticate.js';
+import {
+  errorOf,
+  EXPORT_PATHS,
+  handleExport,
+  type ExportFormat,
+} from './modules/export/export-route.js';
 import { logRequest } from './request-log.js';
 
 export interface HttpOptions {
@@ -25,6 +37,12 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Per-client budgets: each request pays 1 point here, then its cost in the limits plugin. */
   rateLimiter?: RateLimiter | null;
+  /** The bulk export's budgets, in deals (src/modules/export); none: exports are not limited. */
+  exportRateLimiter?: RateLimiter | null;
+  /** Query limits; the export checks its filter against the input-value ones. */
+  limits?: QueryLimits;
+  /** Deals per cursor FETCH in an export (tests make it small to stop mid-export). */
+  exportBatchSize?: number;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -88,6 +106,9 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, optio
     case '/graphql':
     case '/graphql/':
       return handleGraphQL(req, res, url, options);
+    case '/export/deals.ndjson':
+    case '/export/deals.csv':
+      return handleExportRoute(req, res, url, EXPORT_PATHS[url.pathname]!, options);
     default:
       return sendJson(res, 404, {
         errors: [{ message: `No route ${url.pathname}; the API is at /graphql` }],
@@ -95,26 +116,37 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, optio
   }
 }
 
-async function handleGraphQL(
+interface Admitted {
+  requestId: string;
+  meta: RequestMeta;
+  client: ClientIdentity;
+  authentication: { viewer: Viewer; error: null } | { viewer: null; error: Error };
+}
+
+/**
+ * What every API request goes through first: its ID, its log line, authentication and the
+ * 1-point admission charge. Null when refused (the 429 is sent).
+ */
+async function admit(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  url: URL,
-  { apollo, database, logger, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, rateLimiter }: HttpOptions,
-) {
+  { database, logger, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, rateLimiter }: HttpOptions,
+): Promise<Admitted | null> {
   const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
   const started = performance.now();
   // Authentication comes first: only a valid key draws on a key's budget. A request with a
   // made-up key is charged to its address like an anonymous one, so that inventing keys buys
-  // no fresh budgets; its 401 is Apollo's to write, from the context function below.
+  // no fresh budgets; its 401 is sent by the route (Apollo's, for /graphql).
   const authentication = await authenticate(
     database.db,
     headerValueRaw(req.headers.authorization),
   ).then(
-    (viewer) => ({ viewer, error: null }),
-    (error: unknown) => ({
-      viewer: null,
-      error: error instanceof Error ? error : new Error(String(error)),
-    }),
+    (viewer) => ({ viewer, error: null }) as const,
+    (error: unknown) =>
+      ({
+        viewer: null,
+        error: error instanceof Error ? error : new Error(String(error)),
+      }) as const,
   );
   const keyId = authentication.viewer?.kind === 'key' ? authentication.viewer.keyId : null;
   const client = clientIdentity(keyId, req.socket.remoteAddress);
@@ -128,22 +160,97 @@ async function handleGraphQL(
       finished: res.writableFinished,
     }),
   );
-  // An exhausted client is refused before its body is read or parsed: floods stay cheap.
+  // An exhausted client is refused before its body is parsed: floods stay cheap.
   const admission = await rateLimiter?.take(client, 1);
-  if (admission && !admission.allowed) {
-    meta.refusedBy = 'rateLimit';
-    const error = rateLimited(
-      1,
-      admission.available,
-      admission.policy.perSecond,
-      admission.retryAfterSeconds,
-    );
-    res.setHeader('retry-after', String(error.extensions.retryAfter));
-    // The body is left unread, so the connection cannot carry another request.
-    res.setHeader('connection', 'close');
-    const { http: _http, ...extensions } = error.extensions;
-    return sendJson(res, 429, { errors: [{ message: error.message, extensions }] });
+  if (!admission || admission.allowed) return { requestId, meta, client, authentication };
+  meta.refusedBy = 'rateLimit';
+  const error = rateLimited(
+    1,
+    admission.available,
+    admission.policy.perSecond,
+    admission.retryAfterSeconds,
+  );
+  res.setHeader('retry-after', String(error.extensions.retryAfter));
+  // A client that respects Retry-After should not have to reconnect: the body is read (not
+  // parsed) and thrown away, so that the connection can carry the next request. Only a body
+  // too large to accept, or one cut off, leaves the connection unusable.
+  if (!(await discardBody(req, maxBodyBytes))) res.setHeader('connection', 'close');
+  const { http: _http, ...extensions } = error.extensions;
+  sendJson(res, 429, { errors: [{ message: error.message, extensions }] });
+  return null;
+}
+
+/** Reads and drops a request's body; false when it is over `limit` bytes or cut off. */
+function discardBody(req: http.IncomingMessage, limit: number): Promise<boolean> {
+  if (req.readableEnded) return Promise.resolve(true);
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let size = 0;
+    const finish = (complete: boolean) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onFail);
+      req.off('aborted', onFail);
+      if (!complete) req.pause();
+      resolve(complete);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onFail = () => finish(false);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onFail);
+    req.once('aborted', onFail);
+  });
+}
+
+async function handleExportRoute(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  format: ExportFormat,
+  options: HttpOptions,
+) {
+  const admitted = await admit(req, res, options);
+  if (!admitted) return;
+  const { requestId, client, authentication } = admitted;
+  if (!authentication.viewer) {
+    // A bad key is UNAUTHENTICATED, as on /graphql; anything else is the server's failure.
+    if (!(authentication.error instanceof ApiError)) throw authentication.error;
+    return sendJson(res, 401, { errors: [errorOf(authentication.error)] });
   }
+  const { rateLimiter } = options;
+  return handleExport(
+    req,
+    res,
+    url,
+    format,
+    { requestId, viewer: authentication.viewer, client },
+    {
+      database: options.database,
+      logger: options.logger,
+      limits: options.limits ?? DEFAULT_QUERY_LIMITS,
+      exportLimiter: options.exportRateLimiter,
+      batchSize: options.exportBatchSize,
+      chargeRefusal: () =>
+        rateLimiter?.take(client, REFUSED_REQUEST_COST, true) ?? Promise.resolve(),
+    },
+  );
+}
+
+async function handleGraphQL(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  options: HttpOptions,
+) {
+  const { apollo, database, logger, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, rateLimiter } = options;
+  const admitted = await admit(req, res, options);
+  if (!admitted) return;
+  const { requestId, meta, client, authentication } = admitted;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -7,6 +7,7 @@ import { createHttpServer } from './http.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
 import { createLogger } from './logger.js';
 import { setCitationPublicUrl } from './modules/citations/citations.resolvers.js';
+import { createExportRateLimiter } from './modules/export/export-route.js';
 import { OperatorError } from './operator-error.js';
 import { createApolloServer } from './server.js';
 
@@ -20,6 +21,11 @@ async function main(): Promise<void> {
   setCitationPublicUrl(config.publicUrl);
   const database = await openReadyDatabase(config, logger);
   const rateLimiter = createRateLimiter(config.rateLimit, logger);
+  const exportRateLimiter = createExportRateLimiter(
+    config.exportRateLimit,
+    config.rateLimit,
+    logger,
+  );
   const apollo = createApolloServer(logger, { limits: config.limits, rateLimiter });
   await apollo.start();
   const server = createHttpServer({
@@ -27,7 +33,9 @@ async function main(): Promise<void> {
     database,
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
+    limits: config.limits,
     rateLimiter,
+    exportRateLimiter,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
@@ -46,6 +54,7 @@ async function main(): Promise<void> {
       await closed;
       await apollo.stop();
       await rateLimiter?.close();
+      await exportRateLimiter?.close();
       await database.close();
       // After the grace period connections are cut; closing the rest takes moments, not this long.
     },

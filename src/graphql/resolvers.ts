@@ -3,6 +3,7 @@ import { actorResolvers } from '../modules/actors/actors.resolvers.js';
 import { apiKeyResolvers } from '../modules/auth/api-keys.resolvers.js';
 import { citationResolvers } from '../modules/citations/citations.resolvers.js';
 import { dealResolvers } from '../modules/deals/deals.resolvers.js';
+import { exportResolvers } from '../modules/export/export.resolvers.js';
 import { nodeResolvers } from '../modules/node/node.resolvers.js';
 import { platformResolvers } from '../modules/platforms/platforms.resolvers.js';
 import { releaseResolvers } from '../modules/releases/releases.resolvers.js';
@@ -26,6 +27,7 @@ const moduleResolvers: Resolvers[] = [
   citationResolvers,
   apiKeyResolvers,
   releaseResolvers,
+  exportResolvers,
 ];
 
 /** Merges module resolver maps; two modules resolving the same field is a start-up error. */

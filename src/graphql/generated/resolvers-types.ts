@@ -753,6 +753,13 @@ export type EstimateInput = {
   value?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The file format of a bulk export (Query.exportUrl). */
+export type ExportFormat =
+  /** CSV (UTF-8, header line): one item a line, the deal's columns repeated; a deal without items is one line. */
+  | 'CSV'
+  /** Newline-delimited JSON: one deal a line, shaped like Deal with its items, events, citations and howToCite. */
+  | 'NDJSON';
+
 /** The provenance of a platform's family link. */
 export type FamilySource = {
   __typename?: 'FamilySource';
@@ -1155,6 +1162,13 @@ export type Query = {
   changes: RevisionConnection;
   /** Arms transfers (deals) from SIPRI's register and from news reports, newest order first unless orderBy says otherwise. */
   deals: DealConnection;
+  /**
+   * The URL of a bulk export of the deals this filter selects: every one of them in one GET,
+   * streamed (NDJSON, one deal a line shaped like Deal; or CSV, one item a line), with SIPRI's
+   * attribution. The filter is checked as deals checks it. Exports have an allowance of their own,
+   * counted in deals (see the README, "Integrations").
+   */
+  exportUrl: Scalars['String']['output'];
   /** Any record by its global ID. Fails with NOT_FOUND when no record has that ID. */
   node?: Maybe<Node>;
   /** Several records by global ID, in the order asked; an unknown ID gives null and a NOT_FOUND error. */
@@ -1230,6 +1244,13 @@ export type QueryDealsArgs = {
   filter?: InputMaybe<DealFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DealOrder>;
+};
+
+
+/** The entry points for reading Armstrail. */
+export type QueryExportUrlArgs = {
+  filter?: InputMaybe<DealFilter>;
+  format: ExportFormat;
 };
 
 
@@ -2059,6 +2080,7 @@ export type ResolversTypes = {
   DeliveryYearMethod: DeliveryYearMethod;
   Estimate: ResolverTypeWrapper<Estimate>;
   EstimateInput: EstimateInput;
+  ExportFormat: ExportFormat;
   FamilySource: ResolverTypeWrapper<FamilySource>;
   FamilySourceKind: FamilySourceKind;
   FieldChange: ResolverTypeWrapper<FieldChange>;
@@ -2489,6 +2511,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
   changes?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, Partial<QueryDealsArgs>>;
+  exportUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryExportUrlArgs, 'format'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   platforms?: Resolver<ResolversTypes['PlatformConnection'], ParentType, ContextType, Partial<QueryPlatformsArgs>>;

@@ -258,6 +258,21 @@ export class RedisRateLimiter implements RateLimiter {
   }
 }
 
+/**
+ * A limiter of other budgets than the GraphQL points (the bulk export's deals): in Redis under
+ * `prefix` when `redisUrl` is set, so that its buckets never mix with the points' ones.
+ */
+export function createRateLimiterWith(
+  policies: Pick<RateLimitConfig, 'anonymous' | 'key'>,
+  redisUrl: string | null,
+  logger: Logger,
+  prefix: string,
+): RateLimiter {
+  return redisUrl
+    ? new RedisRateLimiter(redisUrl, policies, logger, { prefix })
+    : new LocalRateLimiter(policies);
+}
+
 /** The limiter the configuration asks for, or null when rate limiting is off. */
 export function createRateLimiter(config: RateLimitConfig, logger: Logger): RateLimiter | null {
   if (!config.enabled) return null;

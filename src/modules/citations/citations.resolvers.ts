@@ -17,6 +17,11 @@ export function setCitationPublicUrl(url: string): void {
   publicUrl = url;
 }
 
+/** The public base URL links are made from (also the bulk export's, and Query.exportUrl's). */
+export function citationPublicUrl(): string {
+  return publicUrl;
+}
+
 async function howToCite(deal: DealRow, ctx: Context): Promise<string> {
   const { loaders } = ctx;
   // Two waves of loads, each batched across every deal of the request.

@@ -108,7 +108,7 @@ function dealTables(filter: ResolvedDealFilter): SQL {
 }
 
 /** Rows read through dealTables, marked when they are a release's. */
-function fromDealTables(filter: ResolvedDealFilter, raw: Record<string, unknown>): DealRow {
+export function fromDealTables(filter: ResolvedDealFilter, raw: Record<string, unknown>): DealRow {
   const row = rowOf(deals, raw);
   return filter.releaseId ? Object.assign(row, { releaseView: filter.releaseId }) : row;
 }
@@ -128,6 +128,15 @@ export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]
       where ${pageConditions(q)} order by ${orderBy(q.ordering)} limit ${q.limit}`,
   );
   return rows.map((raw) => fromDealTables(q.filter, raw));
+}
+
+/**
+ * Every deal the filter selects, in the ordering, as one statement without a page: what the
+ * bulk export's cursor reads (src/modules/export). Rows go through fromDealTables.
+ */
+export function dealListStatement(filter: ResolvedDealFilter, ordering: DealOrdering): SQL {
+  return sql`${dealTables(filter)}select ${dealColumnList} from ${deals}
+    where ${dealConditions(filter)} order by ${orderBy(ordering)}`;
 }
 
 export async function countDeals(db: Db, filter: ResolvedDealFilter): Promise<number> {
