@@ -526,11 +526,10 @@ function planRelease(
     if (deal.deleted) return; // An editor deleted it: the row is kept as history only.
     plan.cited.push({ dealId: deal.dealId, line: r.row.line });
     if (
-      !coverage.showsOver(release, deal.releaseId, deal.releaseGeneratedOn) ||
+      !coverage.showsOver(release, deal.releaseId) ||
       // A deal retired by a newer release than this one stays retired: the release that
       // listed it last is older than the one that dropped it.
-      (deal.retiredByReleaseId !== null &&
-        !coverage.showsOverRelease(release, deal.retiredByReleaseId))
+      (deal.retiredByReleaseId !== null && !coverage.showsOver(release, deal.retiredByReleaseId))
     ) {
       summary.historyRows += 1;
       return;
@@ -595,7 +594,7 @@ function planRelease(
     if (matchedDeals.has(index) || deal.deleted || deal.retired) return;
     const recipientId = deal.match.pair.split('|')[1]!;
     if (release.recipientIds && !release.recipientIds.includes(recipientId)) return;
-    if (!coverage.showsOver(release, deal.releaseId, deal.releaseGeneratedOn)) return;
+    if (!coverage.showsOver(release, deal.releaseId)) return;
     plan.retire.push(deal);
     summary.retired.push({ dealId: deal.dealId, importKey: deal.importKey });
     summary.review.push({

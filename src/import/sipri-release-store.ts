@@ -30,9 +30,8 @@ export interface ExistingSipriDeal {
   /** The release that retired it, if retired. */
   retiredByReleaseId: string | null;
   deleted: boolean;
-  /** The newest release it appears in, and that release's generation date (YYYY-MM-DD). */
+  /** The newest release it appears in (ReleaseCoverage knows its date and scope). */
   releaseId: string | null;
-  releaseGeneratedOn: string | null;
   /**
    * Its parties as its newest release named them (SIPRI's spelling), or the actors' names for
    * a deal imported before rows were kept: what the review report shows.
@@ -61,7 +60,6 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
       deal: deals,
       item: dealItems,
       platformDesignation: platforms.designation,
-      releaseGeneratedOn: sql<string | null>`${sipriReleases.generatedOn}::text`,
       row,
       recipientName: recipient.name,
       supplierName: supplier.name,
@@ -69,7 +67,6 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
     .from(deals)
     .innerJoin(recipient, eq(recipient.id, deals.recipientId))
     .innerJoin(supplier, eq(supplier.id, deals.supplierId))
-    .leftJoin(sipriReleases, eq(sipriReleases.id, deals.sipriReleaseId))
     .leftJoin(row, and(eq(row.releaseId, deals.sipriReleaseId), eq(row.dealId, deals.id)))
     .leftJoin(dealItems, and(eq(dealItems.dealId, deals.id), eq(dealItems.position, 0)))
     .leftJoin(platforms, eq(platforms.id, dealItems.platformId))
@@ -79,7 +76,7 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
     found.filter((f) => !f.row).map((f) => f.deal.id),
   );
   return found.map((f) => {
-    const { deal, item, platformDesignation, releaseGeneratedOn, row: published } = f;
+    const { deal, item, platformDesignation, row: published } = f;
     const current = item ? signature(deal, item) : '';
     // Without a kept row, the deal's own values stand for what SIPRI published.
     const values: DealValues & ItemValues & { designation: string } = published
@@ -93,7 +90,6 @@ export async function loadSipriDeals(db: Db): Promise<ExistingSipriDeal[]> {
       retiredByReleaseId: deal.retiredByReleaseId,
       deleted: deal.deletedAt !== null,
       releaseId: deal.sipriReleaseId,
-      releaseGeneratedOn,
       recipientName: published?.fields[0]?.trim() || f.recipientName,
       supplierName: published?.fields[1]?.trim() || f.supplierName,
       current,
@@ -213,21 +209,12 @@ export class ReleaseCoverage {
   showsOver(
     release: { generatedOn: string; recipientIds: readonly string[] | null },
     currentId: string | null,
-    currentGeneratedOn: string | null,
   ): boolean {
-    if (currentId === null || currentGeneratedOn === null) return true;
-    if (release.generatedOn !== currentGeneratedOn) return release.generatedOn > currentGeneratedOn;
     const current = this.releases.find((r) => r.id === currentId);
-    return !(release.recipientIds && current && !current.recipientIds);
-  }
-
-  /** `showsOver` for a release this coverage holds, by ID (a deal's retiring release). */
-  showsOverRelease(
-    release: { generatedOn: string; recipientIds: readonly string[] | null },
-    id: string,
-  ): boolean {
-    const other = this.releases.find((r) => r.id === id);
-    return this.showsOver(release, id, other?.generatedOn ?? null);
+    if (!current) return true; // Imported before releases were kept (no release recorded).
+    if (release.generatedOn !== current.generatedOn)
+      return release.generatedOn > current.generatedOn;
+    return !(release.recipientIds && !current.recipientIds);
   }
 
   /** The newest release covering a recipient (a full register before an excerpt of its day). */
