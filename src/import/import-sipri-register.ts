@@ -7,10 +7,11 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { citations, deals, sipriReleases, sources } from '../db/schema.js';
 import { stableUuid } from '../db/stable-id.js';
+import { bumpVersion } from '../db/versioned.js';
 import { refreshSearchDocuments } from '../modules/search/search.service.js';
 import { placePlatformFamilies } from './platform-families.js';
 import { linkVariantPlatforms } from './platform-variants.js';
-import { writeRows } from './sipri-batch-writer.js';
+import { IDS_PER_STATEMENT, inChunks, writeRows } from './sipri-batch-writer.js';
 import { categorizeSipriDescription } from './sipri-categories.js';
 import {
   openSipriRegister,
@@ -674,18 +675,13 @@ async function writeCitations(
 ): Promise<void> {
   const dealIds = plan.cited.map((c) => c.dealId);
   const existing = new Map<string, { id: string; locator: string | null }>();
-  for (let start = 0; start < dealIds.length; start += 5000) {
+  await inChunks(dealIds, IDS_PER_STATEMENT, async (chunk) => {
     const found = await db
       .select({ id: citations.id, dealId: citations.dealId, locator: citations.locator })
       .from(citations)
-      .where(
-        and(
-          eq(citations.sourceId, sourceId),
-          inArray(citations.dealId, dealIds.slice(start, start + 5000)),
-        ),
-      );
+      .where(and(eq(citations.sourceId, sourceId), inArray(citations.dealId, chunk)));
     for (const c of found) existing.set(c.dealId!, c);
-  }
+  });
   const writes: CitationInsert[] = [];
   for (const { dealId, line } of plan.cited) {
     const locator = `row ${line}`;
@@ -713,27 +709,23 @@ async function writeCitations(
 }
 
 async function retireDeals(db: Db, dealIds: string[], releaseId: string): Promise<void> {
-  for (let start = 0; start < dealIds.length; start += 5000) {
-    await db
+  await inChunks(dealIds, IDS_PER_STATEMENT, (chunk) =>
+    db
       .update(deals)
       .set({
         retiredAt: sql`now()`,
         retiredByReleaseId: releaseId,
-        version: sql`${deals.version} + 1`,
-        updatedAt: sql`now()`,
+        ...bumpVersion(deals),
       })
-      .where(and(inArray(deals.id, dealIds.slice(start, start + 5000)), isNull(deals.retiredAt)));
-  }
+      .where(and(inArray(deals.id, chunk), isNull(deals.retiredAt))),
+  );
 }
 
 /** Records which release a deal shows: bookkeeping, not an edit (no version, no revision). */
 async function pointDealsAt(db: Db, dealIds: string[], releaseId: string): Promise<void> {
-  for (let start = 0; start < dealIds.length; start += 5000) {
-    await db
-      .update(deals)
-      .set({ sipriReleaseId: releaseId })
-      .where(inArray(deals.id, dealIds.slice(start, start + 5000)));
-  }
+  await inChunks(dealIds, IDS_PER_STATEMENT, (chunk) =>
+    db.update(deals).set({ sipriReleaseId: releaseId }).where(inArray(deals.id, chunk)),
+  );
 }
 
 /**
@@ -761,10 +753,9 @@ async function refreshSearch(
       sources: newSourceId ? [newSourceId] : [],
     });
   }
-  const dealIds = [...touchedDeals];
-  for (let start = 0; start < dealIds.length; start += SEARCH_REFRESH_CHUNK) {
-    await refreshSearchDocuments(db, { deals: dealIds.slice(start, start + SEARCH_REFRESH_CHUNK) });
-  }
+  await inChunks([...touchedDeals], SEARCH_REFRESH_CHUNK, (chunk) =>
+    refreshSearchDocuments(db, { deals: chunk }),
+  );
 }
 
 async function ensureSource(

@@ -34,9 +34,20 @@ const ROWS_PER_STATEMENT = 5000;
  * per-value query building, which dominated the import time.
  */
 export async function writeRows<R>(db: Db, write: TableWrite<R>, rows: R[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-    await db.execute(insertStatement(write, chunk));
+  await inChunks(rows, ROWS_PER_STATEMENT, (chunk) => db.execute(insertStatement(write, chunk)));
+}
+
+/** IDs per statement that lists them (`in (…)`): bounds a statement's parameters. */
+export const IDS_PER_STATEMENT = 5000;
+
+/** Runs `work` on consecutive slices of `items`, one after another, each at most `size` long. */
+export async function inChunks<T>(
+  items: readonly T[],
+  size: number,
+  work: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += size) {
+    await work(items.slice(start, start + size));
   }
 }
 

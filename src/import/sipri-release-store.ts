@@ -18,6 +18,7 @@ import {
   type DealValues,
   type ItemValues,
 } from './sipri-deal-values.js';
+import { IDS_PER_STATEMENT, inChunks } from './sipri-batch-writer.js';
 import { canonicalDesignation } from './sipri-designations.js';
 import type { MatchRecord } from './sipri-release-matching.js';
 
@@ -112,14 +113,14 @@ async function publishedByImports(db: Db, dealIds: string[]): Promise<Map<string
     string,
     { action: string; changes: Record<string, { from: unknown; to: unknown }> }[]
   >();
-  for (let start = 0; start < dealIds.length; start += 5000) {
+  await inChunks(dealIds, IDS_PER_STATEMENT, async (chunk) => {
     const found = await db
       .select({ dealId: revisions.recordId, action: revisions.action, changes: revisions.changes })
       .from(revisions)
       .where(
         and(
           eq(revisions.recordType, 'Deal'),
-          inArray(revisions.recordId, dealIds.slice(start, start + 5000)),
+          inArray(revisions.recordId, chunk),
           isNull(revisions.authorKeyId),
           like(revisions.authorName, 'SIPRI import%'),
         ),
@@ -130,7 +131,7 @@ async function publishedByImports(db: Db, dealIds: string[]): Promise<Map<string
       if (list) list.push(r);
       else byDeal.set(r.dealId, [r]);
     }
-  }
+  });
   const published = new Map<string, string>();
   for (const [dealId, list] of byDeal) {
     if (list[0]?.action !== 'CREATE') continue;
