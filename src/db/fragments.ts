@@ -3,6 +3,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import { FORMER_STATES } from '../reference/former-states.js';
 import { actorAliases, actors, platforms } from './schema.js';
 
+/**
+ * A uuid[] value as one parameter (an array literal cast back), however many IDs: both
+ * drivers pass the text through, and the statement stays the same for any number of keys.
+ */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
 /** Lower-case names of the former states among these codes (ISO 3166-3 alpha-3). */
 function formerStateNames(alpha3: string[]): string[] {
   return FORMER_STATES.filter((s) => alpha3.includes(s.alpha3)).flatMap((s) => [

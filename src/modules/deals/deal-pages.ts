@@ -2,6 +2,7 @@
 // (a supplier's, a recipient's or a platform's deals) through a LATERAL join.
 import { and, count, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { uuidArray } from '../../db/fragments.js';
 import { rowOf } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, deals, type DealRow } from '../../db/schema.js';
@@ -177,7 +178,7 @@ export async function fetchDealPagesByParent(
 ): Promise<Map<string, DealRow[]>> {
   const rows = await queryRows<Record<string, unknown> & { parent_key: string }>(
     db,
-    sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${toUuidArray(parentIds)}::uuid[]) as k(parent_key)
+    sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${uuidArray(parentIds)}) as k(parent_key)
       cross join lateral (
         select ${dealColumnList} from ${deals}
         where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
@@ -202,12 +203,7 @@ export async function countDealsByParent(
         select count(*)::int from ${deals}
         where ${and(parentCondition(parent, sql`k.parent_key`), dealConditions(filter))}
       ) as n
-      from unnest(${toUuidArray(parentIds)}::uuid[]) as k(parent_key)`,
+      from unnest(${uuidArray(parentIds)}) as k(parent_key)`,
   );
   return new Map(rows.map((r) => [r.parent_key, r.n]));
-}
-
-/** A uuid[] literal, passed as one parameter whatever the number of keys. */
-function toUuidArray(ids: readonly string[]): string {
-  return `{${ids.join(',')}}`;
 }

@@ -1,6 +1,7 @@
 // Release diffs: the deals added, retired and changed between two SIPRI releases, by deal ID.
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { uuidArray } from '../../db/fragments.js';
 import { sipriRows, type SipriReleaseRow, type SipriRowRow } from '../../db/schema.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 
@@ -64,7 +65,7 @@ function sharedRecipients(a: SipriReleaseRow, b: SipriReleaseRow): string[] | nu
 
 function changesStatement(q: ReleaseChangesQuery, select: SQL, page: boolean): SQL {
   const shared = sharedRecipients(q.from, q.to);
-  const scope = shared ? sql` and recipient_id = any(${`{${shared.join(',')}}`}::uuid[])` : sql``;
+  const scope = shared ? sql` and recipient_id = any(${uuidArray(shared)})` : sql``;
   const kinds = q.kinds ? sql` and kind in ${q.kinds}` : sql``;
   const after = page && q.afterDealId ? sql` and deal_id > ${q.afterDealId}::uuid` : sql``;
   return sql`with a as (select * from ${sipriRows} where release_id = ${q.from.id}::uuid${scope}),

@@ -3,6 +3,7 @@ import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
+import { uuidArray } from '../../db/fragments.js';
 import { rowOf } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, sipriReleases, sipriRows, type DealItemRow } from '../../db/schema.js';
@@ -38,7 +39,7 @@ export function createReleaseLoaders(db: Db) {
           const rows = await queryRows<Record<string, unknown>>(
             db,
             sql`${withClause(releaseTables(releaseId))}select * from ${dealItems}
-              where ${dealItems.dealId} = any(${`{${ids.join(',')}}`}::uuid[])`,
+              where ${dealItems.dealId} = any(${uuidArray(ids)})`,
           );
           const byDeal = new Map<string, DealItemRow[]>(ids.map((id) => [id, []]));
           for (const raw of rows) {

@@ -1,6 +1,7 @@
 // Search documents: rebuilt in SQL, in the writing transaction, for every record a write touches.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { uuidArray } from '../../db/fragments.js';
 
 /** Records to rebuild, per type: IDs, a subquery of IDs, or 'all' (seeding, repairs). */
 type Ids = readonly string[] | SQL | 'all';
@@ -14,7 +15,7 @@ export interface SearchScope {
 
 function idFilter(column: SQL, ids: Ids): SQL {
   if (ids === 'all') return sql`true`;
-  if (Array.isArray(ids)) return sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
+  if (Array.isArray(ids)) return sql`${column} = any(${uuidArray(ids)})`;
   return sql`${column} in (${ids as SQL})`;
 }
 
@@ -125,7 +126,7 @@ export async function refreshSearchDocuments(tx: Db, scope: SearchScope): Promis
 
 /** An actor's document and those of its deals, which show its name. */
 export function refreshSearchForActors(tx: Db, actorIds: readonly string[]): Promise<void> {
-  const ids = sql`${`{${actorIds.join(',')}}`}::uuid[]`;
+  const ids = uuidArray(actorIds);
   return refreshSearchDocuments(tx, {
     actors: actorIds,
     deals: sql`select id from deals where supplier_id = any(${ids}) or recipient_id = any(${ids})`,
@@ -134,7 +135,7 @@ export function refreshSearchForActors(tx: Db, actorIds: readonly string[]): Pro
 
 /** A platform's document and those of the deals that list it. */
 export function refreshSearchForPlatforms(tx: Db, platformIds: readonly string[]): Promise<void> {
-  const ids = sql`${`{${platformIds.join(',')}}`}::uuid[]`;
+  const ids = uuidArray(platformIds);
   return refreshSearchDocuments(tx, {
     platforms: platformIds,
     deals: sql`select deal_id from deal_items where platform_id = any(${ids})`,

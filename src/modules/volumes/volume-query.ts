@@ -247,7 +247,7 @@ function groupedStatement(q: VolumeQuery): SQL {
  * and the family root of every platform, computed once per statement: it walks down from
  * each root, so a platform whose ancestry loops (which the edit rules prevent) gets no root.
  */
-function familyRoots(q: VolumeQuery): SQL {
+function statementCtes(q: VolumeQuery): SQL {
   const ctes = q.filter.releaseId ? releaseTables(q.filter.releaseId) : [];
   const family = q.groupBy.includes('PLATFORM_FAMILY');
   if (family) {
@@ -271,7 +271,7 @@ function volumeStatement(q: VolumeQuery): SQL {
       volumes.tiv_ordered::text, volumes.tiv_delivered::text,
       (count(*) over ())::int as total_count`,
   ];
-  return sql`${familyRoots(q)}select ${sql.join(outputs, sql`, `)}
+  return sql`${statementCtes(q)}select ${sql.join(outputs, sql`, `)}
     from (${groupedStatement(q)}) as volumes
     ${sql.join(
       q.groupBy.flatMap((d) => KEYS[d].named ?? []),
@@ -283,7 +283,7 @@ function volumeStatement(q: VolumeQuery): SQL {
 
 /** How many groups there are: for a page past the last, which has no row to carry the count. */
 function countStatement(q: VolumeQuery): SQL {
-  return sql`${familyRoots(q)}select count(*)::int as total_count from (${groupedStatement(q)}) as volumes`;
+  return sql`${statementCtes(q)}select count(*)::int as total_count from (${groupedStatement(q)}) as volumes`;
 }
 
 function orderBy(q: VolumeQuery): SQL {
