@@ -1,4 +1,5 @@
-// The change feed: revisions in commit order, served only up to the oldest running transaction.
+// The change feed: revisions in commit order, served only up to the oldest transaction of
+// this database still running.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { revisions, type RevisionRow } from '../../db/schema.js';
@@ -32,12 +33,35 @@ export function decodeFeedCursor(after: string | null | undefined): FeedPosition
 }
 
 /**
- * Revisions after `position`, in (transaction, revision) order. Transaction IDs are handed
- * out when a transaction first writes, not when it commits, so a reader that took every
- * visible revision could later miss one from an older transaction still running. Serving
- * only transactions older than the snapshot's xmin — all finished — closes that gap: what
- * a cursor has passed can never change.
+ * The feed's horizon: the oldest transaction of this database that was still running when
+ * the statement's snapshot was taken (or the snapshot's xmax when none was).
+ *
+ * Transaction IDs are handed out when a transaction first writes, not when it commits, so a
+ * reader that took every visible revision could later miss one from an older transaction
+ * still running. Serving only transactions below this horizon — all finished — closes that
+ * gap: what a cursor has passed can never change.
+ *
+ * The snapshot's own xmin would do, but transaction IDs are shared by every database of the
+ * server, so a long writer in another database (another application, a staging copy) would
+ * stall this feed. A transaction belongs to one database for its whole life, so those seen
+ * running elsewhere are left out. The activity view is read after the snapshot: a transaction
+ * that ended in between is not seen and therefore still counts — conservative, never a gap.
  */
+const feedHorizon = sql`(
+  select coalesce(
+    (
+      select min(running) from pg_snapshot_xip(snapshot) as running
+      where not exists (
+        select 1 from pg_stat_activity as elsewhere
+        where elsewhere.backend_xid = xid(running) and elsewhere.datname <> current_database()
+      )
+    ),
+    pg_snapshot_xmax(snapshot)
+  )
+  from (select pg_current_snapshot() as snapshot) as current_snapshot
+)`;
+
+/** Revisions after `position`, in (transaction, revision) order, below the feed's horizon. */
 export async function fetchFeedPage(
   db: Db,
   position: FeedPosition | null,
@@ -49,7 +73,7 @@ export async function fetchFeedPage(
   return db
     .select()
     .from(revisions)
-    .where(sql`${revisions.txId} < pg_snapshot_xmin(pg_current_snapshot()) ${after}`)
+    .where(sql`${revisions.txId} < ${feedHorizon} ${after}`)
     .orderBy(revisions.txId, revisions.id)
     .limit(limit);
 }
