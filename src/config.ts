@@ -56,6 +56,8 @@ const envSchema = z.object({
     .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL')
     .optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Worker processes behind one port (node:cluster), to use a machine's cores: see README.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   // Where readers reach this API (behind a proxy, not the listening address): citation links.
   PUBLIC_URL: z
     .string()
@@ -86,6 +88,8 @@ export type Config = Readonly<{
   exportRateLimit: Readonly<{ anonymous: RateLimitPolicy; key: RateLimitPolicy }>;
   /** In-flight requests get this long to finish after SIGTERM before connections are cut. */
   shutdownGraceMs: number;
+  /** Server processes sharing the port; more than one needs a PostgreSQL server. */
+  workers: number;
   /** The API's public base URL, without a trailing slash (links in citations). */
   publicUrl: string;
   /**
@@ -169,6 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  // A PGlite folder is opened by one process (the data-folder lock would stop the second).
+  if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid environment:\n  WEB_CONCURRENCY: more than one worker needs DATABASE_URL ' +
+        '(the embedded database is opened by one process)',
+    );
+  }
   const database: DatabaseConfig = e.DATABASE_URL
     ? {
         kind: 'postgres',
@@ -210,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       key: rowsPerDay(e.EXPORT_KEY_ROWS_PER_DAY),
     }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    workers: e.WEB_CONCURRENCY,
     publicUrl: e.PUBLIC_URL,
     // The embedded database is the demo and the newcomer's first look: it comes with the
     // record. A PostgreSQL server is a deployment whose data should hold only what its

@@ -1,5 +1,6 @@
 // Structured JSON logging (pino); secrets never go into log fields, and no line grows unbounded.
 import { pino, type Logger } from 'pino';
+import { workerNumber } from './workers.js';
 
 export type { Logger };
 
@@ -15,7 +16,11 @@ const PG_FIELDS = ['code', 'severity', 'constraint', 'table', 'column', 'schema'
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
-    base: { service: 'armstrail' },
+    // Several workers write to one output: each line says which one wrote it.
+    base: {
+      service: 'armstrail',
+      ...(workerNumber() === null ? {} : { worker: workerNumber(), pid: process.pid }),
+    },
     redact: { paths: ['req.headers.authorization', '*.password', '*.apiKey'], remove: true },
     serializers: { err: serializeError },
   };

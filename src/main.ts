@@ -1,15 +1,17 @@
 // Process entry: config → database → migrate/seed → HTTP → graceful shutdown.
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { openReadyDatabase } from './bootstrap.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { createRateLimiter } from './graphql/limits/index.js';
 import { createHttpServer } from './http.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { setCitationPublicUrl } from './modules/citations/citations.resolvers.js';
 import { createExportRateLimiter } from './modules/export/export-route.js';
 import { OperatorError } from './operator-error.js';
 import { createApolloServer } from './server.js';
+import { superviseWorkers } from './workers.js';
 
 // How long closing Apollo, the rate limiter and the database may take after the grace period:
 // moments normally; a drain still running past it is stuck, and the process exits anyway.
@@ -18,6 +20,18 @@ const SHUTDOWN_CLOSE_MARGIN_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) {
+    await superviseWorkers(config, logger, {
+      prepare: async () => (await openReadyDatabase(config, logger)).close(),
+      workerDeadlineMs: config.shutdownGraceMs + SHUTDOWN_CLOSE_MARGIN_MS,
+    });
+    return;
+  }
+  await serve(config, logger);
+}
+
+/** One server process: the only one, or a worker of several. */
+async function serve(config: Config, logger: Logger): Promise<void> {
   setCitationPublicUrl(config.publicUrl);
   const database = await openReadyDatabase(config, logger);
   const rateLimiter = createRateLimiter(config.rateLimit, logger);
@@ -39,10 +53,14 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
-  logger.info(
-    { port, host: config.host, database: config.database.kind },
-    `Armstrail GraphQL API ready at http://localhost:${port}/graphql`,
-  );
+  // With several workers the primary announces the service once they all listen.
+  if (cluster.isWorker) logger.info({ port }, 'worker ready');
+  else {
+    logger.info(
+      { port, host: config.host, database: config.database.kind },
+      `Armstrail GraphQL API ready at http://localhost:${port}/graphql`,
+    );
+  }
 
   exitGracefullyOnSignals(
     async () => {

@@ -47,4 +47,15 @@ describe('configuration', () => {
     expect(loadConfig({ ...postgres, SEED_DEMO_DATA: '1' }).seedDemoData).toBe(true);
     expect(() => loadConfig({ SEED_DEMO_DATA: 'yes' })).toThrow(/SEED_DEMO_DATA/);
   });
+
+  it('runs one worker by default; several only on a PostgreSQL server', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u@db:5432/armstrail', WEB_CONCURRENCY: '2' }).workers,
+    ).toBe(2);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(
+      /WEB_CONCURRENCY: more than one worker needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/);
+  });
 });
