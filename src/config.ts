@@ -12,6 +12,22 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // Streaming replicas for read-only queries, comma-separated (README, Production).
+  DATABASE_READ_URL: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (urls) => urls.every((v) => /^postgres(ql)?:\/\//.test(v)),
+      'must be postgres:// or postgresql:// URLs, separated by commas',
+    )
+    .optional(),
+  // After a client's write, how long its reads stay on the primary (replication lag).
+  READ_AFTER_WRITE_MS: z.coerce.number().int().min(0).default(5_000),
   PGLITE_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -90,6 +106,8 @@ export type Config = Readonly<{
   shutdownGraceMs: number;
   /** Server processes sharing the port; more than one needs a PostgreSQL server. */
   workers: number;
+  /** After a client's write, how long its reads go to the primary rather than a replica. */
+  readAfterWriteMs: number;
   /** The API's public base URL, without a trailing slash (links in citations). */
   publicUrl: string;
   /**
@@ -135,6 +153,8 @@ export type DatabaseConfig =
       poolMax: number;
       connectTimeoutMs: number;
       statementTimeoutMs: number;
+      /** Streaming replicas that serve read-only queries (src/db/read-replicas.ts); none if unset. */
+      readUrls?: readonly string[];
       /**
        * The pool for expensive operations: smaller, so they cannot take every connection, and
        * with a shorter statement_timeout, so none holds a connection for long.
@@ -180,6 +200,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         '(the embedded database is opened by one process)',
     );
   }
+  if (e.DATABASE_READ_URL?.length && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid environment:\n  DATABASE_READ_URL: replicas need DATABASE_URL, their primary',
+    );
+  }
   const database: DatabaseConfig = e.DATABASE_URL
     ? {
         kind: 'postgres',
@@ -187,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         poolMax: e.DB_POOL_MAX,
         connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
         statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+        readUrls: Object.freeze(e.DATABASE_READ_URL ?? []),
         expensive: {
           poolMax: e.DB_EXPENSIVE_POOL_MAX,
           statementTimeoutMs: e.DB_EXPENSIVE_STATEMENT_TIMEOUT_MS,
@@ -222,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     workers: e.WEB_CONCURRENCY,
+    readAfterWriteMs: e.READ_AFTER_WRITE_MS,
     publicUrl: e.PUBLIC_URL,
     // The embedded database is the demo and the newcomer's first look: it comes with the
     // record. A PostgreSQL server is a deployment whose data should hold only what its

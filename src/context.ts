@@ -17,7 +17,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface Context {
   db: Db;
   /** Where this request runs if it turns out to be expensive (see useExpensiveDatabase). */
-  readonly expensiveDb: Db;
+  expensiveDb: Db;
   loaders: Loaders;
   logger: Logger;
   requestId: string;
@@ -63,6 +63,17 @@ export function createContext(
 export function useExpensiveDatabase(ctx: Context): void {
   if (ctx.db === ctx.expensiveDb) return;
   ctx.db = ctx.expensiveDb;
+  refreshLoaders(ctx);
+}
+
+/**
+ * Moves a read-only request that has not run yet onto a read replica, its expensive pool
+ * included (src/graphql/read-routing.ts). Called before useExpensiveDatabase, which then picks
+ * the replica's expensive pool.
+ */
+export function useReadReplica(ctx: Context, replica: { db: Db; expensiveDb: Db }): void {
+  ctx.db = replica.db;
+  ctx.expensiveDb = replica.expensiveDb;
   refreshLoaders(ctx);
 }
 

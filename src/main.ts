@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { openReadyDatabase } from './bootstrap.js';
 import { loadConfig, type Config } from './config.js';
+import { openReadReplicas } from './db/read-replicas.js';
 import { createRateLimiter } from './graphql/limits/index.js';
 import { createHttpServer } from './http.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
@@ -40,7 +41,11 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     config.rateLimit,
     logger,
   );
-  const apollo = createApolloServer(logger, { limits: config.limits, rateLimiter });
+  const readReplicas =
+    config.database.kind === 'postgres'
+      ? await openReadReplicas(config.database, config.readAfterWriteMs, logger)
+      : null;
+  const apollo = createApolloServer(logger, { limits: config.limits, rateLimiter, readReplicas });
   await apollo.start();
   const server = createHttpServer({
     apollo,
@@ -73,6 +78,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       await apollo.stop();
       await rateLimiter?.close();
       await exportRateLimiter?.close();
+      await readReplicas?.close();
       await database.close();
       // After the grace period connections are cut; closing the rest takes moments, not this long.
     },

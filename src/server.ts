@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { useExpensiveDatabase, type Context } from './context.js';
 import type { QueryLimits } from './config.js';
+import type { ReadReplicas } from './db/read-replicas.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import {
   createLimitsPlugin,
@@ -13,6 +14,7 @@ import {
   documentLimitsRule,
   type RateLimiter,
 } from './graphql/limits/index.js';
+import { createReadRoutingPlugin } from './graphql/read-routing.js';
 import { resolvers } from './graphql/resolvers.js';
 import { typeDefs } from './graphql/type-defs.js';
 import type { Logger } from './logger.js';
@@ -22,11 +24,17 @@ export interface ApolloServerOptions {
   limits?: QueryLimits;
   /** Charges each HTTP request's cost to its client; no rate limiting when omitted. */
   rateLimiter?: RateLimiter | null;
+  /** Streaming replicas for read-only queries; everything on the primary when omitted. */
+  readReplicas?: ReadReplicas | null;
 }
 
 export function createApolloServer(
   logger: Logger,
-  { limits = DEFAULT_QUERY_LIMITS, rateLimiter = null }: ApolloServerOptions = {},
+  {
+    limits = DEFAULT_QUERY_LIMITS,
+    rateLimiter = null,
+    readReplicas = null,
+  }: ApolloServerOptions = {},
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs,
@@ -53,6 +61,8 @@ export function createApolloServer(
       // No field carries a cache hint, and the cache-control plugin (on by default) wraps every
       // field resolver to collect them: measurable CPU per field for nothing (issue 12's profile).
       ApolloServerPluginCacheControlDisabled(),
+      // Before the limits plugin: an expensive query then moves to the replica's expensive pool.
+      ...(readReplicas ? [createReadRoutingPlugin(readReplicas)] : []),
       createLimitsPlugin<Context>({
         limits,
         rateLimiter,

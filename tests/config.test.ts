@@ -58,4 +58,22 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/);
   });
+
+  it('takes read replicas as a comma-separated DATABASE_READ_URL, only beside DATABASE_URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@primary:5432/armstrail',
+      DATABASE_READ_URL:
+        'postgres://u@replica1:5432/armstrail, postgres://u@replica2:5432/armstrail',
+    });
+    expect(config.database).toMatchObject({
+      readUrls: ['postgres://u@replica1:5432/armstrail', 'postgres://u@replica2:5432/armstrail'],
+    });
+    expect(config.readAfterWriteMs).toBe(5000);
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u@replica1/a' })).toThrow(
+      /DATABASE_READ_URL: replicas need DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://u@p/a', DATABASE_READ_URL: 'mysql://r/a' }),
+    ).toThrow(/DATABASE_READ_URL/);
+  });
 });

@@ -43,7 +43,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function createThrowawayPostgres(bin: string): Promise<ThrowawayPostgres> {
+/**
+ * A new cluster; with `replicaOf`, a streaming replica of that (running) cluster, copied with
+ * pg_basebackup and following it as a hot standby.
+ */
+export async function createThrowawayPostgres(
+  bin: string,
+  { replicaOf }: { replicaOf?: ThrowawayPostgres } = {},
+): Promise<ThrowawayPostgres> {
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'armstrail-pg-'));
   if (asRoot) {
@@ -61,7 +68,15 @@ export async function createThrowawayPostgres(bin: string): Promise<ThrowawayPos
       },
     );
   const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+  if (replicaOf) {
+    // -R writes standby.signal and primary_conninfo: the copy starts as the primary's standby.
+    run('pg_basebackup', [
+      ...['-h', '127.0.0.1', '-p', String(replicaOf.port), '-U', 'postgres'],
+      ...['-D', data, '-R', '-X', 'stream', '--no-sync'],
+    ]);
+  } else {
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+  }
   const port = await freePort();
   const options = [
     `-p ${port}`,
