@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export interface ThrowawayPostgres {
   url: string;
   port: number;
+  /** The cluster's data folder (postmaster.pid names the server's process). */
+  dataDir: string;
   start(): void;
   /** `fast`: disconnects every client, as a server restart does. */
   stop(mode?: 'fast' | 'immediate'): void;
@@ -72,7 +74,7 @@ export async function createThrowawayPostgres(
     // -R writes standby.signal and primary_conninfo: the copy starts as the primary's standby.
     run('pg_basebackup', [
       ...['-h', '127.0.0.1', '-p', String(replicaOf.port), '-U', 'postgres'],
-      ...['-D', data, '-R', '-X', 'stream', '--no-sync'],
+      ...['-D', data, '-R', '-X', 'stream', '--no-sync', '--checkpoint=fast'],
     ]);
   } else {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
@@ -102,6 +104,7 @@ export async function createThrowawayPostgres(
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
+    dataDir: data,
     start,
     stop,
     freeze: () => signalAll('STOP'),
