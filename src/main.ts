@@ -2,7 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import { openReadyDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
-import { createRateLimiter } from './graphql/limits/index.js';
+import { createRateLimiter, GuardedRedis } from './graphql/limits/index.js';
+import { createResponseCache } from './graphql/response-cache/index.js';
 import { createHttpServer } from './http.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
 import { createLogger } from './logger.js';
@@ -20,13 +21,26 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   setCitationPublicUrl(config.publicUrl);
   const database = await openReadyDatabase(config, logger);
-  const rateLimiter = createRateLimiter(config.rateLimit, logger);
+  // One Redis connection (and circuit breaker) for the rate limiter and the response cache.
+  const redisUrl = config.rateLimit.redisUrl;
+  const redis = redisUrl ? new GuardedRedis(redisUrl, logger) : null;
+  const rateLimiter = createRateLimiter(config.rateLimit, logger, redis);
+  const responseCache = config.responseCache.enabled
+    ? await createResponseCache(config.responseCache, database, {
+        redis,
+        publicUrl: config.publicUrl,
+      })
+    : null;
   const exportRateLimiter = createExportRateLimiter(
     config.exportRateLimit,
     config.rateLimit,
     logger,
   );
-  const apollo = createApolloServer(logger, { limits: config.limits, rateLimiter });
+  const apollo = createApolloServer(logger, {
+    limits: config.limits,
+    rateLimiter,
+    responseCache,
+  });
   await apollo.start();
   const server = createHttpServer({
     apollo,
@@ -54,6 +68,7 @@ async function main(): Promise<void> {
       await closed;
       await apollo.stop();
       await rateLimiter?.close();
+      redis?.close();
       await exportRateLimiter?.close();
       await database.close();
       // After the grace period connections are cut; closing the rest takes moments, not this long.

@@ -14,6 +14,7 @@ import {
   type RateLimiter,
 } from './graphql/limits/index.js';
 import { resolvers } from './graphql/resolvers.js';
+import { createResponseCachePlugin, type ResponseCache } from './graphql/response-cache/index.js';
 import { typeDefs } from './graphql/type-defs.js';
 import type { Logger } from './logger.js';
 
@@ -22,11 +23,17 @@ export interface ApolloServerOptions {
   limits?: QueryLimits;
   /** Charges each HTTP request's cost to its client; no rate limiting when omitted. */
   rateLimiter?: RateLimiter | null;
+  /** Answers repeated anonymous and READER queries from a store; no cache when omitted. */
+  responseCache?: ResponseCache<Context> | null;
 }
 
 export function createApolloServer(
   logger: Logger,
-  { limits = DEFAULT_QUERY_LIMITS, rateLimiter = null }: ApolloServerOptions = {},
+  {
+    limits = DEFAULT_QUERY_LIMITS,
+    rateLimiter = null,
+    responseCache = null,
+  }: ApolloServerOptions = {},
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs,
@@ -58,6 +65,9 @@ export function createApolloServer(
         rateLimiter,
         onExpensiveOperation: useExpensiveDatabase,
       }),
+      // After the limits: a cached answer is served only to a request they have let through
+      // and charged, and gets the same per-request extensions.cost.
+      ...(responseCache ? [createResponseCachePlugin(responseCache)] : []),
     ],
   });
 }
