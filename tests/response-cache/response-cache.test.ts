@@ -16,6 +16,7 @@ import {
   createResponseCache,
   MemoryResponseStore,
 } from '../../src/graphql/response-cache/index.js';
+import { sharedReads } from '../../src/graphql/response-cache/shared-reads.js';
 import { createHttpServer } from '../../src/http.js';
 import { createApiKey } from '../../src/modules/auth/api-keys.service.js';
 import { createApolloServer } from '../../src/server.js';
@@ -209,6 +210,14 @@ describe('the response cache in memory', () => {
     expect((await ask(feed)).body.extensions?.cache).toBeUndefined();
   });
 
+  it('reads a missed answer once for requests that ask for it at the same time', async () => {
+    const { ask } = await listen();
+    const query = { query: ACTORS, variables: { name: 'Kazan', first: 11 } };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => ask(query)));
+    expect(answers.filter((a) => cacheOf(a)?.hit === false)).toHaveLength(1);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body.data))).size).toBe(1);
+  });
+
   it('does not keep answers with errors', async () => {
     const { ask } = await listen();
     const bad = {
@@ -217,6 +226,31 @@ describe('the response cache in memory', () => {
     const first = await ask(bad);
     expect(first.body.errors?.length).toBeGreaterThan(0);
     expect(cacheOf(await ask(bad))?.hit).toBe(false);
+  });
+});
+
+describe('shared version reads', () => {
+  it('give a caller a value read after it asked, never one already being read', async () => {
+    let reads = 0;
+    const releases: (() => void)[] = [];
+    const read = sharedReads(
+      () =>
+        new Promise<number>((resolve) => {
+          const value = ++reads;
+          releases.push(() => resolve(value));
+        }),
+    );
+    const first = read();
+    // Both arrive while read 1 runs: they share read 2, which starts once read 1 is done.
+    const second = read();
+    const third = read();
+    expect(reads).toBe(1);
+    releases[0]!();
+    expect(await first).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reads).toBe(2);
+    releases[1]!();
+    expect([await second, await third]).toEqual([2, 2]);
   });
 });
 

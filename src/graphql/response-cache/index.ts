@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.js';
 import type { GuardedRedis } from '../limits/guarded-redis.js';
 import { typeDefs } from '../type-defs.js';
 import type { ResponseCache } from './response-cache.js';
+import { sharedReads } from './shared-reads.js';
 import { MemoryResponseStore, RedisResponseStore } from './stores.js';
 
 export {
@@ -35,7 +36,7 @@ export async function createResponseCache(
     store: redis
       ? new RedisResponseStore(redis, config.ttlSeconds)
       : new MemoryResponseStore({ maxBytes: config.maxBytes, maxEntries: config.maxEntries }),
-    readVersion: () => readDataVersion(database.db),
+    readVersion: sharedReads(() => readDataVersion(database.db)),
     // PUBLIC_URL is in answers (Deal.howToCite, exportUrl); instances behind different public
     // names, or running different schemas, must not share them.
     namespace: JSON.stringify([await databaseIdentity(database), schemaHash, publicUrl]),

@@ -72,12 +72,19 @@ export function cacheKey(parts: {
 export function createResponseCachePlugin<TContext extends BaseContext>(
   cache: ResponseCache<TContext>,
 ): ApolloServerPlugin<TContext> {
+  // Misses being answered in this process, by key. Right after a write every key misses at
+  // once; the first request of a key reads the answer and the others wait for it, rather than
+  // each reading it (20 clients of one dashboard would otherwise read each panel 20 times).
+  // The answer is for the same key, so the same data version: as good as a stored one.
+  const inFlight = new Map<string, Promise<string | undefined>>();
   return {
     // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks are async
     async requestDidStart() {
       let key: string | null = null;
       let version: string | null = null;
       let hit = false;
+      /** Set when this request is the one reading a missed key: settles its waiters. */
+      let settle: ((text: string | undefined) => void) | null = null;
       return {
         async responseForOperation({
           contextValue,
@@ -108,7 +115,24 @@ export function createResponseCachePlugin<TContext extends BaseContext>(
             operationName: operationName ?? null,
             variables: request.variables,
           });
-          const stored = await cache.store.get(key);
+          let stored = await cache.store.get(key);
+          // No await between looking for a reader of this key and becoming it: one reader.
+          const reading = stored === undefined ? inFlight.get(key) : undefined;
+          if (reading) {
+            stored = await reading;
+          } else if (stored === undefined) {
+            const readKey = key;
+            inFlight.set(
+              readKey,
+              new Promise<string | undefined>((resolve) => {
+                settle = (text) => {
+                  inFlight.delete(readKey);
+                  resolve(text);
+                };
+              }),
+            );
+          }
+          // A reader that failed leaves its waiters to read the answer themselves.
           if (stored === undefined) return null;
           hit = true;
           return {
@@ -120,15 +144,18 @@ export function createResponseCachePlugin<TContext extends BaseContext>(
           };
         },
         async willSendResponse({ response }) {
-          if (key === null || version === null || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
+          if (key === null || version === null) return;
+          const result = response.body.kind === 'single' ? response.body.singleResult : null;
+          let text: string | undefined;
           // Only whole answers: an error may be passing (a timeout, a lost connection).
-          if (!hit && !result.errors?.length && result.data) {
-            const text = JSON.stringify(result.data);
-            if (text.length <= cache.maxEntryBytes) {
-              await cache.store.set(key, text, BigInt(version));
-            }
+          if (!hit && result && !result.errors?.length && result.data) {
+            text = JSON.stringify(result.data);
+            if (text.length > cache.maxEntryBytes) text = undefined;
+            else await cache.store.set(key, text, BigInt(version));
           }
+          // Waiters without an answer (an error, too large) read it themselves.
+          settle?.(text);
+          if (!result) return;
           const report: CacheExtension = { hit, version };
           result.extensions = { ...result.extensions, cache: report };
         },
