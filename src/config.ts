@@ -71,6 +71,23 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL')
     .optional(),
+  // The response cache (src/graphql/response-cache): anonymous and READER queries.
+  RESPONSE_CACHE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  RESPONSE_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),
+  RESPONSE_CACHE_MAX_ENTRY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2 * 1024 * 1024),
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(300),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   // Worker processes behind one port (node:cluster), to use a machine's cores: see README.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
@@ -102,6 +119,7 @@ export type Config = Readonly<{
    * from the GraphQL budget; shared through Redis like it when REDIS_URL is set.
    */
   exportRateLimit: Readonly<{ anonymous: RateLimitPolicy; key: RateLimitPolicy }>;
+  responseCache: ResponseCacheConfig;
   /** In-flight requests get this long to finish after SIGTERM before connections are cut. */
   shutdownGraceMs: number;
   /** Server processes sharing the port; more than one needs a PostgreSQL server. */
@@ -129,6 +147,18 @@ export type QueryLimits = Readonly<{
   maxCost: number;
   /** Expensive operations (aggregates, search) one client may have running at once. */
   expensivePerClient: number;
+}>;
+
+/** The response cache of anonymous and READER queries (src/graphql/response-cache). */
+export type ResponseCacheConfig = Readonly<{
+  enabled: boolean;
+  /** In-process store (no REDIS_URL): characters of JSON held at most, and entries. */
+  maxBytes: number;
+  maxEntries: number;
+  /** Answers larger than this are not stored. */
+  maxEntryBytes: number;
+  /** Redis store: how long an entry lives (a write makes it unreachable at once anyway). */
+  ttlSeconds: number;
 }>;
 
 /** A token bucket: `burst` points at most, refilled at `perSecond` points a second. */
@@ -245,6 +275,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportRateLimit: Object.freeze({
       anonymous: rowsPerDay(e.EXPORT_ROWS_PER_DAY),
       key: rowsPerDay(e.EXPORT_KEY_ROWS_PER_DAY),
+    }),
+    responseCache: Object.freeze({
+      enabled: e.RESPONSE_CACHE,
+      maxBytes: e.RESPONSE_CACHE_MAX_BYTES,
+      maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
+      maxEntryBytes: e.RESPONSE_CACHE_MAX_ENTRY_BYTES,
+      ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
     }),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     workers: e.WEB_CONCURRENCY,

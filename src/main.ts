@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { openReadyDatabase } from './bootstrap.js';
 import { loadConfig, type Config } from './config.js';
 import { openReadReplicas } from './db/read-replicas.js';
-import { createRateLimiter } from './graphql/limits/index.js';
+import { createRateLimiter, GuardedRedis } from './graphql/limits/index.js';
+import { createResponseCache } from './graphql/response-cache/index.js';
 import { createHttpServer } from './http.js';
 import { exitGracefullyOnSignals } from './graceful-shutdown.js';
 import { createLogger, type Logger } from './logger.js';
@@ -35,7 +36,16 @@ async function main(): Promise<void> {
 async function serve(config: Config, logger: Logger): Promise<void> {
   setCitationPublicUrl(config.publicUrl);
   const database = await openReadyDatabase(config, logger);
-  const rateLimiter = createRateLimiter(config.rateLimit, logger);
+  // One Redis connection (and circuit breaker) for the rate limiter and the response cache.
+  const redisUrl = config.rateLimit.redisUrl;
+  const redis = redisUrl ? new GuardedRedis(redisUrl, logger) : null;
+  const rateLimiter = createRateLimiter(config.rateLimit, logger, redis);
+  const responseCache = config.responseCache.enabled
+    ? await createResponseCache(config.responseCache, database, {
+        redis,
+        publicUrl: config.publicUrl,
+      })
+    : null;
   const exportRateLimiter = createExportRateLimiter(
     config.exportRateLimit,
     config.rateLimit,
@@ -45,7 +55,12 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     config.database.kind === 'postgres'
       ? await openReadReplicas(config.database, config.readAfterWriteMs, logger)
       : null;
-  const apollo = createApolloServer(logger, { limits: config.limits, rateLimiter, readReplicas });
+  const apollo = createApolloServer(logger, {
+    limits: config.limits,
+    rateLimiter,
+    responseCache,
+    readReplicas,
+  });
   await apollo.start();
   const server = createHttpServer({
     apollo,
@@ -77,6 +92,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       await closed;
       await apollo.stop();
       await rateLimiter?.close();
+      redis?.close();
       await exportRateLimiter?.close();
       await readReplicas?.close();
       await database.close();

@@ -16,6 +16,7 @@ import {
 } from './graphql/limits/index.js';
 import { createReadRoutingPlugin } from './graphql/read-routing.js';
 import { resolvers } from './graphql/resolvers.js';
+import { createResponseCachePlugin, type ResponseCache } from './graphql/response-cache/index.js';
 import { typeDefs } from './graphql/type-defs.js';
 import type { Logger } from './logger.js';
 
@@ -26,6 +27,8 @@ export interface ApolloServerOptions {
   rateLimiter?: RateLimiter | null;
   /** Streaming replicas for read-only queries; everything on the primary when omitted. */
   readReplicas?: ReadReplicas | null;
+  /** Answers repeated anonymous and READER queries from a store; no cache when omitted. */
+  responseCache?: ResponseCache<Context> | null;
 }
 
 export function createApolloServer(
@@ -34,6 +37,7 @@ export function createApolloServer(
     limits = DEFAULT_QUERY_LIMITS,
     rateLimiter = null,
     readReplicas = null,
+    responseCache = null,
   }: ApolloServerOptions = {},
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -68,6 +72,9 @@ export function createApolloServer(
         rateLimiter,
         onExpensiveOperation: useExpensiveDatabase,
       }),
+      // After the limits: a cached answer is served only to a request they have let through
+      // and charged, and gets the same per-request extensions.cost.
+      ...(responseCache ? [createResponseCachePlugin(responseCache)] : []),
     ],
   });
 }

@@ -1,6 +1,7 @@
 // Database contract: every table, enum and index. Row types are inferred from here.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -700,6 +701,18 @@ export const appliedSeeds = pgTable('applied_seeds', {
   /** Which contents of that seed were written (src/seed/apply-seed.ts says what each holds). */
   version: integer('version').notNull(),
   appliedAt: timestamp('applied_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+/**
+ * The data version: how many writing transactions have committed, summed over the slots. A
+ * statement-level trigger on every other table (migration 0007) adds 1 to one slot per writing
+ * transaction, so the sum changes exactly when a write commits, in every process at once; the
+ * response cache (src/graphql/response-cache) keys answers by it. Why slots rather than one
+ * row: see the migration.
+ */
+export const dataVersion = pgTable('data_version', {
+  slot: smallint('slot').primaryKey(),
+  commits: bigint('commits', { mode: 'number' }).notNull().default(0),
 });
 
 export type ActorRow = typeof actors.$inferSelect;

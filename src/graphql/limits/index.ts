@@ -11,6 +11,7 @@ export {
   type ClientIdentity,
   type RateLimiter,
 } from './rate-limiter.js';
+export { GuardedRedis } from './guarded-redis.js';
 export { rateLimited } from './limit-errors.js';
 export { attachRequestMeta, requestMetaOf, type RequestMeta } from './request-meta.js';
 

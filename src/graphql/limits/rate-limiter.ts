@@ -1,9 +1,9 @@
 // Rate limiting, shared by the HTTP layer (a 1-point admission check before the body is read)
 // and the limits plugin (the query's cost once it is known): a token bucket per client, kept
 // in this process or, when REDIS_URL is set, in Redis so that every instance draws on one budget.
-import { Redis } from 'ioredis';
 import type { RateLimitConfig, RateLimitPolicy } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { GuardedRedis, type GuardedRedisOptions } from './guarded-redis.js';
 
 /** Who a budget belongs to. `id` is safe to log: a key is only ever present as a hash. */
 export interface ClientIdentity {
@@ -126,134 +126,56 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return { allowed, tostring(tokens) }
 `;
 
-/**
- * Stops calling a dependency that keeps failing: after `failuresToOpen` failures in a row it
- * opens, and for `reopenAfterMs` every call is refused at once; then one call is let through as
- * a probe, and its outcome closes the breaker or opens it again.
- */
-export class CircuitBreaker {
-  private failures = 0;
-  private openUntil = 0;
-  private probing = false;
-
-  constructor(
-    private readonly failuresToOpen: number,
-    private readonly reopenAfterMs: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  /** Whether a call may be made now; true for at most one probe while half-open. */
-  allows(): boolean {
-    if (this.failures < this.failuresToOpen) return true;
-    if (this.now() < this.openUntil || this.probing) return false;
-    this.probing = true;
-    return true;
-  }
-
-  succeeded(): void {
-    this.failures = 0;
-    this.probing = false;
-  }
-
-  /** Records a failure; true when this one opened the breaker. */
-  failed(): boolean {
-    this.failures += 1;
-    this.probing = false;
-    if (this.failures < this.failuresToOpen) return false;
-    this.openUntil = this.now() + this.reopenAfterMs;
-    return this.failures === this.failuresToOpen;
-  }
-}
-
-export interface RedisRateLimiterOptions {
+export interface RedisRateLimiterOptions extends GuardedRedisOptions {
   /** Prefix of every bucket's key. */
   prefix?: string;
-  /** How long to stop asking Redis after it failed three times in a row. */
-  reopenAfterMs?: number;
 }
 
 /**
- * Buckets in Redis, shared by every instance. If Redis does not answer within a few hundred
- * milliseconds the request is judged by this process's own buckets instead: an outage of the
- * limiter must not become an outage of the API. A Redis that is frozen rather than down
- * (connections open, no answers) would make every request wait out the command timeout, so
- * after three failures in a row a circuit breaker skips Redis for a while, then probes it.
+ * Buckets in Redis, shared by every instance. If Redis cannot answer (down, frozen, slow; see
+ * GuardedRedis) the request is judged by this process's own buckets instead: an outage of the
+ * limiter must not become an outage of the API.
  */
 export class RedisRateLimiter implements RateLimiter {
-  private readonly redis: Redis;
+  private readonly redis: GuardedRedis;
+  /** Whether this limiter opened the connection (and so closes it). */
+  private readonly ownsConnection: boolean;
   private readonly fallback: LocalRateLimiter;
-  private readonly breaker: CircuitBreaker;
   private readonly prefix: string;
-  /** Settles once the first connection is made or has failed; never rejects. */
-  private readonly firstConnection: Promise<void>;
-  private lastWarning = 0;
 
   constructor(
-    url: string,
+    redis: string | GuardedRedis,
     private readonly config: Pick<RateLimitConfig, 'anonymous' | 'key'>,
-    private readonly logger: Logger,
-    { prefix = 'armstrail:ratelimit:', reopenAfterMs = 10_000 }: RedisRateLimiterOptions = {},
+    logger: Logger,
+    { prefix = 'armstrail:ratelimit:', reopenAfterMs }: RedisRateLimiterOptions = {},
   ) {
     this.prefix = prefix;
-    this.breaker = new CircuitBreaker(3, reopenAfterMs);
+    this.ownsConnection = typeof redis === 'string';
+    this.redis =
+      typeof redis === 'string' ? new GuardedRedis(redis, logger, { reopenAfterMs }) : redis;
     this.fallback = new LocalRateLimiter(config);
-    this.redis = new Redis(url, {
-      // Fail at once while disconnected (the fallback answers) rather than queue requests.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
-      commandTimeout: 500,
-    });
-    // Without a listener ioredis prints every reconnection error; one warning a minute is enough.
-    this.redis.on('error', (error: Error) => this.warn(error));
-    this.firstConnection = new Promise<void>((resolve) => {
-      this.redis.once('ready', resolve);
-      this.redis.once('error', () => resolve());
-      setTimeout(resolve, 1000).unref();
-    });
   }
 
   async take(client: ClientIdentity, points: number, always = false): Promise<RateLimitDecision> {
     const policy = this.config[client.kind];
-    // Requests that arrive while the first connection is being made wait for it (at most a
-    // second, once); later outages fall back at once, since the offline queue is off.
-    if (this.redis.status === 'connecting' || this.redis.status === 'connect') {
-      await this.firstConnection;
-    }
-    if (!this.breaker.allows()) return this.fallback.take(client, points, always);
-    try {
-      const reply = (await this.redis.eval(
-        TAKE_SCRIPT,
-        1,
-        this.prefix + client.id,
-        policy.burst,
-        policy.perSecond,
-        points,
-        always ? '1' : '0',
-      )) as [number, string];
-      this.breaker.succeeded();
-      return decision(policy, reply[0] === 1, Number(reply[1]), points);
-    } catch (error) {
-      if (this.breaker.failed()) {
-        this.logger.warn('rate limiter: Redis keeps failing; not asking it for a while');
-      }
-      this.warn(error as Error);
-      return this.fallback.take(client, points, always);
-    }
-  }
-
-  private warn(error: Error) {
-    const now = Date.now();
-    if (now - this.lastWarning < 60_000) return;
-    this.lastWarning = now;
-    this.logger.warn(
-      { err: { message: error.message } },
-      'rate limiter: Redis unavailable, using in-process buckets',
+    const reply = await this.redis.run(
+      (redis) =>
+        redis.eval(
+          TAKE_SCRIPT,
+          1,
+          this.prefix + client.id,
+          policy.burst,
+          policy.perSecond,
+          points,
+          always ? '1' : '0',
+        ) as Promise<[number, string]>,
     );
+    if (!reply.ok) return this.fallback.take(client, points, always);
+    return decision(policy, reply.value[0] === 1, Number(reply.value[1]), points);
   }
 
   async close(): Promise<void> {
-    this.redis.disconnect();
+    if (this.ownsConnection) this.redis.close();
     await this.fallback.close();
   }
 }
@@ -273,10 +195,19 @@ export function createRateLimiterWith(
     : new LocalRateLimiter(policies);
 }
 
-/** The limiter the configuration asks for, or null when rate limiting is off. */
-export function createRateLimiter(config: RateLimitConfig, logger: Logger): RateLimiter | null {
+/**
+ * The limiter the configuration asks for, or null when rate limiting is off; in Redis through
+ * `redis` when given (the process's shared connection), else through a connection of its own
+ * when REDIS_URL is set.
+ */
+export function createRateLimiter(
+  config: RateLimitConfig,
+  logger: Logger,
+  redis: GuardedRedis | null = null,
+): RateLimiter | null {
   if (!config.enabled) return null;
-  return config.redisUrl
-    ? new RedisRateLimiter(config.redisUrl, config, logger)
+  const connection = redis ?? config.redisUrl;
+  return connection
+    ? new RedisRateLimiter(connection, config, logger)
     : new LocalRateLimiter(config);
 }

@@ -1,0 +1,165 @@
+// The response cache (issue 12, "Dashboards repeat themselves"): an Apollo plugin answering a
+// repeated query from a store when nothing has been committed since the answer was read.
+//
+// Keyed by the operation (the document's hash and operationName), its variables and the data
+// version (src/db/data-version.ts), in a namespace naming the database, the schema and
+// PUBLIC_URL. The version is read before the answer is, in one statement per cacheable
+// request, and it changes exactly when a write commits — whoever made it, in whatever process —
+// so an answer is only ever served for the committed data it was read from (or newer data: a
+// write committed while the answer was being read is in the answer, and the version it moved
+// to is another key). A client that writes and then reads never sees the old answer.
+//
+// What is cached is `data` alone: the per-request parts of a response (extensions.cost with the
+// client's throttle budget) are added to every answer, hit or miss, by the limits plugin; the
+// cost is still computed and charged before a hit is served.
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { isCacheableOperation } from './cacheable-operation.js';
+import type { ResponseStore } from './stores.js';
+
+export interface ResponseCache<TContext extends BaseContext> {
+  store: ResponseStore;
+  /** The current data version (readDataVersion over the database). */
+  readVersion(): Promise<string>;
+  /** Names the database, the schema and anything else an answer depends on besides data. */
+  namespace: string;
+  /** Whether this request's viewer may get and fill cached answers (anonymous and READER). */
+  servesViewer(context: TContext): boolean;
+  /** Answers larger than this (characters of JSON) are not stored. */
+  maxEntryBytes: number;
+}
+
+/** `extensions.cache` of a cacheable request: whether it was a hit, and the data version. */
+export interface CacheExtension {
+  hit: boolean;
+  version: string;
+}
+
+/** JSON with object keys sorted, so that `{a, b}` and `{b, a}` variables are one key. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function cacheKey(parts: {
+  namespace: string;
+  version: string;
+  queryHash: string;
+  operationName: string | null;
+  variables: unknown;
+}): string {
+  // JSON of the parts, so that no choice of names or variables can make two parts run together.
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        parts.namespace,
+        parts.version,
+        parts.queryHash,
+        parts.operationName,
+        canonicalJson(parts.variables ?? {}),
+      ]),
+    )
+    .digest('base64url');
+}
+
+export function createResponseCachePlugin<TContext extends BaseContext>(
+  cache: ResponseCache<TContext>,
+): ApolloServerPlugin<TContext> {
+  // Misses being answered in this process, by key. Right after a write every key misses at
+  // once; the first request of a key reads the answer and the others wait for it, rather than
+  // each reading it (20 clients of one dashboard would otherwise read each panel 20 times).
+  // The answer is for the same key, so the same data version: as good as a stored one.
+  const inFlight = new Map<string, Promise<string | undefined>>();
+  return {
+    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's hooks are async
+    async requestDidStart() {
+      let key: string | null = null;
+      let version: string | null = null;
+      let hit = false;
+      /** Set when this request is the one reading a missed key: settles its waiters. */
+      let settle: ((text: string | undefined) => void) | null = null;
+      return {
+        async responseForOperation({
+          contextValue,
+          document,
+          operation,
+          operationName,
+          queryHash,
+          request,
+        }) {
+          if (
+            !queryHash ||
+            !isCacheableOperation(document, operation) ||
+            !cache.servesViewer(contextValue)
+          ) {
+            return null;
+          }
+          // Before anything of the answer is read: see the top of this file. A database that
+          // cannot answer this will fail the request's own statements with the right error.
+          try {
+            version = await cache.readVersion();
+          } catch {
+            return null;
+          }
+          key = cacheKey({
+            namespace: cache.namespace,
+            version,
+            queryHash,
+            operationName: operationName ?? null,
+            variables: request.variables,
+          });
+          let stored = await cache.store.get(key);
+          // No await between looking for a reader of this key and becoming it: one reader.
+          const reading = stored === undefined ? inFlight.get(key) : undefined;
+          if (reading) {
+            stored = await reading;
+          } else if (stored === undefined) {
+            const readKey = key;
+            inFlight.set(
+              readKey,
+              new Promise<string | undefined>((resolve) => {
+                settle = (text) => {
+                  inFlight.delete(readKey);
+                  resolve(text);
+                };
+              }),
+            );
+          }
+          // A reader that failed leaves its waiters to read the answer themselves.
+          if (stored === undefined) return null;
+          hit = true;
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: {
+              kind: 'single',
+              singleResult: { data: JSON.parse(stored) as Record<string, unknown> },
+            },
+          };
+        },
+        async willSendResponse({ response }) {
+          if (key === null || version === null) return;
+          const result = response.body.kind === 'single' ? response.body.singleResult : null;
+          let text: string | undefined;
+          // Only whole answers: an error may be passing (a timeout, a lost connection).
+          if (!hit && result && !result.errors?.length && result.data) {
+            text = JSON.stringify(result.data);
+            if (text.length > cache.maxEntryBytes) text = undefined;
+            else await cache.store.set(key, text, BigInt(version));
+          }
+          // Waiters without an answer (an error, too large) read it themselves.
+          settle?.(text);
+          if (!result) return;
+          const report: CacheExtension = { hit, version };
+          result.extensions = { ...result.extensions, cache: report };
+        },
+      };
+    },
+  };
+}
