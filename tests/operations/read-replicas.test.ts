@@ -38,7 +38,12 @@ async function dealScansOnReplica(replica: ThrowawayPostgres): Promise<number> {
   return Number(row!.scans);
 }
 
-const DEALS = '{ deals(first: 5) { totalCount nodes { id } } }';
+// A different `first` each time: a cached answer would not reach the database.
+let page = 0;
+const deals = () => ({
+  query: 'query($n: Int) { deals(first: $n) { totalCount nodes { id } } }',
+  variables: { n: (page++ % 50) + 1 },
+});
 const SOURCE = 'query($id: ID!) { node(id: $id) { id } }';
 const FEED = '{ changes(first: 100) { nodes { recordId action } } }';
 const CREATE_SOURCE = `mutation { createSource(input: { source: {
@@ -70,7 +75,7 @@ describe.skipIf(!bin || !testDatabaseUrl)('read replicas (a throwaway primary an
   it('serves queries from the replica', async () => {
     const before = await dealScansOnReplica(replica);
     for (let i = 0; i < 5; i++) {
-      const answer = await postGraphQL(server.url, { query: DEALS });
+      const answer = await postGraphQL(server.url, deals());
       expect(answer.body.data?.deals).toMatchObject({ totalCount: expect.any(Number) as number });
     }
     // A backend reports its statistics within a second or so of finishing a transaction.
@@ -84,13 +89,14 @@ describe.skipIf(!bin || !testDatabaseUrl)('read replicas (a throwaway primary an
 
   it('writes on the primary; the writer reads its write at once, others once the replica has it', async () => {
     await onReplica(replica, 'select pg_wal_replay_pause()');
+    let id: string;
     try {
       const created = await postGraphQL(
         server.url,
         { query: CREATE_SOURCE },
         { authorization: `Bearer ${editor}` },
       );
-      const id = (created.body.data?.createSource as { source: { id: string } }).source.id;
+      id = (created.body.data?.createSource as { source: { id: string } }).source.id;
       const asWriter = await postGraphQL(
         server.url,
         { query: SOURCE, variables: { id } },
@@ -107,13 +113,22 @@ describe.skipIf(!bin || !testDatabaseUrl)('read replicas (a throwaway primary an
     } finally {
       await onReplica(replica, 'select pg_wal_replay_resume()');
     }
+    // Once the replica has replayed the write, the other client sees it too: an answer read
+    // from the lagging replica was never cached as the answer for the primary's newer data.
+    let seen: unknown = null;
+    for (let i = 0; i < 50 && seen === null; i++) {
+      await sleep(100);
+      const answer = await postGraphQL(server.url, { query: SOURCE, variables: { id } });
+      seen = answer.body.data?.node ?? null;
+    }
+    expect(seen).toEqual({ id });
   }, 30_000);
 
   it('falls back to the primary while the replica is down, and uses it again once it is back', async () => {
     replica.stop('fast');
     const answers = [];
     for (let i = 0; i < 20; i++) {
-      answers.push((await postGraphQL(server.url, { query: DEALS })).status);
+      answers.push((await postGraphQL(server.url, deals())).status);
       await sleep(150);
     }
     // At most the requests of one health interval (1 s) may fail; all later ones succeed.
@@ -126,7 +141,7 @@ describe.skipIf(!bin || !testDatabaseUrl)('read replicas (a throwaway primary an
     }
     expect(server.logs().some((l) => l.msg === 'replica back')).toBe(true);
     const before = await dealScansOnReplica(replica);
-    await postGraphQL(server.url, { query: DEALS });
+    await postGraphQL(server.url, deals());
     let after = before;
     for (let i = 0; i < 50 && after === before; i++) {
       await sleep(100);

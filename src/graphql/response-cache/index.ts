@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ResponseCacheConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { databaseIdentity, readDataVersion } from '../../db/data-version.js';
-import type { Database } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
 import type { GuardedRedis } from '../limits/guarded-redis.js';
 import { typeDefs } from '../type-defs.js';
 import type { ResponseCache } from './response-cache.js';
@@ -31,12 +31,19 @@ export async function createResponseCache(
   database: Database,
   { redis = null, publicUrl }: { redis?: GuardedRedis | null; publicUrl: string },
 ): Promise<ResponseCache<Context>> {
+  // One shared reader per database handle a request may read from (primary, replicas).
+  const readers = new WeakMap<Db, () => Promise<string>>();
+  const versionReader = (db: Db) => {
+    let read = readers.get(db);
+    if (!read) readers.set(db, (read = sharedReads(() => readDataVersion(db))));
+    return read;
+  };
   const schemaHash = createHash('sha256').update(typeDefs).digest('hex').slice(0, 16);
   return {
     store: redis
       ? new RedisResponseStore(redis, config.ttlSeconds)
       : new MemoryResponseStore({ maxBytes: config.maxBytes, maxEntries: config.maxEntries }),
-    readVersion: sharedReads(() => readDataVersion(database.db)),
+    readVersion: (context) => versionReader(context.db)(),
     // PUBLIC_URL is in answers (Deal.howToCite, exportUrl); instances behind different public
     // names, or running different schemas, must not share them.
     namespace: JSON.stringify([await databaseIdentity(database), schemaHash, publicUrl]),

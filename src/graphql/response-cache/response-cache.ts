@@ -20,8 +20,12 @@ import type { ResponseStore } from './stores.js';
 
 export interface ResponseCache<TContext extends BaseContext> {
   store: ResponseStore;
-  /** The current data version (readDataVersion over the database). */
-  readVersion(): Promise<string>;
+  /**
+   * The current data version of the database this request reads from (the primary, or the
+   * read replica it was routed to): an answer read from a lagging replica must be keyed by the
+   * replica's version, never by the primary's newer one.
+   */
+  readVersion(context: TContext): Promise<string>;
   /** Names the database, the schema and anything else an answer depends on besides data. */
   namespace: string;
   /** Whether this request's viewer may get and fill cached answers (anonymous and READER). */
@@ -104,7 +108,7 @@ export function createResponseCachePlugin<TContext extends BaseContext>(
           // Before anything of the answer is read: see the top of this file. A database that
           // cannot answer this will fail the request's own statements with the right error.
           try {
-            version = await cache.readVersion();
+            version = await cache.readVersion(contextValue);
           } catch {
             return null;
           }
