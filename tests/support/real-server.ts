@@ -181,7 +181,7 @@ export async function runCliProcess(
 /** Creates an API key with `npm run keys` on the database `env` names; returns the secret. */
 export async function createKeyWithCli(
   env: Record<string, string>,
-  role: 'editor' | 'admin',
+  role: 'reader' | 'editor' | 'admin',
   name: string,
 ): Promise<string> {
   const { output } = await runCliProcess('keys', ['create', '--role', role, '--name', name], env);
