@@ -1,17 +1,18 @@
 // Load benchmark (`npm run bench:load [-- --flood]`): starts the server itself on 127.0.0.1 (on
 // PostgreSQL when BENCH_DATABASE_URL is set, else a fresh PGlite folder), loads the whole SIPRI
 // register when the importer and the file are there, and drives a mix of dashboard and journalist
-// queries with autocannon. Prints throughput, p50/p99 latency, errors and the server's peak RSS.
+// queries with autocannon. Prints throughput, p50/p99 latency, errors, the server's CPU time per
+// request and its peak RSS.
 // --flood: a quiet run, then the same run beside a flood of hostile queries and one of
 // expensive ones (aggregates, search, huge lists, made-up keys); compares p99.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort } from '../tests/support/throwaway-postgres.js';
+import { ROOT, startBenchServer } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +31,6 @@ const SIPRI_FILE =
   fileURLToPath(
     new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
   );
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function runCli(args: string[], env: Record<string, string>): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
@@ -77,56 +77,18 @@ const keyOf = (name: string) => {
 const dashboardKey = keyOf('load: dashboard');
 const journalistKey = keyOf('load: journalist');
 
-const port = await freePort();
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    ...dbEnv,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-    RATE_LIMIT_KEY_BURST: '1000000000',
-    RATE_LIMIT_KEY_PER_SECOND: '1000000000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
-
-let peakRssKb = 0;
-const sampler = setInterval(() => {
-  try {
-    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    peakRssKb = Math.max(peakRssKb, kb);
-  } catch {
-    // Not started yet, or gone.
-  }
-}, 100);
-
-async function stopServer() {
-  clearInterval(sampler);
-  if (server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+const server = await startBenchServer({
+  ...dbEnv,
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+  RATE_LIMIT_KEY_BURST: '1000000000',
+  RATE_LIMIT_KEY_PER_SECOND: '1000000000',
+}).catch((error: unknown) => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
+  throw error;
+});
+const { base } = server;
 
 try {
-  // Bounded wait for readiness: 120 probes, 500 ms apart.
-  let ready = false;
-  for (let i = 0; i < 120 && !ready; i++) {
-    ready = await fetch(`${base}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (!ready) await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  if (!ready) throw new Error('the server did not become ready');
-
   type Request = { method: 'POST'; path: string; headers: Record<string, string>; body: string };
   const gql = (query: string, variables: Record<string, unknown>, key: string): Request => ({
     method: 'POST' as const,
@@ -256,12 +218,14 @@ try {
       timeout: 10,
     });
 
-  const report = (label: string, result: autocannon.Result) => {
+  const report = (label: string, result: autocannon.Result, cpuMs?: number) => {
     const errors = result.errors + result.timeouts + result.non2xx;
+    const cpu =
+      cpuMs === undefined ? '' : `, ${(cpuMs / result.requests.total).toFixed(1)} ms CPU/request`;
     console.log(
       `${label}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, ` +
         `p99 ${result.latency.p99} ms, ${result.requests.total} requests, ${errors} errors ` +
-        `(${result.non2xx} non-2xx, ${result.errors} socket errors, ${result.timeouts} timeouts)`,
+        `(${result.non2xx} non-2xx, ${result.errors} socket errors, ${result.timeouts} timeouts)${cpu}`,
     );
     return { p99: result.latency.p99, errors };
   };
@@ -269,9 +233,12 @@ try {
   console.log(
     `\nload: ${CONNECTIONS} connections × ${DURATION_S} s on ${databaseKind}, over ${dataset}`,
   );
-  const quiet = report('quiet', await run(mix, CONNECTIONS));
+  const cpuBefore = server.cpuMs();
+  const quietRun = await run(mix, CONNECTIONS);
+  const quiet = report('quiet', quietRun, server.cpuMs() - cpuBefore);
+  console.log(`server peak RSS (quiet): ${server.peakRssMb()} MB`);
   if (values.flood) {
-    peakRssKb = 0;
+    server.resetPeakRss();
     const [normal, flood, costly] = await Promise.all([
       run(mix, CONNECTIONS),
       run(hostile, FLOOD_CONNECTIONS),
@@ -293,7 +260,8 @@ try {
         `${(underFlood.p99 / quiet.p99).toFixed(2)}x (target ≤ 2x)`,
     );
   }
-  console.log(`server peak RSS: ${Math.round(peakRssKb / 1024)} MB`);
+  if (values.flood) console.log(`server peak RSS (with the floods): ${server.peakRssMb()} MB`);
 } finally {
-  await stopServer();
+  await server.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -66,4 +66,44 @@ describe('DataLoader batching', () => {
     const many = await statementsFor(query, { n: 100 });
     expect(few.count).toBe(many.count);
   });
+  // The shapes of the peer benchmark's queries (../shared/peer-bench/armstrail, issue 12): the
+  // number of statements is bounded by the query's depth, for one deal as for a hundred. (Fewer
+  // when a level's rows were all loaded already: Q3's last recipients, for a hundred deals.)
+  it.each([
+    {
+      shape: "Q1: a country's newest deals with parties, numbers, TIV and platform",
+      // countries' actors, deals page, actors, items, platforms
+      statements: 5,
+      query: `query($n: Int) { deals(filter: { supplierCountry: ["SWE"] }, first: $n,
+        orderBy: { field: ORDER_DATE, direction: DESC }) { nodes { id orderDate { iso uncertain }
+        stage supplier { name } recipient { name } items { quantityOrdered { value uncertain }
+        quantityDelivered { value uncertain } deliveryYears tivPerUnit tivTotalOrder tivDelivered
+        platform { designation description } } } } }`,
+    },
+    {
+      shape: 'Q2: a page of deals with parties and platform',
+      // deals page, actors, items, platforms
+      statements: 4,
+      query: `query($n: Int) { deals(first: $n) { nodes { id orderDate { iso } supplier { name }
+        recipient { name } items { platform { designation description } } } } }`,
+    },
+    {
+      shape: "Q3: a supplier's deals, their platforms and each platform's deals",
+      // actor page, deals page, recipients, items, platforms, platforms' deal pages, recipients
+      // not seen yet
+      statements: 7,
+      query: `query($n: Int) { actors(filter: { name: "Sweden" }, first: 1) { nodes { name
+        dealsAsSupplier(first: $n) { nodes { id orderDate { iso } recipient { name }
+        items { quantityOrdered { value } quantityDelivered { value } tivTotalOrder
+        platform { designation description deals(first: 5) { nodes { id orderDate { iso }
+        recipient { name } } } } } } } } } }`,
+    },
+  ])('$shape: at most $statements statements', async ({ query, statements }) => {
+    const one = await statementsFor(query, { n: 1 });
+    const hundred = await statementsFor(query, { n: 100 });
+    expect(JSON.stringify(hundred.data)).toContain('"designation"');
+    expect(one.count).toBe(statements);
+    expect(hundred.count).toBeLessThanOrEqual(statements);
+    expect(hundred.count).toBeGreaterThanOrEqual(statements - 1);
+  });
 });

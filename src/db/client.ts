@@ -61,6 +61,21 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return (result as { rows: T[] }).rows;
 }
 
+/** Runs a statement's text with its values on a database's own driver, returning raw rows. */
+export type RawQuery = (
+  name: string,
+  text: string,
+  values: unknown[],
+) => Promise<Record<string, unknown>[]>;
+
+// The driver behind each Db that openDatabase hands out (src/db/statements.ts runs named
+// statements through it); a transaction has none and goes through Drizzle.
+const rawQueries = new WeakMap<Db, RawQuery>();
+
+export function rawQueryOf(db: Db): RawQuery | undefined {
+  return rawQueries.get(db);
+}
+
 export async function openDatabase(
   config: DatabaseConfig,
   options: OpenOptions = {},
@@ -87,6 +102,11 @@ async function openPglite(dataDir: string | null, options: OpenOptions): Promise
     throw error;
   }
   const db = drizzlePglite({ client, schema, logger: options.queryLogger ?? false });
+  rawQueries.set(db, async (_name, text, values) => {
+    // PGlite has one connection and no statement names to reuse: the text is what it runs.
+    options.queryLogger?.logQuery(text, values);
+    return (await client.query<Record<string, unknown>>(text, values)).rows;
+  });
   return {
     kind: 'pglite',
     db: db as unknown as Db,
@@ -109,6 +129,29 @@ async function openPglite(dataDir: string | null, options: OpenOptions): Promise
     },
   };
 }
+
+// Dates, times, intervals and numeric arrays as text, as Drizzle's node-postgres driver asks for
+// them: the columns' own mapping (src/db/raw-rows.ts) turns them into what Drizzle returns.
+const TEXT_TYPE_IDS = new Set([
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.DATE,
+  pg.types.builtins.INTERVAL,
+  1231, // numeric[]
+  1115, // timestamp[]
+  1185, // timestamptz[]
+  1187, // interval[]
+  1182, // date[]
+]);
+const asText = (value: string): unknown => value;
+const DRIZZLE_TYPES = {
+  getTypeParser: ((id: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
+    TEXT_TYPE_IDS.has(id)
+      ? asText
+      : (pg.types.getTypeParser(id, format) as (
+          value: string,
+        ) => unknown)) as typeof pg.types.getTypeParser,
+};
 
 function openPostgres(
   config: Extract<DatabaseConfig, { kind: 'postgres' }>,
@@ -140,11 +183,23 @@ function openPostgres(
       )
     : null;
   const logger = options.queryLogger ?? false;
-  const db = drizzlePg({ client: pool, schema, logger });
+  const withRawQuery = (db: Db, onPool: pg.Pool): Db => {
+    rawQueries.set(db, async (name, text, values) => {
+      options.queryLogger?.logQuery(text, values);
+      // A named statement is parsed once per connection, then only bound and executed.
+      return (
+        await onPool.query<Record<string, unknown>>({ name, text, values, types: DRIZZLE_TYPES })
+      ).rows;
+    });
+    return db;
+  };
+  const db = withRawQuery(drizzlePg({ client: pool, schema, logger }), pool);
   return {
     kind: 'postgres',
     db,
-    expensiveDb: expensivePool ? drizzlePg({ client: expensivePool, schema, logger }) : db,
+    expensiveDb: expensivePool
+      ? withRawQuery(drizzlePg({ client: expensivePool, schema, logger }), expensivePool)
+      : db,
     migrate: async () => {
       const client = await pool.connect();
       try {

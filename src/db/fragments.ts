@@ -8,7 +8,12 @@ import { actorAliases, actors, platforms } from './schema.js';
  * drivers pass the text through, and the statement stays the same for any number of keys.
  */
 export function uuidArray(ids: readonly string[]): SQL {
-  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+  return sql`${uuidArrayLiteral(ids)}::uuid[]`;
+}
+
+/** The text of a uuid[] literal: UUIDs need neither quotes nor escapes. */
+export function uuidArrayLiteral(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
 }
 
 /** Lower-case names of the former states among these codes (ISO 3166-3 alpha-3). */

@@ -1,16 +1,56 @@
 // Raw rows (column names, driver values) mapped to a table's row type, as Drizzle's selects do.
 import { getTableColumns, type InferSelectModel } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+
+type RowMapper<T extends PgTable> = (raw: Record<string, unknown>) => InferSelectModel<T>;
+
+/**
+ * How a column's driver value becomes the row's: Drizzle's own mapFromDriverValue, skipped when
+ * the driver already gave the type Drizzle would return (the usual case: text, numbers, flags,
+ * and dates that node-postgres parsed), which saves a call per field of every row.
+ */
+function converter(column: PgColumn): (value: unknown) => unknown {
+  const map = (value: unknown): unknown => column.mapFromDriverValue(value);
+  switch (column.dataType) {
+    case 'string':
+      return (v) => (typeof v === 'string' ? v : map(v));
+    case 'number':
+      return (v) => (typeof v === 'number' ? v : map(v));
+    case 'boolean':
+      return (v) => (typeof v === 'boolean' ? v : map(v));
+    case 'date':
+      return (v) => (v instanceof Date ? v : map(v));
+    default:
+      return map;
+  }
+}
+
+const mappers = new WeakMap<PgTable, RowMapper<PgTable>>();
+
+/** The mapper of a table's raw rows, built once per table. */
+export function rowMapper<T extends PgTable>(table: T): RowMapper<T> {
+  let mapper = mappers.get(table);
+  if (!mapper) {
+    const fields = Object.entries(getTableColumns(table)).map(
+      ([key, column]) => [key, column.name, converter(column)] as const,
+    );
+    mapper = (raw) => {
+      const row: Record<string, unknown> = {};
+      for (const [key, name, convert] of fields) {
+        const value = raw[name];
+        row[key] = value === null || value === undefined ? null : convert(value);
+      }
+      return row;
+    };
+    mappers.set(table, mapper);
+  }
+  return mapper as RowMapper<T>;
+}
 
 /** For statements Drizzle cannot build (LATERAL pages, CTEs standing in for tables). */
 export function rowOf<T extends PgTable>(
   table: T,
   raw: Record<string, unknown>,
 ): InferSelectModel<T> {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as InferSelectModel<T>;
+  return rowMapper(table)(raw);
 }

@@ -86,7 +86,9 @@ export function decodeCursor(
 
 /**
  * Builds a connection from up to first + 1 rows in page order: the extra row only tells
- * that another page exists.
+ * that another page exists. Cursors are encoded only when a client reads edges or pageInfo
+ * (getters, run by GraphQL's default resolver): most read nodes alone, and a page's cursors
+ * cost a JSON text and a base64 string per row (issue 12).
  */
 export function buildConnection<T>(
   rows: readonly T[],
@@ -96,15 +98,21 @@ export function buildConnection<T>(
   totalCount: () => Promise<number>,
 ): Connection<T> {
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  const cursor = (node: T) => encodeCursor(cursorOf(node));
+  let edges: Edge<T>[] | undefined;
   return {
-    edges,
     nodes,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: cursor(node), node })));
+    },
+    get pageInfo() {
+      const last = nodes.at(-1);
+      return {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: hadCursor,
+        startCursor: nodes.length > 0 ? cursor(nodes[0]!) : null,
+        endCursor: last === undefined ? null : cursor(last),
+      };
     },
     totalCount,
   };

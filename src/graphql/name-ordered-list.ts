@@ -30,9 +30,15 @@ export async function nameOrderedConnection<T extends PgTable>(
     after !== null,
     () => db.$count(table, spec.where),
   );
+  // Getters, as buildConnection's: cursors are encoded only when asked for.
   return {
-    ...page,
     nodes: page.nodes.map((n) => n.row),
-    edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.row })),
+    get edges() {
+      return page.edges.map((e) => ({ cursor: e.cursor, node: e.node.row }));
+    },
+    get pageInfo() {
+      return page.pageInfo;
+    },
+    totalCount: page.totalCount,
   };
 }

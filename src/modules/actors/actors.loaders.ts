@@ -5,6 +5,16 @@ import { queryRows, type Db } from '../../db/client.js';
 import { loaderMany, loaderOne } from '../../db/batch.js';
 import { actorIdsInCountries } from '../../db/fragments.js';
 import { actorAliases, actors, dealEventActors } from '../../db/schema.js';
+import { rowsWhereIn } from '../../db/statements.js';
+
+const actorsById = rowsWhereIn(actors, actors.id);
+const subsidiariesOf = rowsWhereIn(actors, actors.parentId, {
+  where: isNull(actors.deletedAt),
+  orderBy: sql`lower(${actors.name}), ${actors.id}`,
+});
+const aliasesOf = rowsWhereIn(actorAliases, actorAliases.actorId, {
+  orderBy: asc(actorAliases.alias),
+});
 
 export function createActorLoaders(db: Db) {
   return {
@@ -27,25 +37,15 @@ export function createActorLoaders(db: Db) {
       ),
     ),
     actorById: loaderOne(
-      (ids) => db.select().from(actors).where(inArray(actors.id, ids)),
+      (ids) => actorsById(db, ids),
       (row) => row.id,
     ),
     subsidiariesByActorId: loaderMany(
-      (ids) =>
-        db
-          .select()
-          .from(actors)
-          .where(and(inArray(actors.parentId, ids), isNull(actors.deletedAt)))
-          .orderBy(sql`lower(${actors.name})`, actors.id),
+      (ids) => subsidiariesOf(db, ids),
       (row) => row.parentId ?? '',
     ),
     aliasesByActorId: loaderMany(
-      (ids) =>
-        db
-          .select()
-          .from(actorAliases)
-          .where(inArray(actorAliases.actorId, ids))
-          .orderBy(asc(actorAliases.alias)),
+      (ids) => aliasesOf(db, ids),
       (row) => row.actorId,
     ),
     actorsByEventId: loaderMany(

@@ -1,9 +1,10 @@
 // Deal loaders: deals, items and events by ID or deal, and deal pages for many parents at once.
 import DataLoader from 'dataloader';
-import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
+import { asc, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
 import { dealEvents, dealItems, deals, type DealRow } from '../../db/schema.js';
+import { rowsWhereIn } from '../../db/statements.js';
 import type { ResolvedDealFilter } from './deal-filter.js';
 import {
   countDealsByParent,
@@ -12,41 +13,38 @@ import {
   type DealParent,
 } from './deal-pages.js';
 
+const dealsById = rowsWhereIn(deals, deals.id);
+const dealItemsById = rowsWhereIn(dealItems, dealItems.id);
+const dealEventsById = rowsWhereIn(dealEvents, dealEvents.id);
+const itemsOf = rowsWhereIn(dealItems, dealItems.dealId, {
+  orderBy: sql`${dealItems.dealId}, ${dealItems.position}`,
+});
+const eventsOf = rowsWhereIn(dealEvents, dealEvents.dealId, {
+  where: isNull(dealEvents.deletedAt),
+  orderBy: sql`${dealEvents.dateYear} nulls last, ${dealEvents.dateMonth} nulls first,
+    ${dealEvents.dateDay} nulls first, ${asc(dealEvents.createdAt)}`,
+});
+
 export function createDealLoaders(db: Db) {
   return {
     dealById: loaderOne(
-      (ids) => db.select().from(deals).where(inArray(deals.id, ids)),
+      (ids) => dealsById(db, ids),
       (row) => row.id,
     ),
     dealItemById: loaderOne(
-      (ids) => db.select().from(dealItems).where(inArray(dealItems.id, ids)),
+      (ids) => dealItemsById(db, ids),
       (row) => row.id,
     ),
     dealEventById: loaderOne(
-      (ids) => db.select().from(dealEvents).where(inArray(dealEvents.id, ids)),
+      (ids) => dealEventsById(db, ids),
       (row) => row.id,
     ),
     itemsByDealId: loaderMany(
-      (ids) =>
-        db
-          .select()
-          .from(dealItems)
-          .where(inArray(dealItems.dealId, ids))
-          .orderBy(dealItems.dealId, dealItems.position),
+      (ids) => itemsOf(db, ids),
       (row) => row.dealId,
     ),
     eventsByDealId: loaderMany(
-      (ids) =>
-        db
-          .select()
-          .from(dealEvents)
-          .where(and(inArray(dealEvents.dealId, ids), isNull(dealEvents.deletedAt)))
-          .orderBy(
-            sql`${dealEvents.dateYear} nulls last`,
-            sql`${dealEvents.dateMonth} nulls first`,
-            sql`${dealEvents.dateDay} nulls first`,
-            asc(dealEvents.createdAt),
-          ),
+      (ids) => eventsOf(db, ids),
       (row) => row.dealId,
     ),
     /** Pages of deals per parent; one loader (and one statement) per distinct page query. */

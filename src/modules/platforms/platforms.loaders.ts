@@ -3,29 +3,29 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loaderMany, loaderOne } from '../../db/batch.js';
 import { actors, platformAliases, platformProducers, platforms } from '../../db/schema.js';
+import { rowsWhereIn } from '../../db/statements.js';
+
+const platformsById = rowsWhereIn(platforms, platforms.id);
+const variantsOf = rowsWhereIn(platforms, platforms.parentId, {
+  where: isNull(platforms.deletedAt),
+  orderBy: sql`lower(${platforms.designation}), ${platforms.id}`,
+});
+const aliasesOf = rowsWhereIn(platformAliases, platformAliases.platformId, {
+  orderBy: asc(platformAliases.alias),
+});
 
 export function createPlatformLoaders(db: Db) {
   return {
     platformById: loaderOne(
-      (ids) => db.select().from(platforms).where(inArray(platforms.id, ids)),
+      (ids) => platformsById(db, ids),
       (row) => row.id,
     ),
     variantsByPlatformId: loaderMany(
-      (ids) =>
-        db
-          .select()
-          .from(platforms)
-          .where(and(inArray(platforms.parentId, ids), isNull(platforms.deletedAt)))
-          .orderBy(sql`lower(${platforms.designation})`, platforms.id),
+      (ids) => variantsOf(db, ids),
       (row) => row.parentId ?? '',
     ),
     aliasesByPlatformId: loaderMany(
-      (ids) =>
-        db
-          .select()
-          .from(platformAliases)
-          .where(inArray(platformAliases.platformId, ids))
-          .orderBy(asc(platformAliases.alias)),
+      (ids) => aliasesOf(db, ids),
       (row) => row.platformId,
     ),
     producersByPlatformId: loaderMany(

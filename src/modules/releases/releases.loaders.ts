@@ -8,11 +8,14 @@ import { rowOf } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, sipriReleases, sipriRows, type DealItemRow } from '../../db/schema.js';
 import DataLoader from 'dataloader';
+import { rowsWhereIn } from '../../db/statements.js';
+
+const releasesById = rowsWhereIn(sipriReleases, sipriReleases.id);
 
 export function createReleaseLoaders(db: Db) {
   return {
     sipriReleaseById: loaderOne(
-      (ids) => db.select().from(sipriReleases).where(inArray(sipriReleases.id, ids)),
+      (ids) => releasesById(db, ids),
       (row) => row.id,
     ),
     /** A deal's SIPRI rows, one per release, newest release first. */

@@ -1,18 +1,18 @@
 // Revision loaders: a record's history, one statement per batch of records.
-import { asc, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loaderMany } from '../../db/batch.js';
 import { revisions } from '../../db/schema.js';
+import { rowsWhereIn } from '../../db/statements.js';
+
+const historyOf = rowsWhereIn(revisions, revisions.recordId, {
+  orderBy: sql`${revisions.recordId}, ${revisions.id}`,
+});
 
 export function createRevisionLoaders(db: Db) {
   return {
     historyByRecordId: loaderMany(
-      (ids) =>
-        db
-          .select()
-          .from(revisions)
-          .where(inArray(revisions.recordId, ids))
-          .orderBy(asc(revisions.recordId), asc(revisions.id)),
+      (ids) => historyOf(db, ids),
       (row) => row.recordId,
     ),
   };

@@ -1,34 +1,47 @@
 // Source and citation loaders: one statement per batch of IDs or cited records.
-import { and, asc, inArray, isNull } from 'drizzle-orm';
+import { asc, isNull, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { loaderMany, loaderOne } from '../../db/batch.js';
 import { citations, sources, type CitationRow } from '../../db/schema.js';
+import { rowsWhereIn } from '../../db/statements.js';
+
+// Citations of one kind of record; each uses its partial index on the target column.
+const citationsOf = (column: PgColumn) =>
+  rowsWhereIn(citations, column, {
+    where: isNull(citations.deletedAt),
+    orderBy: sql`${asc(citations.createdAt)}, ${asc(citations.id)}`,
+  });
+const citationStatements = {
+  deal: citationsOf(citations.dealId),
+  event: citationsOf(citations.eventId),
+  platform: citationsOf(citations.platformId),
+  actor: citationsOf(citations.actorId),
+};
+const sourcesById = rowsWhereIn(sources, sources.id);
+const citationsById = rowsWhereIn(citations, citations.id);
 
 export function createSourceLoaders(db: Db) {
-  // Citations of one kind of record; each uses its partial index on the target column.
-  const citationsBy = (column: PgColumn, keyOf: (row: CitationRow) => string | null) =>
+  const citationsBy = (
+    kind: keyof typeof citationStatements,
+    keyOf: (row: CitationRow) => string | null,
+  ) =>
     loaderMany(
-      (ids) =>
-        db
-          .select()
-          .from(citations)
-          .where(and(inArray(column, ids), isNull(citations.deletedAt)))
-          .orderBy(asc(citations.createdAt), asc(citations.id)),
+      (ids) => citationStatements[kind](db, ids),
       (row) => keyOf(row) ?? '',
     );
   return {
     sourceById: loaderOne(
-      (ids) => db.select().from(sources).where(inArray(sources.id, ids)),
+      (ids) => sourcesById(db, ids),
       (row) => row.id,
     ),
     citationById: loaderOne(
-      (ids) => db.select().from(citations).where(inArray(citations.id, ids)),
+      (ids) => citationsById(db, ids),
       (row) => row.id,
     ),
-    citationsByDealId: citationsBy(citations.dealId, (row) => row.dealId),
-    citationsByEventId: citationsBy(citations.eventId, (row) => row.eventId),
-    citationsByPlatformId: citationsBy(citations.platformId, (row) => row.platformId),
-    citationsByActorId: citationsBy(citations.actorId, (row) => row.actorId),
+    citationsByDealId: citationsBy('deal', (row) => row.dealId),
+    citationsByEventId: citationsBy('event', (row) => row.eventId),
+    citationsByPlatformId: citationsBy('platform', (row) => row.platformId),
+    citationsByActorId: citationsBy('actor', (row) => row.actorId),
   };
 }

@@ -1,0 +1,89 @@
+// The server as the benchmarks run it: a child process on 127.0.0.1 (production mode), with the
+// two figures a benchmark reports besides latency — the CPU time the process has used (from
+// /proc, the child's own utime + stime, what process.cpuUsage() would say inside it) and its
+// peak resident memory, sampled every 100 ms.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../tests/support/throwaway-postgres.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on every usual kernel).
+const TICKS_PER_SECOND = 100;
+
+export interface BenchServer {
+  base: string;
+  /** CPU milliseconds (user + system) the server process has used so far. */
+  cpuMs(): number;
+  /** Peak RSS in MB since start or the last resetPeakRss(). */
+  peakRssMb(): number;
+  resetPeakRss(): void;
+  /** SIGTERM, then waits for the exit (a --cpu-prof profile is written on the way out). */
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): Promise<BenchServer> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const proc = (file: string) => readFileSync(`/proc/${server.pid}/${file}`, 'utf8');
+
+  let peakRssKb = 0;
+  const sampler = setInterval(() => {
+    try {
+      peakRssKb = Math.max(peakRssKb, Number(/VmRSS:\s+(\d+)/.exec(proc('status'))?.[1] ?? 0));
+    } catch {
+      // Not started yet, or gone.
+    }
+  }, 100);
+
+  const stop = async () => {
+    clearInterval(sampler);
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+  };
+
+  // Bounded wait for readiness: 240 probes, 500 ms apart.
+  let ready = false;
+  for (let i = 0; i < 240 && !ready && server.exitCode === null; i++) {
+    ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (!ready) {
+    await stop();
+    throw new Error('the server did not become ready');
+  }
+
+  return {
+    base,
+    cpuMs: () => {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = proc('stat').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    },
+    peakRssMb: () => Math.round(peakRssKb / 1024),
+    resetPeakRss: () => {
+      peakRssKb = 0;
+    },
+    stop,
+  };
+}
