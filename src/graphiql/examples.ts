@@ -269,6 +269,52 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
 `,
   },
   {
+    id: 'sahel-top-suppliers',
+    link: 'sahel-suppliers',
+    title: 'Top suppliers to the Sahel',
+    explanation:
+      'Who delivered the most (SIPRI TIV) to Mali, Burkina Faso, Niger, Chad and Mauritania ' +
+      'since 2010, and each state’s deliveries year by year: a chart in the Chart view.',
+    needsSipriExcerpt: true,
+    notes:
+      'The region is the `recipients` variable: change the ISO codes for another region. ' +
+      '`topSuppliers` ranks suppliers by TIV delivered in the years of the range; `byYear` gives ' +
+      'one row per recipient and year, which the Chart view draws as one line per recipient ' +
+      '(pick the list above the result). Deliveries spread over several years are split evenly ' +
+      'between them (`EVEN_SPLIT`), so yearly figures are estimates. TIV is a volume index in ' +
+      'millions, not money.',
+    variables: JSON.stringify({ recipients: ['ML', 'BF', 'NE', 'TD', 'MR'] }, null, 2),
+    query: `query TopSuppliersToRegion($recipients: [String!]) {
+  topSuppliers: transferVolumes(
+    filter: { recipientCountry: $recipients, deliveryYear: { from: 2010, to: 2025 } }
+    groupBy: [SUPPLIER]
+    orderBy: { field: TIV_DELIVERED }
+    first: 10
+  ) {
+    totalCount
+    nodes {
+      supplier { name }
+      dealCount
+      tivDelivered
+    }
+  }
+  byYear: transferVolumes(
+    filter: { recipientCountry: $recipients, deliveryYear: { from: 2010, to: 2025 } }
+    groupBy: [DELIVERY_YEAR, RECIPIENT]
+    first: 100
+  ) {
+    totalCount
+    nodes {
+      year
+      recipient { name }
+      tivDelivered
+      deliveryYearMethod
+    }
+  }
+}
+`,
+  },
+  {
     id: 'mi8-family-tree',
     link: 'mi8',
     title: 'The Mi-8 helicopter family tree',

@@ -10,6 +10,8 @@ import { CopyLinkButton } from './copy-link-button.js';
 import { createExamplesPlugin } from './examples-plugin.js';
 import { initialTab } from './initial-tab.js';
 import { readPageConfig } from './page-config.js';
+import { answerToShow } from './results/cost-block.js';
+import { ResultsPanel } from './results/results-panel.js';
 import { followEditedOperation } from './url-sync.js';
 
 const config = readPageConfig();
@@ -28,8 +30,9 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
     },
     body: JSON.stringify(params),
   });
-  // Apollo answers bad requests with a JSON error body and a 4xx status; show it as is.
-  return (await response.json()) as ExecutionResult;
+  // Apollo answers bad requests with a JSON error body and a 4xx status; show it as is (less
+  // the cost block, unless asked for).
+  return answerToShow((await response.json()) as ExecutionResult);
 };
 
 const examplesPlugin = createExamplesPlugin(config.examples);
@@ -68,6 +71,9 @@ createRoot(root).render(
           </>
         )}
       </GraphiQL.Toolbar>
+      <GraphiQL.Footer>
+        <ResultsPanel />
+      </GraphiQL.Footer>
     </GraphiQL>
   </StrictMode>,
 );
