@@ -43,6 +43,9 @@ export function renderQueriesDoc(examples: readonly GraphiQLExample[]): string {
     'Open <http://localhost:4000/graphql> in a browser after `npm start`: GraphiQL opens with the',
     '**Examples** panel on the left. Click an example to load it in a tab, then press the run',
     'button (or Ctrl+Enter). The **Docs** panel (book icon) explains every type and field.',
+    'Above the answer, **Table** shows its main list as rows (sortable; **Download CSV** saves',
+    'it), **Chart** draws `transferVolumes` answers, and **Copy JSON** copies the answer. The',
+    'address bar always holds the query and its variables; **Copy link** (toolbar) copies it.',
     '',
     'Every example runs on the default database. Those marked _SIPRI excerpt_ answer from the',
     'SIPRI Sahel excerpt shipped with Armstrail; the others from the Kazan/Mali record.',
@@ -58,8 +61,10 @@ export function renderQueriesDoc(examples: readonly GraphiQLExample[]): string {
   for (const example of examples) {
     lines.push(`<a id="${example.id}"></a>`, '', `## ${example.title}`, '', example.explanation);
     lines.push('', `Data: ${example.needsSipriExcerpt ? '_SIPRI excerpt_' : 'Kazan/Mali record'}.`);
+    lines.push(`Link: <http://localhost:4000/graphql?example=${example.link}>.`);
     if (example.notes) lines.push('', example.notes);
     lines.push('', '```graphql', example.query.trimEnd(), '```', '');
+    if (example.variables) lines.push('Variables:', '', '```json', example.variables, '```', '');
   }
   return lines.join('\n');
 }

@@ -93,6 +93,12 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, optio
   const url = new URL(req.url ?? '/', 'http://localhost');
   // A browser's GET /graphql and /graphiql/assets/… are GraphiQL; everything else is the API.
   if (await serveGraphiQL(req, res, url, options.logger)) return;
+  if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+    // Someone typing the server's address wants GraphiQL (a browser) or the API (anyone else):
+    // both are at /graphql. 302, not 301: browsers would keep a permanent one forever.
+    res.writeHead(302, { location: '/graphql', 'content-type': 'text/plain; charset=utf-8' });
+    return res.end(req.method === 'HEAD' ? undefined : 'The API and GraphiQL are at /graphql\n');
+  }
   switch (url.pathname) {
     case '/healthz':
       return sendJson(res, 200, { status: 'ok' });

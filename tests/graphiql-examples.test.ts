@@ -2,6 +2,7 @@
 // docs/queries.md is the rendering of the same examples.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphiQLExample } from '../src/graphiql/example.js';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
 import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
 import { futureTalk, QUERIES_DOC_PATH, renderQueriesDoc } from '../scripts/queries-doc.js';
@@ -34,6 +35,12 @@ const EXPECTED_ON_SEED: Record<string, (data: unknown, json: string) => void> = 
       byYear: { totalCount: expect.any(Number) as number, nodes: expect.any(Array) as unknown[] },
     });
   },
+  'sahel-top-suppliers': (data) => {
+    expect(data).toMatchObject({
+      topSuppliers: { totalCount: expect.any(Number) as number },
+      byYear: { totalCount: expect.any(Number) as number },
+    });
+  },
   'mi8-family-tree': (_data, json) => {
     for (const designation of ['Mi-8', 'Mi-17', 'Mi-171', 'Mi-171Sh', 'Ми-171Ш']) {
       expect(json).toContain(`"${designation}"`);
@@ -48,6 +55,11 @@ const EXPECTED_ON_SEED: Record<string, (data: unknown, json: string) => void> = 
   },
 };
 
+/** An example's variables as GraphiQL sends them: its JSON text, parsed. */
+function variablesOf(example: GraphiQLExample): Record<string, unknown> | undefined {
+  return example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : undefined;
+}
+
 describe('GraphiQL example queries', () => {
   let api: TestApi;
   beforeAll(async () => {
@@ -60,6 +72,8 @@ describe('GraphiQL example queries', () => {
   it('has an expectation for every example, and unique ids and operation names', () => {
     expect(Object.keys(EXPECTED_ON_SEED).sort()).toEqual(graphiqlExamples.map((e) => e.id).sort());
     const operations = graphiqlExamples.map((e) => /^query (\w+)/m.exec(e.query)?.[1]);
+    // Variables, when there are any, are a JSON object.
+    for (const example of graphiqlExamples) expect(() => variablesOf(example)).not.toThrow();
     expect(new Set(operations).size).toBe(graphiqlExamples.length);
     expect(operations).not.toContain(undefined);
   });
@@ -67,7 +81,7 @@ describe('GraphiQL example queries', () => {
   it.each(graphiqlExamples.map((example) => [example.id, example] as const))(
     '%s returns data without errors',
     async (_id, example) => {
-      const result = await api.query(example.query);
+      const result = await api.query(example.query, variablesOf(example));
       expect(result.errors).toBeUndefined();
       expect(result.data).toBeTruthy();
       EXPECTED_ON_SEED[example.id]!(result.data, JSON.stringify(result.data));
@@ -105,6 +119,11 @@ const EXPECTED_WITH_EXCERPT: Record<string, (json: string) => void> = {
     expect(json).toMatch(/"tivDelivered":"\d/);
     expect(json).toContain('"name":"Russia"');
   },
+  'sahel-top-suppliers': (json) => {
+    expect(json).toContain('"name":"China"');
+    expect(json).toContain('"name":"Burkina Faso"');
+    expect(json).toMatch(/"year":2022,"recipient":\{"name":"Mali"\}/);
+  },
 };
 
 describe('GraphiQL example queries with the SIPRI Sahel excerpt', () => {
@@ -129,7 +148,7 @@ describe('GraphiQL example queries with the SIPRI Sahel excerpt', () => {
   it.each(graphiqlExamples.map((example) => [example.id, example] as const))(
     '%s returns data without errors',
     async (id, example) => {
-      const result = await api.query(example.query);
+      const result = await api.query(example.query, variablesOf(example));
       expect(result.errors).toBeUndefined();
       const json = JSON.stringify(result.data);
       // The Kazan-record examples must still answer the same with SIPRI rows beside them.

@@ -90,15 +90,40 @@ describe('GraphiQL over HTTP', () => {
     );
   });
 
+  it('redirects / to /graphql, for browsers and API clients alike', async () => {
+    for (const accept of ['text/html', 'application/json']) {
+      const response = await fetch(`${base}/`, { headers: { accept }, redirect: 'manual' });
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe('/graphql');
+    }
+    // Only GET and HEAD: a POST to / is no GraphQL request.
+    expect((await fetch(`${base}/`, { method: 'POST', redirect: 'manual' })).status).toBe(404);
+  });
+
   it('keeps GET /graphql for API clients and POST for everyone', async () => {
     // Not a browser: Apollo answers (and its CSRF prevention refuses a GET without a header).
     const apiGet = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       headers: { accept: 'application/json' },
     });
     expect(apiGet.headers.get('content-type')).toMatch(/json/);
-    // A browser following a shared link (Deal.howToCite) gets GraphiQL, which opens its query.
-    const sharedLink = await browserGet(`/graphql?query=${encodeURIComponent('{ __typename }')}`);
-    expect(sharedLink.headers.get('content-type')).toMatch(/html/);
+    // A browser following a shared link (Deal.howToCite, "Copy link", an example's link) gets
+    // GraphiQL, which opens its query: never Apollo's CSRF refusal.
+    for (const path of [
+      `/graphql?query=${encodeURIComponent('{ __typename }')}`,
+      `/graphql?query=${encodeURIComponent('query Q($id: ID!) { node(id: $id) { id } }')}&variables=${encodeURIComponent('{"id":"x"}')}`,
+      '/graphql?example=kazan',
+    ]) {
+      const sharedLink = await browserGet(path);
+      expect(sharedLink.status).toBe(200);
+      expect(sharedLink.headers.get('content-type')).toMatch(/html/);
+    }
+    // The same GET from an API client is still refused by the CSRF defence, without the header.
+    const apiGetWithVariables = await fetch(
+      `${base}/graphql?query=${encodeURIComponent('query Q($id: ID!) { node(id: $id) { id } }')}&variables=${encodeURIComponent('{"id":"x"}')}`,
+      { headers: { accept: 'application/json' } },
+    );
+    expect(apiGetWithVariables.status).toBe(400);
+    expect(await apiGetWithVariables.text()).toMatch(/CSRF/i);
     // The same link answers an API client with the deal, given Apollo's preflight header.
     const dealId = toGlobalId('Deal', ids.kazanDeal);
     const json = await fetch(recordLink(base, dealId), {

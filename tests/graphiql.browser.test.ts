@@ -1,88 +1,61 @@
 // GraphiQL in a real browser: Debian's chromium, driven by playwright-core, loads GraphiQL from
-// the running server with every outside request blocked, opens and runs the Kazan example, and
-// leaves a screenshot in test-output/. Skipped when /usr/bin/chromium is not installed.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// the running server with every outside request blocked; opens and runs the Kazan example;
+// follows share links (howToCite, "Copy link", ?example=, /) and reloads without stray tabs.
+// Leaves a screenshot in test-output/. Skipped when /usr/bin/chromium is not installed.
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { recordLink } from '../src/modules/citations/how-to-cite.js';
 import { ids } from '../src/seed/kazan-mali.js';
+import { CHROMIUM, haveChromium, launchTestBrowser, type TestBrowser } from './support/browser.js';
 import { ownDatabaseEnv, startRealServer, type RealServer } from './support/real-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = join('test-output', 'graphiql-kazan-example.png');
 const CITATION_URL = 'https://eurasiafocus.com/9976-2/';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(
-    `Skipping the GraphiQL browser test: ${CHROMIUM} is missing (apt-get install chromium).`,
-  );
-}
 
 const kazan = graphiqlExamples.find((e) => e.id === 'kazan-mali-reported-interest')!;
 const familyTree = graphiqlExamples.find((e) => e.id === 'mi8-family-tree')!;
 
-describe.skipIf(!haveChromium)(`GraphiQL in ${CHROMIUM}`, () => {
+describe.skipIf(!haveChromium('the GraphiQL browser test'))(`GraphiQL in ${CHROMIUM}`, () => {
   let server: RealServer;
   let dropDatabase: () => Promise<unknown> = () => Promise.resolve();
-  let profile: string;
-  let context: BrowserContext;
-  let page: Page;
-  /** Every request the page made, and those that left the server's origin (blocked). */
-  const requested: string[] = [];
-  const blocked: string[] = [];
-  const consoleErrors: string[] = [];
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     const database = await ownDatabaseEnv();
     dropDatabase = database.cleanup;
     server = await startRealServer(database.env);
-    profile = mkdtempSync(join(tmpdir(), 'armstrail-chromium-'));
-    // A persistent context is how Playwright takes a user-data-dir: a fresh, empty one.
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // The newsroom firewall: only the Armstrail server is reachable.
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      requested.push(url);
-      const { hostname } = new URL(url);
-      if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
-      blocked.push(url);
-      return route.abort('blockedbyclient');
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    browser = await launchTestBrowser(server.base);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
     await dropDatabase();
   });
 
+  const tabTitles = () => browser.page.locator('.graphiql-tab').allInnerTexts();
+  const queryEditorText = (page = browser.page) =>
+    page.locator('.graphiql-query-editor .CodeMirror').evaluate(
+      // CodeMirror keeps its instance on its element; its value is the whole text, not only
+      // the lines drawn.
+      (element) =>
+        (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+    );
+  const variablesText = (page = browser.page) =>
+    page
+      .locator('.graphiql-editor-tool .CodeMirror')
+      .first()
+      .evaluate((element) =>
+        (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+      );
+
   it('loads GraphiQL from the server, opens and runs the Kazan example, shows the citation', async () => {
+    const { page } = browser;
     await page.goto(server.url);
-    await page.locator('.armstrail-examples').getByText(kazan.title).waitFor();
+    await page.locator('.armstrail-example-title', { hasText: kazan.title }).waitFor();
 
     // The schema loaded, with its descriptions: the Docs explorer walks from Query to deals.
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
@@ -128,7 +101,85 @@ describe.skipIf(!haveChromium)(`GraphiQL in ${CHROMIUM}`, () => {
     expect(existsSync(SCREENSHOT)).toBe(true);
   }, 90_000);
 
+  it('reopens the same tabs after three reloads, with no stray "<untitled>" tab', async () => {
+    const { page } = browser;
+    const before = await tabTitles();
+    expect(before).toEqual(['KazanMaliReportedInterest', 'Mi8FamilyTree']);
+    for (let reload = 0; reload < 3; reload += 1) {
+      await page.reload();
+      await page.locator('.graphiql-tab').first().waitFor();
+      // GraphiQL stores its tabs a moment after a change: give a stray tab time to appear.
+      await page.waitForTimeout(500);
+      expect(await tabTitles()).toEqual(before);
+    }
+    expect(await queryEditorText()).toContain('query KazanMaliReportedInterest');
+  }, 60_000);
+
+  it('keeps the query and variables in the URL; "Copy link" opens them in a new page', async () => {
+    const { page } = browser;
+    const query =
+      'query Recipient($code: String!) { deals(filter: { recipientCountry: [$code] }) { totalCount } }';
+    await page.locator('.graphiql-tab-add').click();
+    await page
+      .locator('.graphiql-query-editor .CodeMirror')
+      .evaluate(
+        (element, text) =>
+          (element as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(
+            text,
+          ),
+        query,
+      );
+    await page.getByRole('button', { name: 'Variables' }).click();
+    await page
+      .locator('.graphiql-editor-tool .CodeMirror')
+      .first()
+      .evaluate((element) =>
+        (element as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(
+          '{"code": "ML"}',
+        ),
+      );
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('variables'))
+      .toBe('{"code": "ML"}');
+    expect(new URL(page.url()).searchParams.get('query')).toBe(query);
+
+    await page.getByRole('button', { name: 'Copy link to this query' }).click();
+    const shown = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    const copied = await page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    );
+    expect(copied).toBe(shown);
+    expect(new URL(copied).origin).toBe(server.base);
+
+    const other = await browser.context.newPage();
+    await other.goto(copied);
+    await other.locator('.graphiql-query-editor', { hasText: 'Recipient' }).waitFor();
+    expect(await queryEditorText(other)).toBe(query);
+    await other.getByRole('button', { name: 'Variables' }).click();
+    expect(await variablesText(other)).toBe('{"code": "ML"}');
+    await other.locator('.graphiql-execute-button').click();
+    await other
+      .locator('.graphiql-response')
+      .getByText('"totalCount"')
+      .waitFor({ timeout: 20_000 });
+    await other.close();
+  }, 60_000);
+
+  it('opens an example by its stable link, and / leads to GraphiQL', async () => {
+    const { page } = browser;
+    await page.goto(`${server.base}/graphql?example=kazan`);
+    await page.locator('.graphiql-tab-active', { hasText: 'KazanMaliReportedInterest' }).waitFor();
+    expect(await queryEditorText()).toBe(kazan.query);
+
+    await page.goto(`${server.base}/`);
+    expect(new URL(page.url()).pathname).toBe('/graphql');
+    await page.locator('.graphiql-query-editor').waitFor();
+  }, 60_000);
+
   it("opens a howToCite link in GraphiQL with the deal's query, ready to run", async () => {
+    const { page } = browser;
     const link = recordLink(new URL(server.url).origin, toGlobalId('Deal', ids.kazanDeal));
     await page.goto(link);
     await page.locator('.graphiql-query-editor', { hasText: 'deal: node(id:' }).waitFor();
@@ -139,9 +190,9 @@ describe.skipIf(!haveChromium)(`GraphiQL in ${CHROMIUM}`, () => {
   }, 60_000);
 
   it('asked nothing of any other host, and the page logged no errors', () => {
-    expect(requested.length).toBeGreaterThan(0);
-    expect(blocked).toEqual([]);
-    expect(requested.every((url) => url.startsWith(new URL(server.url).origin))).toBe(true);
-    expect(consoleErrors).toEqual([]);
+    expect(browser.requested.length).toBeGreaterThan(0);
+    expect(browser.blocked).toEqual([]);
+    expect(browser.requested.every((url) => url.startsWith(server.base))).toBe(true);
+    expect(browser.consoleErrors).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ const BUNDLED_PACKAGES = [
   'react',
   'react-dom',
   'graphql',
+  '@observablehq/plot',
   'esbuild',
 ];
 

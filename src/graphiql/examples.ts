@@ -11,6 +11,7 @@ const MI8_FAMILY_ID = toGlobalId('Platform', ids.mi8);
 export const graphiqlExamples: readonly GraphiQLExample[] = [
   {
     id: 'kazan-mali-reported-interest',
+    link: 'kazan',
     title: 'Kazan, June 2025: Mali eyes Russian helicopters',
     explanation:
       'The reported-interest record: items, timeline, and every source with its excerpt and stance.',
@@ -67,6 +68,7 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
   },
   {
     id: 'mali-received-from-russia',
+    link: 'mali-russia',
     title: 'Everything Mali received from Russia',
     explanation:
       'Deals from Russia to Mali with deliveries, oldest order first: what, how many, when, SIPRI TIV.',
@@ -115,6 +117,7 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
   },
   {
     id: 'sahel-russian-helicopters',
+    link: 'sahel-helicopters',
     title: 'Russian helicopter deals with Sahel states',
     explanation:
       'Aircraft deals from Russia to Mali, Burkina Faso, Niger, Chad and Mauritania; the item says which are helicopters.',
@@ -154,6 +157,7 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
   },
   {
     id: 'search-goita',
+    link: 'goita',
     title: 'Where does Assimi Goïta appear?',
     explanation:
       'A search for “Goita”, spelled without the diaeresis: the records that name Goïta, best first, with the matching passage.',
@@ -185,6 +189,7 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
   },
   {
     id: 'uncertain-quantities',
+    link: 'quantities',
     title: 'How sure are the numbers?',
     explanation:
       'Quantities in Mali’s deals as value, range and an uncertain flag (SIPRI’s “?”); null means unknown.',
@@ -213,6 +218,7 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
   },
   {
     id: 'mali-volumes-by-year',
+    link: 'mali-by-year',
     title: 'Mali’s arms imports year by year',
     explanation:
       'Deals, units and SIPRI TIV delivered to Mali in each year 2016–2025, and the same ' +
@@ -263,7 +269,54 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
 `,
   },
   {
+    id: 'sahel-top-suppliers',
+    link: 'sahel-suppliers',
+    title: 'Top suppliers to the Sahel',
+    explanation:
+      'Who delivered the most (SIPRI TIV) to Mali, Burkina Faso, Niger, Chad and Mauritania ' +
+      'since 2010, and each state’s deliveries year by year: a chart in the Chart view.',
+    needsSipriExcerpt: true,
+    notes:
+      'The region is the `recipients` variable: change the ISO codes for another region. ' +
+      '`topSuppliers` ranks suppliers by TIV delivered in the years of the range; `byYear` gives ' +
+      'one row per recipient and year, which the Chart view draws as one line per recipient ' +
+      '(pick the list above the result). Deliveries spread over several years are split evenly ' +
+      'between them (`EVEN_SPLIT`), so yearly figures are estimates. TIV is a volume index in ' +
+      'millions, not money.',
+    variables: JSON.stringify({ recipients: ['ML', 'BF', 'NE', 'TD', 'MR'] }, null, 2),
+    query: `query TopSuppliersToRegion($recipients: [String!]) {
+  topSuppliers: transferVolumes(
+    filter: { recipientCountry: $recipients, deliveryYear: { from: 2010, to: 2025 } }
+    groupBy: [SUPPLIER]
+    orderBy: { field: TIV_DELIVERED }
+    first: 10
+  ) {
+    totalCount
+    nodes {
+      supplier { name }
+      dealCount
+      tivDelivered
+    }
+  }
+  byYear: transferVolumes(
+    filter: { recipientCountry: $recipients, deliveryYear: { from: 2010, to: 2025 } }
+    groupBy: [DELIVERY_YEAR, RECIPIENT]
+    first: 100
+  ) {
+    totalCount
+    nodes {
+      year
+      recipient { name }
+      tivDelivered
+      deliveryYearMethod
+    }
+  }
+}
+`,
+  },
+  {
     id: 'mi8-family-tree',
+    link: 'mi8',
     title: 'The Mi-8 helicopter family tree',
     explanation:
       'Every variant under the Mi-8 (Mi-17, Mi-171, Mi-171Sh…) with aliases, producers and deal counts.',
@@ -305,6 +358,7 @@ fragment PlatformFacts on Platform {
   },
   {
     id: 'sources-in-french',
+    link: 'french',
     title: 'Sources in French',
     explanation: 'The French-language documents Armstrail cites: publisher, URL, date and kind.',
     needsSipriExcerpt: false,

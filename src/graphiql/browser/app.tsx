@@ -6,10 +6,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
 import './armstrail-graphiql.css';
+import { CopyLinkButton } from './copy-link-button.js';
 import { createExamplesPlugin } from './examples-plugin.js';
+import { initialTab } from './initial-tab.js';
 import { readPageConfig } from './page-config.js';
+import { answerToShow } from './results/cost-block.js';
+import { ResultsPanel } from './results/results-panel.js';
+import { followEditedOperation } from './url-sync.js';
 
 const config = readPageConfig();
+/** Below this width the panes stack and the Examples panel is a drawer (see the stylesheet). */
+const NARROW_SCREEN = '(max-width: 640px)';
 
 // A plain POST to the page's own origin: GraphiQL's toolkit fetcher would add multipart and
 // websocket code this API does not use.
@@ -23,15 +30,17 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
     },
     body: JSON.stringify(params),
   });
-  // Apollo answers bad requests with a JSON error body and a 4xx status; show it as is.
-  return (await response.json()) as ExecutionResult;
+  // Apollo answers bad requests with a JSON error body and a 4xx status; show it as is (less
+  // the cost block, unless asked for).
+  return answerToShow((await response.json()) as ExecutionResult);
 };
 
 const examplesPlugin = createExamplesPlugin(config.examples);
-// A first visit opens on the first example (the Kazan record): one click on Run answers.
-const firstExample = config.examples[0];
-// A shared link (Deal.howToCite) carries its query: GraphiQL opens it in a tab, ready to run.
-const sharedQuery = new URLSearchParams(window.location.search).get('query') ?? undefined;
+// A shared link (?query=, ?example=, Deal.howToCite) opens its operation in a tab, ready to run;
+// a reload reopens the tab that was active; a first visit opens the first example (the Kazan
+// record), so one click on Run answers.
+const { operation } = initialTab(window.location.search, config.examples, window.localStorage);
+const urlSync = followEditedOperation(operation);
 
 const root = document.getElementById('graphiql');
 if (!root) throw new Error('#graphiql is missing');
@@ -40,21 +49,31 @@ createRoot(root).render(
     <GraphiQL
       fetcher={fetcher}
       plugins={[examplesPlugin]}
-      // A first visit has no stored tabs: it opens on the shared query, else the first example.
-      // A returning visitor's tabs are kept, and `query` finds or adds the shared query's tab.
-      defaultTabs={
-        sharedQuery
-          ? [{ query: sharedQuery }]
-          : firstExample
-            ? [{ query: firstExample.query }]
-            : undefined
-      }
-      query={sharedQuery}
+      // Used only when no tabs are stored (a first visit).
+      defaultTabs={operation ? [operation] : undefined}
+      query={operation?.query}
+      variables={operation?.variables}
+      onEditQuery={urlSync.query}
+      onEditVariables={urlSync.variables}
+      onTabChange={urlSync.tabs}
       defaultEditorToolsVisibility={false}
       // The Docs explorer then opens on the schema's own description of Armstrail.
       schemaDescription
     >
       <GraphiQL.Logo>Armstrail</GraphiQL.Logo>
+      <GraphiQL.Toolbar>
+        {({ prettify, merge, copy }) => (
+          <>
+            {prettify}
+            {merge}
+            {copy}
+            <CopyLinkButton pagePath={config.endpoint} />
+          </>
+        )}
+      </GraphiQL.Toolbar>
+      <GraphiQL.Footer>
+        <ResultsPanel />
+      </GraphiQL.Footer>
     </GraphiQL>
   </StrictMode>,
 );
@@ -64,9 +83,11 @@ openExamplesPanel();
 /**
  * Opens the Examples panel as a click on its sidebar button would. GraphiQL 4's `visiblePlugin`
  * prop cannot: the pane's hidden state is fixed on the first render, before the prop reaches
- * the plugin store, so the prop selects the plugin but leaves its pane closed.
+ * the plugin store, so the prop selects the plugin but leaves its pane closed. On a narrow
+ * screen the panel is a drawer over the editors: it starts closed there.
  */
 function openExamplesPanel(framesLeft = 300) {
+  if (window.matchMedia(NARROW_SCREEN).matches) return;
   const button = document.querySelector<HTMLButtonElement>(
     `.graphiql-sidebar button[aria-label="Show ${examplesPlugin.title}"]`,
   );

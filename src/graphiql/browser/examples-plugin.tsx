@@ -1,8 +1,9 @@
 // GraphiQL (browser): the Examples panel — the example queries from src/graphiql/examples.ts,
-// each loaded into its own tab with one click.
+// each loaded into its own tab with one click, with what it answers, its caveats and its link.
 import { useEditorContext, type GraphiQLPlugin } from '@graphiql/react';
 import { useEffect, useState } from 'react';
 import type { GraphiQLExample } from '../example.js';
+import { exampleLink } from './share-link.js';
 
 export function createExamplesPlugin(examples: readonly GraphiQLExample[]): GraphiQLPlugin {
   // GraphiQL wants a component type; this one closes over the examples of this page.
@@ -22,7 +23,7 @@ function ExamplesPanel({ examples }: { examples: readonly GraphiQLExample[] }) {
     if (!pending || !editor.queryEditor) return;
     if (pending.newTab) {
       editor.queryEditor.setValue(pending.example.query);
-      editor.variableEditor?.setValue('');
+      editor.variableEditor?.setValue(pending.example.variables ?? '');
     }
     // GraphiQL reads the operation name from the editor 100 ms after a change; a run before
     // that would send the previous tab's name ("Unknown operation named …"). Set it now.
@@ -58,11 +59,29 @@ function ExamplesPanel({ examples }: { examples: readonly GraphiQLExample[] }) {
               <span className="armstrail-example-title">{example.title}</span>
               <span className="armstrail-example-explanation">{example.explanation}</span>
             </button>
+            <div className="armstrail-example-more">
+              {example.notes && (
+                <details>
+                  <summary>Caveats and how to read it</summary>
+                  <p>{withCode(example.notes)}</p>
+                </details>
+              )}
+              <a href={exampleLink('', window.location.pathname, example)}>
+                Link<span className="armstrail-visually-hidden"> to “{example.title}”</span>
+              </a>
+            </div>
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** The notes are Markdown-ish (docs/queries.md): `code` spans become <code>, the rest is text. */
+function withCode(text: string) {
+  return text
+    .split('`')
+    .map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part));
 }
 
 function ExamplesIcon() {
