@@ -8,7 +8,12 @@ import { bumpVersion, lockVersioned } from '../../db/versioned.js';
 import { ApiError } from '../../errors.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { RECORD_TYPES, type DeletableType, type FeedType } from '../../graphql/record-types.js';
-import { writeRows, type TableWrite } from '../../import/sipri-batch-writer.js';
+import {
+  IDS_PER_STATEMENT,
+  inChunks,
+  writeRows,
+  type TableWrite,
+} from '../../import/sipri-batch-writer.js';
 import { refreshSearchDocuments, type SearchScope } from '../search/search.service.js';
 import { loadSnapshots, snapshotOf, type Snapshot } from './snapshots.js';
 
@@ -92,38 +97,76 @@ export async function recordRevisions(tx: Db, entries: readonly RevisionEntry[])
   await writeRows(tx, REVISIONS, rows);
 }
 
-/** What a revision written for a change of several records says: who, why, on which sources. */
-export type ChangeNote = Pick<RevisionEntry, 'author' | 'reason' | 'sourceIds'> & {
-  action?: RevisionEntry['action'];
-};
+/** Who writes a batch of revisions, on which sources. */
+export interface BatchAuthor {
+  author: Author;
+  sourceIds?: string[];
+}
+
+/** A revision of a record already written, whose new values are read back from the database. */
+export interface WrittenRecord {
+  recordId: string;
+  action: RevisionEntry['action'];
+  reason: string | null;
+  /** The record before the change; null for a CREATE. */
+  before: Snapshot | null;
+}
 
 /**
- * Runs `work`, then writes an UPDATE revision (or `note.action`) for each of these records
- * whose snapshot it changed: for writes that move references in bulk (a merge repointing
- * deals, an import adding aliases), so that the feed shows every record's new values.
+ * Writes the revisions of records of one type that a bulk write has just written (an import,
+ * the seed, the backfill, a merge's moved references), their new values read back with the
+ * type's snapshot a batch of 5,000 at a time: a few statements per batch, bounded memory.
+ */
+export async function recordWritten(
+  tx: Db,
+  type: FeedType,
+  records: readonly WrittenRecord[],
+  { author, sourceIds }: BatchAuthor,
+): Promise<void> {
+  await inChunks(records, IDS_PER_STATEMENT, async (chunk) => {
+    const after = await loadSnapshots(
+      tx,
+      type,
+      chunk.map((r) => r.recordId),
+    );
+    await recordRevisions(
+      tx,
+      chunk.map((r) => ({
+        ...r,
+        recordType: type,
+        author,
+        sourceIds,
+        // A deletion's revision empties every field, as a tombstone's does.
+        after: r.action === 'DELETE' ? {} : after.get(r.recordId)!,
+      })),
+    );
+  });
+}
+
+/**
+ * Runs `work`, then writes an UPDATE revision for each of these records whose snapshot it
+ * changed: for writes that move references in bulk (a merge repointing deals and citations),
+ * so that the feed shows every record's new values.
  */
 export async function trackChanges<R>(
   tx: Db,
   records: readonly { type: FeedType; ids: readonly string[] }[],
-  note: ChangeNote,
+  change: Change,
   work: () => Promise<R>,
 ): Promise<R> {
   const before = await Promise.all(records.map((r) => loadSnapshots(tx, r.type, r.ids)));
   const result = await work();
   for (const [i, { type }] of records.entries()) {
-    const after = await loadSnapshots(tx, type, [...before[i]!.keys()]);
-    await recordRevisions(
+    await recordWritten(
       tx,
-      [...before[i]!].map(([id, snapshot]) => ({
-        recordType: type,
-        recordId: id,
-        action: note.action ?? 'UPDATE',
-        author: note.author,
-        reason: note.reason,
-        sourceIds: note.sourceIds,
+      type,
+      [...before[i]!].map(([recordId, snapshot]) => ({
+        recordId,
+        action: 'UPDATE' as const,
+        reason: change.reason,
         before: snapshot,
-        after: after.get(id)!,
       })),
+      { author: change.author },
     );
   }
   return result;
