@@ -8,6 +8,7 @@ import { queryRows } from '../src/db/client.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { importSipriRegister } from '../src/import/import-sipri-register.js';
 import { createApiKey } from '../src/modules/auth/api-keys.service.js';
+import { loadSnapshots } from '../src/modules/revisions/snapshots.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { BURKINA_FASO, CHAD, MIDDLE, NEWER, release } from './import/support.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
@@ -478,6 +479,52 @@ describe('a mirror that replays the change feed', () => {
     for (const [citationId, values] of citations) {
       expect(mirrored(mirror, 'Citation', citationId)).toEqual(present(values));
     }
+  });
+
+  it('speaks one dialect: an import writes the fields a mutation writes, records by global ID', async () => {
+    const { feed } = await replay(api, admin, ['DEAL', 'PLATFORM', 'ACTOR', 'CITATION']);
+    const created = (type: string, byImport: boolean) =>
+      feed.filter(
+        (r) =>
+          r.recordType === type &&
+          r.action === 'CREATE' &&
+          r.author.startsWith('SIPRI import') === byImport,
+      );
+    const fields = (list: FeedNode[]) =>
+      new Set(list.flatMap((r) => r.changes.map((c) => c.field)));
+    for (const type of ['Deal', 'Platform', 'Actor', 'Citation'] as const) {
+      const imported = created(type, true);
+      expect(imported.length, type).toBeGreaterThan(0);
+      expect(created(type, false).length, type).toBeGreaterThan(0);
+      // The fields of the type's snapshot, which every writer uses: an import writes no other
+      // (no orderYear, no flat platform), nor does a mutation.
+      const recordId = Buffer.from(imported[0]!.recordId, 'base64url')
+        .toString('utf8')
+        .split(':')[1]!;
+      const snapshot = await loadSnapshots(api.database.db, type, [recordId]);
+      const known = new Set(Object.keys(snapshot.get(recordId)!));
+      for (const byImport of [true, false]) {
+        expect(
+          [...fields(created(type, byImport))].filter((f) => !known.has(f)),
+          type,
+        ).toEqual([]);
+      }
+    }
+    const deal = created('Deal', true)[0]!;
+    const value = (field: string) => deal.changes.find((c) => c.field === field)?.to;
+    const typeOf = (gid: unknown) =>
+      Buffer.from(gid as string, 'base64url')
+        .toString('utf8')
+        .split(':')[0];
+    expect(typeOf(value('supplier'))).toBe('Actor');
+    expect(typeOf(value('recipient'))).toBe('Actor');
+    expect(value('orderDate')).toMatch(/^\d{4}\??$/);
+    const [item] = value('items') as { id: string; platform: string }[];
+    expect(typeOf(item!.id)).toBe('DealItem');
+    expect(typeOf(item!.platform)).toBe('Platform');
+    const citation = created('Citation', true)[0]!;
+    expect(typeOf(citation.changes.find((c) => c.field === 'target')?.to)).toBe('Deal');
+    expect(typeOf(citation.changes.find((c) => c.field === 'source')?.to)).toBe('Source');
   });
 
   it('follows only the record types asked for', async () => {
