@@ -1,6 +1,6 @@
 // Benchmark: the bulk export of the whole 2026 SIPRI register, NDJSON and CSV, through the real
 // HTTP server — time to the first byte and to the end, bytes, lines, and the server process's
-// peak memory — on PGlite (a data folder, as `npm start` uses it) and, with BENCH_DATABASE_URL,
+// peak memory — and the time to page through the whole change feed from its start, on PGlite (a data folder, as `npm start` uses it) and, with BENCH_DATABASE_URL,
 // on a scratch PostgreSQL database (created here, dropped at the end). Each database runs in a
 // process of its own, so that its memory figures are its own.
 // `npm run bench:export [-- <register.csv>]`.
@@ -16,6 +16,7 @@ import { pino } from 'pino';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { createHttpServer } from '../src/http.js';
 import { importSipriRegister } from '../src/import/import-sipri-register.js';
+import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
 import { createApolloServer } from '../src/server.js';
 import { createScratchDatabase, withClient } from '../tests/support/test-database.js';
@@ -106,6 +107,43 @@ function download(url: string): Promise<Run> {
   });
 }
 
+const FEED_PAGE = `query($after: String) { changes(first: 100, after: $after) {
+  nodes { recordType recordId action changes { field to } } pageInfo { hasNextPage endCursor } } }`;
+
+/**
+ * Pages through the whole change feed from its start, as a mirror's first sync without the
+ * export would, with a READER key (its own budget); returns revisions, pages, bytes and time.
+ */
+async function replayFeed(origin: string, key: string) {
+  const started = performance.now();
+  let after: string | null = null;
+  let revisions = 0;
+  let pages = 0;
+  let bytes = 0;
+  for (;;) {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: FEED_PAGE, variables: { after } }),
+    });
+    const text = await response.text();
+    bytes += text.length;
+    if (response.status !== 200) throw new Error(`feed page ${pages}: ${response.status} ${text}`);
+    const page = (
+      JSON.parse(text) as {
+        data: {
+          changes: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        };
+      }
+    ).data.changes;
+    pages += 1;
+    revisions += page.nodes.length;
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { revisions, pages, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
 async function runTarget(target: keyof typeof TARGETS): Promise<boolean> {
   let database: Database;
   let cleanup = async () => {};
@@ -176,6 +214,12 @@ async function runTarget(target: keyof typeof TARGETS): Promise<boolean> {
           (met ? '' : ' — TARGET MISSED'),
       );
     }
+    const { key } = await createApiKey(database.db, { name: 'bench:export', role: 'READER' });
+    const feed = await replayFeed(origin, key);
+    console.log(
+      `  feed   ${feed.revisions} revisions in ${feed.pages} pages of 100, ${mb(feed.bytes)} MB, ` +
+        `replayed from the start in ${feed.seconds.toFixed(1)} s (READER key)`,
+    );
     return ok;
   } finally {
     await new Promise((resolve) => server.close(resolve));

@@ -4,6 +4,7 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import type { Logger } from './logger.js';
+import { backfillRevisions } from './modules/revisions/backfill.js';
 import { applySeedOnce, type SeedOutcome } from './seed/apply-seed.js';
 
 /**
@@ -19,7 +20,7 @@ export async function openReadyDatabase(config: Config, logger: Logger): Promise
       const { applied, seed } = await prepareDatabase(database);
       if (applied) logger.info({ seed: seed.name, version: seed.version }, 'seed applied');
     } else {
-      await database.migrate();
+      await migrateDatabase(database);
     }
   } catch (error) {
     await database.close();
@@ -33,6 +34,16 @@ export async function openReadyDatabase(config: Config, logger: Logger): Promise
  * configuration says: `npm run seed` and the tests ask for the demo data explicitly.
  */
 export async function prepareDatabase(database: Database): Promise<SeedOutcome> {
-  await database.migrate();
+  await migrateDatabase(database);
   return applySeedOnce(database.db);
+}
+
+/**
+ * Applies pending migrations, then gives every live record written before the change feed
+ * covered every write its revision (src/modules/revisions/backfill.ts): what a new schema
+ * needs in data that SQL alone cannot compute. Reads only, when nothing is missing.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  await database.migrate();
+  await backfillRevisions(database.db);
 }

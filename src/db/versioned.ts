@@ -62,3 +62,8 @@ export async function anyRow(tx: Db, table: PgTable, where: SQL | undefined): Pr
     .limit(1);
   return row !== undefined;
 }
+
+/** The IDs a select of `{ id }` returns: which records a bulk change will touch. */
+export async function idsOf(select: Promise<{ id: string }[]>): Promise<string[]> {
+  return (await select).map((row) => row.id);
+}

@@ -14,7 +14,7 @@ import {
   sources,
 } from '../db/schema.js';
 import type { SearchScope } from '../modules/search/search.service.js';
-import type { SearchType } from './generated/resolvers-types.js';
+import type { RecordType as FeedName, SearchType } from './generated/resolvers-types.js';
 
 interface RecordTypeInfo {
   table: PgTable;
@@ -32,6 +32,11 @@ interface RecordTypeInfo {
   searchScope?: keyof SearchScope;
   /** Whether `deleteRecord` takes it (the deleter is node.resolvers.ts's, checked against this). */
   deletable: boolean;
+  /**
+   * Its name in `changes(types:)`, when every write of it is in the change feed (its snapshot
+   * is modules/revisions/snapshots.ts's, checked against this).
+   */
+  feed?: FeedName;
 }
 
 export const RECORD_TYPES = {
@@ -44,6 +49,7 @@ export const RECORD_TYPES = {
     search: 'ACTOR',
     searchScope: 'actors',
     deletable: true,
+    feed: 'ACTOR',
   },
   Platform: {
     table: platforms,
@@ -54,6 +60,7 @@ export const RECORD_TYPES = {
     search: 'PLATFORM',
     searchScope: 'platforms',
     deletable: true,
+    feed: 'PLATFORM',
   },
   Deal: {
     table: deals,
@@ -64,6 +71,7 @@ export const RECORD_TYPES = {
     search: 'DEAL',
     searchScope: 'deals',
     deletable: true,
+    feed: 'DEAL',
   },
   // Items are written and deleted with their deal (updateDeal replaces them), never alone.
   DealItem: {
@@ -80,6 +88,7 @@ export const RECORD_TYPES = {
     citedBy: 'eventId',
     history: true,
     deletable: true,
+    feed: 'DEAL_EVENT',
   },
   Source: {
     table: sources,
@@ -89,6 +98,7 @@ export const RECORD_TYPES = {
     search: 'SOURCE',
     searchScope: 'sources',
     deletable: true,
+    feed: 'SOURCE',
   },
   Citation: {
     table: citations,
@@ -96,6 +106,7 @@ export const RECORD_TYPES = {
     loader: 'citationById',
     history: false,
     deletable: true,
+    feed: 'CITATION',
   },
   // Written by imports only (src/import): releases are never edited, cited or deleted.
   SipriRelease: {
@@ -117,6 +128,7 @@ export type CitableType = TypesWhere<{ citedBy: string }>;
 export type DeletableType = TypesWhere<{ deletable: true }>;
 export type SearchableType = TypesWhere<{ search: string }>;
 export type HistoryType = TypesWhere<{ history: true }>;
+export type FeedType = TypesWhere<{ feed: string }>;
 
 export const RECORD_TYPE_NAMES = Object.keys(RECORD_TYPES) as RecordType[];
 
@@ -127,6 +139,12 @@ function typesWhere<T extends RecordType>(test: (info: RecordTypeInfo) => boolea
 export const CITABLE_TYPES = typesWhere<CitableType>((info) => info.citedBy !== undefined);
 export const DELETABLE_TYPES = typesWhere<DeletableType>((info) => info.deletable);
 export const HISTORY_TYPES = typesWhere<HistoryType>((info) => info.history);
+export const FEED_TYPES = typesWhere<FeedType>((info) => info.feed !== undefined);
+
+/** The record type `changes(types:)` means by each RecordType. */
+export const FEED_TYPE_NAMES = Object.fromEntries(
+  FEED_TYPES.map((type) => [(RECORD_TYPES[type] as RecordTypeInfo).feed, type]),
+) as Record<FeedName, FeedType>;
 
 /** The record type `search(types:)` means by each SearchType. */
 export const SEARCH_TYPES = Object.fromEntries(

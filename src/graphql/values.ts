@@ -1,5 +1,11 @@
-// Value objects built from row columns: fuzzy dates and estimates.
-import type { DatePrecision, Estimate, FuzzyDate } from './generated/resolvers-types.js';
+// Value objects built from row columns: fuzzy dates, estimates and family links' provenance.
+import { FAMILY_RULES } from '../import/platform-family-rules.js';
+import type {
+  DatePrecision,
+  Estimate,
+  FamilySource,
+  FuzzyDate,
+} from './generated/resolvers-types.js';
 
 /** A FuzzyDate from stored parts, or null when not even the year is known. */
 export function fuzzyDate(
@@ -32,4 +38,13 @@ export function estimate(
 ): Estimate | null {
   if (value === null && low === null && high === null && !uncertain) return null;
   return { value, low, high, uncertain };
+}
+
+/** platforms.family_source (`editor`, `rule:<name>` or null) as the API shows it. */
+export function familySource(stored: string | null): FamilySource | null {
+  if (stored === null) return null;
+  if (stored === 'editor') return { kind: 'EDITOR', rule: null, description: null };
+  const rule = stored.slice('rule:'.length);
+  const description = (FAMILY_RULES as Record<string, string>)[rule] ?? null;
+  return { kind: 'RULE', rule, description };
 }

@@ -4,13 +4,21 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { citations, deals, sipriReleases, sources } from '../db/schema.js';
+import { queryRows, type Db } from '../db/client.js';
+import { uuidArray } from '../db/fragments.js';
+import { actors, citations, deals, platforms, sipriReleases, sources } from '../db/schema.js';
 import { stableUuid } from '../db/stable-id.js';
 import { bumpVersion } from '../db/versioned.js';
+import {
+  loadSnapshots,
+  recordWritten,
+  type BatchAuthor,
+  type Snapshot,
+  type WrittenRecord,
+} from '../modules/revisions/revisions.service.js';
 import { refreshSearchDocuments } from '../modules/search/search.service.js';
 import { placePlatformFamilies } from './platform-families.js';
-import { linkVariantPlatforms } from './platform-variants.js';
+import { linkVariantPlatforms, variantLinkDeals } from './platform-variants.js';
 import { IDS_PER_STATEMENT, inChunks, writeRows } from './sipri-batch-writer.js';
 import { categorizeSipriDescription } from './sipri-categories.js';
 import {
@@ -22,7 +30,7 @@ import {
   type SipriRegisterMetadata,
 } from './sipri-csv-reader.js';
 import { sipriDealKey, sipriIds } from './sipri-deal-key.js';
-import { mergeSipriChange, signature, signatureChanges, sipriValues } from './sipri-deal-values.js';
+import { mergeSipriChange, signature, sipriValues } from './sipri-deal-values.js';
 import { canonicalDesignation } from './sipri-designations.js';
 import {
   ACTOR_ALIASES,
@@ -32,12 +40,11 @@ import {
   DEALS,
   PLATFORM_ALIASES,
   PLATFORMS,
-  REVISIONS,
   SIPRI_ROWS,
   type CitationInsert,
   type DealInsert,
+  type DealRevisionPlan,
   type ItemInsert,
-  type RevisionInsert,
   type SipriRowInsert,
 } from './sipri-import-tables.js';
 import { SipriFileError, SipriInputError, type SipriInputProblem } from './sipri-input-error.js';
@@ -219,6 +226,22 @@ export async function importSipriRegister(
       coverage.add(release);
       const existing = await loadSipriDeals(tx);
       const plan = planRelease(release, resolved, existing, coverage, summary);
+      const importer: BatchAuthor = {
+        author: { keyId: null, name: importAuthor(release) },
+        sourceIds: [sourceId],
+      };
+
+      // What the release may change, as it was: the deals it updates or retires, and every
+      // actor and platform (SIPRI's spellings become aliases, the rules place families).
+      const before = {
+        deals: await loadSnapshots(
+          tx,
+          'Deal',
+          plan.revisions.filter((r) => r.action !== 'CREATE').map((r) => r.dealId),
+        ),
+        actors: await loadSnapshots(tx, 'Actor', await liveIds(tx, actors)),
+        platforms: await loadSnapshots(tx, 'Platform', await liveIds(tx, platforms)),
+      };
 
       // Referenced rows first: actors and platforms, the release, then what points at them.
       const refs = lookups.takePending();
@@ -249,24 +272,32 @@ export async function importSipriRegister(
       await writeRows(tx, DEALS, plan.deals);
       await writeRows(tx, DEAL_ITEMS, plan.items);
       await writeRows(tx, SIPRI_ROWS, plan.rows);
-      await writeCitations(tx, plan, sourceId, release, summary);
+      await writeCitations(tx, plan, sourceId, release, summary, importer);
       await retireDeals(
         tx,
         plan.retire.map((e) => e.dealId),
         release.id,
       );
       await pointDealsAt(tx, plan.pointToRelease, release.id);
-      await writeRows(
-        tx,
-        REVISIONS,
-        plan.revisions.map((r) => ({ ...r, sourceId })),
-      );
 
       // Every platform a rule may place, not only this import's: a platform imported before a
       // rule existed gets it too. An editor's choice is kept.
       await placePlatformFamilies(tx, { write: true });
-      // Then the variants SIPRI's comments name, which the family tree just placed may allow.
+      // Then the variants SIPRI's comments name, which the family tree just placed may allow;
+      // a deal the release does not otherwise change gets a revision for its new link.
+      const relinked = (await variantLinkDeals(tx)).filter(
+        (id) => !before.deals.has(id) && !plan.created.has(id),
+      );
+      for (const [id, snapshot] of await loadSnapshots(tx, 'Deal', relinked)) {
+        before.deals.set(id, snapshot);
+        plan.revisions.push({
+          dealId: id,
+          action: 'UPDATE',
+          reason: `Variant linked by the import's rule after ${releaseName(release)}`,
+        });
+      }
       await linkVariantPlatforms(tx);
+      await recordImportRevisions(tx, { release, plan, refs, before, importer, created, sourceId });
       await refreshSearch(tx, refs, plan.touched, created ? sourceId : null);
 
       summary.actorsCreated = lookups.actorsCreated;
@@ -429,7 +460,9 @@ interface ReleasePlan {
   deals: DealInsert[];
   items: ItemInsert[];
   rows: SipriRowInsert[];
-  revisions: Omit<RevisionInsert, 'sourceId'>[];
+  revisions: DealRevisionPlan[];
+  /** Deals this release adds. */
+  created: Set<string>;
   /** Deals this release speaks for, with the line that cites them. */
   cited: { dealId: string; line: number }[];
   retire: ExistingSipriDeal[];
@@ -451,13 +484,13 @@ function planRelease(
     items: [],
     rows: [],
     revisions: [],
+    created: new Set(),
     cited: [],
     retire: [],
     pointToRelease: [],
     touched: new Set(),
   };
-  const authorName = `SIPRI import (data generated ${release.generatedText})`;
-  const releaseName = `the SIPRI release generated ${release.generatedText} (${release.fileName})`;
+  const name = releaseName(release);
   const result = matchRelease(
     rows.map((r) => r.match),
     existing.map((e) => e.match),
@@ -504,14 +537,13 @@ function planRelease(
       });
       plan.items.push({ ...r.item, id: sipriIds.item(importKey), dealId, position: 0 });
       plan.revisions.push({
-        recordId: dealId,
+        dealId,
         action: 'CREATE',
-        authorName,
         reason: retiredBy
-          ? `Imported from row ${r.row.line} of ${releaseName}; retired at once, as a newer release no longer lists it`
-          : `Imported from row ${r.row.line} of ${releaseName}`,
-        changes: JSON.stringify(signatureChanges(null, r.signature)),
+          ? `Imported from row ${r.row.line} of ${name}; retired at once, as a newer release no longer lists it`
+          : `Imported from row ${r.row.line} of ${name}`,
       });
+      plan.created.add(dealId);
       if (retiredBy) summary.dealsAddedRetired += 1;
       else summary.dealsAdded += 1;
       plan.cited.push({ dealId, line: r.row.line });
@@ -565,19 +597,15 @@ function planRelease(
       dealId: deal.dealId,
       position: 0,
     });
-    const changes = signatureChanges(deal.current || null, merged.signature);
-    if (deal.retired) changes.retired = { from: true, to: false };
     plan.revisions.push({
-      recordId: deal.dealId,
+      dealId: deal.dealId,
       action: 'UPDATE',
-      authorName,
       reason:
-        `Row ${r.row.line} of ${releaseName}` +
+        `Row ${r.row.line} of ${name}` +
         (found.kind === 'SAME_KEY'
           ? ''
           : `, matched as ${found.kind.toLowerCase()}: ${found.note}`) +
         (deal.retired ? '; listed again, so no longer retired' : ''),
-      changes: JSON.stringify(changes),
     });
     if (deal.retired) summary.dealsRestored += 1;
     else summary.dealsUpdated += 1;
@@ -608,14 +636,12 @@ function planRelease(
       designation: deal.match.designation,
       orderYear: deal.match.orderYear,
       numberOrdered: deal.match.numberOrdered,
-      reason: `not in ${releaseName}`,
+      reason: `not in ${name}`,
     });
     plan.revisions.push({
-      recordId: deal.dealId,
+      dealId: deal.dealId,
       action: 'RETIRE',
-      authorName,
-      reason: `Not in ${releaseName}, which covers it: kept, with its history, but left out of default views`,
-      changes: JSON.stringify({ retired: { from: false, to: true } }),
+      reason: `Not in ${name}, which covers it: kept, with its history, but left out of default views`,
     });
     plan.touched.add(deal.dealId);
   });
@@ -672,6 +698,7 @@ async function writeCitations(
   sourceId: string,
   release: Release,
   summary: SipriImportSummary,
+  importer: BatchAuthor,
 ): Promise<void> {
   const dealIds = plan.cited.map((c) => c.dealId);
   const existing = new Map<string, { id: string; locator: string | null }>();
@@ -683,29 +710,134 @@ async function writeCitations(
     for (const c of found) existing.set(c.dealId!, c);
   });
   const writes: CitationInsert[] = [];
+  const revisions: WrittenRecord[] = [];
+  const name = releaseName(release);
   for (const { dealId, line } of plan.cited) {
     const locator = `row ${line}`;
     const cited = existing.get(dealId);
     if (cited?.locator === locator) continue;
     if (cited) summary.citationsUpdated += 1;
     else summary.citationsAdded += 1;
-    writes.push({
-      id: cited?.id ?? sipriIds.citation(sourceId, dealId),
-      sourceId,
-      dealId,
-      locator,
-      stance: 'ASSERTS',
+    const id = cited?.id ?? sipriIds.citation(sourceId, dealId);
+    writes.push({ id, sourceId, dealId, locator, stance: 'ASSERTS' });
+    revisions.push({
+      recordId: id,
+      action: cited ? 'UPDATE' : 'CREATE',
+      reason: `Cites row ${line} of ${name}`,
+      before: null,
     });
   }
+  const updated = await loadSnapshots(
+    db,
+    'Citation',
+    revisions.filter((r) => r.action === 'UPDATE').map((r) => r.recordId),
+  );
+  for (const r of revisions) r.before = updated.get(r.recordId) ?? null;
   await writeRows(db, CITATIONS, writes);
   if (release.scope === 'FULL_REGISTER') {
-    await db.execute(sql`update ${citations} set deleted_at = now(), updated_at = now()
+    const superseded = await queryRows<{ id: string }>(
+      db,
+      sql`select ${citations.id} as id from ${citations}
       where ${citations.deletedAt} is null
         and ${citations.dealId} in (select r.deal_id from sipri_rows r where r.release_id = ${release.id})
         and ${citations.sourceId} in (select e.source_id from ${sipriReleases} e
           where e.scope = 'EXCERPT' and e.generated_on = ${release.generatedOn}::date
-            and e.source_id <> ${sourceId})`);
+            and e.source_id <> ${sourceId})`,
+    );
+    const ids = superseded.map((c) => c.id);
+    const gone = await loadSnapshots(db, 'Citation', ids);
+    await inChunks(ids, IDS_PER_STATEMENT, (chunk) =>
+      db.execute(sql`update ${citations} set deleted_at = now(), updated_at = now()
+        where ${citations.id} = any(${uuidArray(chunk)})`),
+    );
+    for (const id of ids) {
+      revisions.push({
+        recordId: id,
+        action: 'DELETE',
+        reason: `Superseded by ${name}, the full register of the same day`,
+        before: gone.get(id)!,
+      });
+    }
   }
+  await recordWritten(db, 'Citation', revisions, importer);
+}
+
+/** Who the import's revisions name: the importer and the release's generation date. */
+function importAuthor(release: Release): string {
+  return `SIPRI import (data generated ${release.generatedText})`;
+}
+
+function releaseName(release: Release): string {
+  return `the SIPRI release generated ${release.generatedText} (${release.fileName})`;
+}
+
+async function liveIds(db: Db, table: typeof actors | typeof platforms): Promise<string[]> {
+  const rows = await db.select({ id: table.id }).from(table).where(isNull(table.deletedAt));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The import's revisions, once everything is written (the rules' family and variant links
+ * included), from each type's snapshot like every other writer's: the source, actors and
+ * platforms it creates or changes, and the deals it adds, changes or retires. Citations have
+ * theirs from writeCitations.
+ */
+async function recordImportRevisions(
+  tx: Db,
+  {
+    release,
+    plan,
+    refs,
+    before,
+    importer,
+    created,
+    sourceId,
+  }: {
+    release: Release;
+    plan: ReleasePlan;
+    refs: ReturnType<SipriLookups['takePending']>;
+    before: Record<'deals' | 'actors' | 'platforms', Map<string, Snapshot>>;
+    importer: BatchAuthor;
+    created: boolean;
+    sourceId: string;
+  },
+): Promise<void> {
+  const name = releaseName(release);
+  if (created) {
+    await recordWritten(
+      tx,
+      'Source',
+      [{ recordId: sourceId, action: 'CREATE', reason: `Imported: ${name}`, before: null }],
+      importer,
+    );
+  }
+  const named = (rows: { id: string }[], existing: Map<string, Snapshot>): WrittenRecord[] => [
+    ...rows.map((r) => ({
+      recordId: r.id,
+      action: 'CREATE' as const,
+      reason: `Named by ${name}`,
+      before: null,
+    })),
+    ...[...existing].map(([recordId, snapshot]) => ({
+      recordId,
+      action: 'UPDATE' as const,
+      reason: `Updated by the import of ${name}: SIPRI's spellings as aliases, the family by the import's rules`,
+      before: snapshot,
+    })),
+  ];
+  await recordWritten(tx, 'Actor', named(refs.actors, before.actors), importer);
+  await recordWritten(tx, 'Platform', named(refs.platforms, before.platforms), importer);
+  await recordWritten(
+    tx,
+    'Deal',
+    plan.revisions.map((r) => ({
+      recordId: r.dealId,
+      action: r.action,
+      reason: r.reason,
+      before: before.deals.get(r.dealId) ?? null,
+    })),
+    importer,
+  );
 }
 
 async function retireDeals(db: Db, dealIds: string[], releaseId: string): Promise<void> {

@@ -108,6 +108,18 @@ WHERE u."variant_platform_id" IS DISTINCT FROM w."variant_id"`),
   return { deal_items: counts[0]!, sipri_rows: counts[1]! };
 }
 
+/** The deals whose SIPRI item's link the rule would change now: they get a revision for it. */
+export async function variantLinkDeals(db: Db): Promise<string[]> {
+  const target = TARGETS[0]!;
+  const rows = await queryRows<{ deal_id: string }>(
+    db,
+    sql.raw(`${derivedRows(target)}
+SELECT DISTINCT u."deal_id" FROM "wanted" w JOIN "${target.table}" u ON ${keysMatch(target, 'w', 'u')}
+WHERE u."variant_platform_id" IS DISTINCT FROM w."variant_id"`),
+  );
+  return rows.map((r) => r.deal_id);
+}
+
 /** Sets every SIPRI item's and release row's variant link by the rule above. */
 export async function linkVariantPlatforms(db: Db): Promise<void> {
   for (const statement of VARIANT_LINK_STATEMENTS) await db.execute(sql.raw(statement));

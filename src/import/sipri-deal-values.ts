@@ -90,7 +90,8 @@ export function signature(d: DealValues, i: ItemValues): string {
   ]);
 }
 
-// The names of the values in a signature, in signature order: the fields a revision reports.
+// The names of the values in a signature, in signature order: the fields of the flat revisions
+// imports wrote before they used the deal's snapshot (src/modules/revisions/snapshots.ts).
 const SIGNATURE_FIELDS = [
   'supplier',
   'recipient',
@@ -113,26 +114,12 @@ const SIGNATURE_FIELDS = [
   'description',
 ] as const;
 
-/** The changed fields between two signatures, as a revision's `changes`. */
-export function signatureChanges(
-  before: string | null,
-  after: string,
-): Record<string, { from: unknown; to: unknown }> {
-  const from = before ? (JSON.parse(before) as unknown[]) : [];
-  const to = JSON.parse(after) as unknown[];
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  SIGNATURE_FIELDS.forEach((field, i) => {
-    const a = from[i] ?? null;
-    const b = to[i] ?? null;
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes[field] = { from: a, to: b };
-  });
-  return changes;
-}
-
 /**
- * The signature a deal's import revisions add up to: its CREATE's values (every field set,
- * from null), then each later UPDATE's new values, in order. Fields they never set are null,
- * as on CREATE a null value is not reported.
+ * The signature a deal's flat import revisions add up to (those of imports before every
+ * revision was written from the snapshot; only a deal imported before releases kept their
+ * rows needs them): its CREATE's values (every field set, from null), then each later
+ * UPDATE's new values, in order. Fields they never set are null, as on CREATE a null value is
+ * not reported.
  */
 export function replaySignature(
   changes: readonly Record<string, { from: unknown; to: unknown }>[],

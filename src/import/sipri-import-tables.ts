@@ -9,15 +9,11 @@ export type ItemInsert = InferInsertModel<typeof dealItems> & { id: string };
 export type CitationInsert = InferInsertModel<typeof citations> & { id: string };
 export type SipriRowInsert = InferInsertModel<typeof sipriRows>;
 
-/** A revision the import writes for a deal it adds, changes or retires. */
-export interface RevisionInsert {
-  recordId: string;
+/** A revision the import writes for a deal it adds, changes or retires; values come from its snapshot. */
+export interface DealRevisionPlan {
+  dealId: string;
   action: 'CREATE' | 'UPDATE' | 'RETIRE';
-  authorName: string;
   reason: string;
-  /** The changes as JSON text. */
-  changes: string;
-  sourceId: string;
 }
 
 export type Refs = ReturnType<SipriLookups['takePending']>;
@@ -160,19 +156,6 @@ export const DEAL_ITEMS: TableWrite<ItemInsert> = {
     'tiv_delivered',
     'note',
     'description',
-  ],
-};
-
-export const REVISIONS: TableWrite<RevisionInsert> = {
-  table: 'revisions',
-  columns: [
-    { name: 'record_type', type: 'text', value: () => 'Deal' },
-    { name: 'record_id', type: 'uuid', value: (r) => r.recordId },
-    { name: 'action', type: 'revision_action', value: (r) => r.action },
-    { name: 'author_name', type: 'text', value: (r) => r.authorName },
-    { name: 'reason', type: 'text', value: (r) => r.reason },
-    { name: 'changes', type: 'jsonb', value: (r) => r.changes },
-    { name: 'source_ids', type: 'uuid[]', value: (r) => [r.sourceId], castFrom: 'text' },
   ],
 };
 

@@ -18,45 +18,7 @@ import { ids } from '../../src/seed/kazan-mali.js';
 import { ownDatabaseEnv, runCliProcess } from '../support/real-server.js';
 import { createTestApi, dataOf, type TestApi } from '../support/test-api.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { sahelLines } from './support.js';
-
-const OLDER = '13 Oct 2024 2:20:11 PM';
-const MIDDLE = '1 Mar 2025 10:00:00 AM';
-const NEWER = '18 May 2026 2:29:20 PM';
-const NEWEST = '1 Jun 2026 9:00:00 AM';
-
-// Lines of the Sahel excerpt: its header ends at line 12, then one row per line, by recipient.
-const BURKINA_FASO = [13, 91] as const;
-const CHAD = [92, 183] as const;
-
-/**
- * A SIPRI export: the excerpt's preamble and header, dated `generated`, selecting `to`
- * (SIPRI writes "to All countries" for the full register), then the excerpt's lines `rows`
- * (ranges, in order). `change` edits fields of given excerpt lines (0-based field index), for
- * a row SIPRI changed between releases. A row keeps its excerpt line number only when every
- * line before it is kept too.
- */
-function release(options: {
-  generated: string;
-  to?: string;
-  rows: (readonly [number, number])[];
-  change?: Record<number, (fields: string[]) => void>;
-}): Buffer {
-  let preamble = sahelLines(1, 12).toString('latin1').replace(NEWER, options.generated);
-  if (options.to) preamble = preamble.replace('to All countries .', `to ${options.to} .`);
-  const rows = options.rows.flatMap(([from, to]) =>
-    Array.from({ length: to - from + 1 }, (_, i) => {
-      const line = from + i;
-      const text = sahelLines(line, line).toString('latin1');
-      const change = options.change?.[line];
-      if (!change) return text;
-      const fields = text.replace(/\n$/, '').split(',');
-      change(fields);
-      return `${fields.join(',')}\n`;
-    }),
-  );
-  return Buffer.from(preamble + rows.join(''), 'latin1');
-}
+import { BURKINA_FASO, CHAD, MIDDLE, NEWER, NEWEST, OLDER, release } from './support.js';
 
 interface DealState {
   id: string;

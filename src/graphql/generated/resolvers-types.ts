@@ -1155,9 +1155,13 @@ export type Query = {
    */
   apiKeys: Array<ApiKey>;
   /**
-   * Every change to every record, oldest first, in the order the changes were committed:
-   * creations, updates, deletions and merges. Store endCursor and pass it as after to resume
-   * exactly where you stopped, with nothing skipped and nothing repeated.
+   * Every change to every record — actors, platforms, deals (with their items), events, sources
+   * and citations — oldest first, in the order the changes were committed: creations, updates,
+   * deletions, merges and retirements, whoever wrote them (editors, imports, the seed). Each
+   * revision's `changes` holds the record's new values in the same shape whoever wrote it,
+   * other records named by global ID, so replaying the feed from the start rebuilds the
+   * database. Store endCursor and pass it as after to resume exactly where you stopped, with
+   * nothing skipped and nothing repeated.
    */
   changes: RevisionConnection;
   /** Arms transfers (deals) from SIPRI's register and from news reports, newest order first unless orderBy says otherwise. */
@@ -1235,6 +1239,7 @@ export type QueryApiKeysArgs = {
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RecordType>>;
 };
 
 
@@ -1328,6 +1333,24 @@ export type QueryTransferVolumesArgs = {
   orderBy?: InputMaybe<VolumeOrder>;
 };
 
+/**
+ * A type of record in the change feed (`Revision.recordType` spells it as the type's name:
+ * DEAL_EVENT is `DealEvent`).
+ */
+export type RecordType =
+  /** Actors (Actor): states, companies, groups, organisations. */
+  | 'ACTOR'
+  /** Citations (Citation). */
+  | 'CITATION'
+  /** Deals (Deal), with their items. */
+  | 'DEAL'
+  /** Events of deals' timelines (DealEvent). */
+  | 'DEAL_EVENT'
+  /** Platforms (Platform). */
+  | 'PLATFORM'
+  /** Sources (Source). */
+  | 'SOURCE';
+
 /** A deal that differs between two releases. */
 export type ReleaseChange = {
   __typename?: 'ReleaseChange';
@@ -1403,7 +1426,7 @@ export type Revision = {
   record?: Maybe<Node>;
   /** The global ID of the record that changed. */
   recordId: Scalars['ID']['output'];
-  /** The type of the record that changed (Deal, DealEvent, Source, Citation…). */
+  /** The type of the record that changed: Actor, Platform, Deal, DealEvent, Source or Citation. */
   recordType: Scalars['String']['output'];
   /** The sources cited for this change. */
   sources: Array<Source>;
@@ -2103,6 +2126,7 @@ export type ResolversTypes = {
   PlatformFilter: PlatformFilter;
   PlatformPayload: ResolverTypeWrapper<Omit<PlatformPayload, 'platform'> & { platform: ResolversTypes['Platform'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordType: RecordType;
   ReleaseChange: ResolverTypeWrapper<ReleaseChangeRow>;
   ReleaseChangeConnection: ResolverTypeWrapper<Connection<ReleaseChangeRow>>;
   ReleaseChangeKind: ReleaseChangeKind;

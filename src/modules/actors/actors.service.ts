@@ -6,12 +6,12 @@ import {
   actors,
   citations,
   dealEventActors,
+  dealEvents,
   deals,
   platformProducers,
   type ActorRow,
 } from '../../db/schema.js';
-import { anyRow, bumpVersion } from '../../db/versioned.js';
-import { toGlobalId } from '../../graphql/global-id.js';
+import { anyRow, bumpVersion, idsOf } from '../../db/versioned.js';
 import { referenceAliasesOfState } from '../../reference/state-aliases.js';
 import {
   mergeNamed,
@@ -20,40 +20,15 @@ import {
   type NamedKind,
   type NamedWrite,
 } from '../records/records.service.js';
-import {
-  tombstone,
-  type Author,
-  type Change,
-  type Snapshot,
-} from '../revisions/revisions.service.js';
+import { tombstone, type Author, type Change } from '../revisions/revisions.service.js';
 import { refreshSearchForActors } from '../search/search.service.js';
 
 export type ValidActorWrite = NamedWrite<'Actor'>;
-
-async function actorSnapshot(tx: Db, row: ActorRow): Promise<Snapshot> {
-  const aliases = await tx
-    .select({ alias: actorAliases.alias })
-    .from(actorAliases)
-    .where(eq(actorAliases.actorId, row.id))
-    .orderBy(actorAliases.alias);
-  return {
-    kind: row.kind,
-    name: row.name,
-    isoAlpha3: row.isoAlpha3,
-    parent: row.parentId && toGlobalId('Actor', row.parentId),
-    country: row.countryId && toGlobalId('Actor', row.countryId),
-    existedFrom: row.existedFrom,
-    existedUntil: row.existedUntil,
-    description: row.description,
-    aliases: aliases.map((a) => a.alias),
-  };
-}
 
 const ACTOR: NamedKind<'Actor'> = {
   type: 'Actor',
   aliases: { table: actorAliases, owner: actorAliases.actorId },
   nameOf: (actor) => actor.name,
-  snapshot: actorSnapshot,
   cycle: { path: 'input.parent', message: 'that actor is owned by this one' },
   refreshSearch: refreshSearchForActors,
 };
@@ -93,6 +68,64 @@ export function mergeActors(
 ): Promise<ActorRow> {
   const { winnerId, loserId } = merge;
   return mergeNamed(tx, ACTOR, merge, change, {
+    referrers: async (tx, loserId) => [
+      {
+        type: 'Deal',
+        ids: await idsOf(
+          tx
+            .select({ id: deals.id })
+            .from(deals)
+            .where(
+              and(
+                or(eq(deals.supplierId, loserId), eq(deals.recipientId, loserId)),
+                isNull(deals.deletedAt),
+              ),
+            ),
+        ),
+      },
+      {
+        type: 'Actor',
+        ids: await idsOf(
+          tx
+            .select({ id: actors.id })
+            .from(actors)
+            .where(
+              and(
+                or(eq(actors.parentId, loserId), eq(actors.countryId, loserId)),
+                isNull(actors.deletedAt),
+              ),
+            ),
+        ),
+      },
+      {
+        type: 'DealEvent',
+        ids: await idsOf(
+          tx
+            .select({ id: dealEventActors.eventId })
+            .from(dealEventActors)
+            .innerJoin(dealEvents, eq(dealEvents.id, dealEventActors.eventId))
+            .where(and(eq(dealEventActors.actorId, loserId), isNull(dealEvents.deletedAt))),
+        ),
+      },
+      {
+        type: 'Platform',
+        ids: await idsOf(
+          tx
+            .select({ id: platformProducers.platformId })
+            .from(platformProducers)
+            .where(eq(platformProducers.producerId, loserId)),
+        ),
+      },
+      {
+        type: 'Citation',
+        ids: await idsOf(
+          tx
+            .select({ id: citations.id })
+            .from(citations)
+            .where(and(eq(citations.producerId, loserId), isNull(citations.deletedAt))),
+        ),
+      },
+    ],
     movePointers: async (tx, _loser, winner) => {
       for (const party of ['supplierId', 'recipientId'] as const) {
         await tx
@@ -134,7 +167,6 @@ export function mergeActors(
 /** Deletes an actor nothing refers to; one still in use must be merged instead. */
 export async function deleteActor(tx: Db, actorId: string, change: Change): Promise<void> {
   await tombstone(tx, 'Actor', actorId, change, {
-    snapshot: actorSnapshot,
     released: RELEASED_CODES,
     stillUsed: async (tx, actorId) =>
       (await anyRow(

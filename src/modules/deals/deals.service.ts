@@ -1,5 +1,5 @@
 // Deal writes: the data, its citations and revisions, inside the mutation's transaction (`tx`).
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   dealEventActors,
@@ -11,45 +11,10 @@ import {
   type DealRow,
 } from '../../db/schema.js';
 import { bumpVersion, lockVersioned } from '../../db/versioned.js';
-import { toGlobalId } from '../../graphql/global-id.js';
-import { fuzzyDate } from '../../graphql/values.js';
-import {
-  tombstone,
-  type Author,
-  type Change,
-  type Snapshot,
-} from '../revisions/revisions.service.js';
+import { tombstone, snapshotOf, type Author, type Change } from '../revisions/revisions.service.js';
 import { refreshSearchDocuments } from '../search/search.service.js';
 import { recordCitedChange } from '../sources/sources.service.js';
 import type { ItemValues, ValidAddEvent, ValidCreateDeal, ValidUpdateDeal } from './deals.input.js';
-
-/** A deal's picture in API terms (global IDs, EDTF dates), for its history. */
-function dealSnapshot(deal: DealRow, items: DealItemRow[]): Snapshot {
-  return {
-    supplier: toGlobalId('Actor', deal.supplierId),
-    recipient: toGlobalId('Actor', deal.recipientId),
-    stage: deal.stage,
-    arrangement: deal.arrangement,
-    orderDate:
-      fuzzyDate(deal.orderYear, deal.orderMonth, deal.orderDay, deal.orderUncertain)?.iso ?? null,
-    reportedValue:
-      deal.valueAmount === null
-        ? null
-        : { amount: deal.valueAmount, currency: deal.valueCurrency, covers: deal.valueCovers },
-    comments: deal.comments,
-    items: items.map((item) => ({
-      platform: toGlobalId('Platform', item.platformId),
-      quantityOrdered: item.quantityOrdered,
-      quantityDelivered: item.quantityDelivered,
-      deliveryYears: item.deliveryYears,
-      condition: item.condition,
-      tivPerUnit: item.tivPerUnit,
-      tivTotalOrder: item.tivTotalOrder,
-      tivDelivered: item.tivDelivered,
-      note: item.note,
-    })),
-  };
-}
 
 async function insertItems(tx: Db, dealId: string, items: ItemValues[]): Promise<DealItemRow[]> {
   if (items.length === 0) return [];
@@ -61,7 +26,7 @@ async function insertItems(tx: Db, dealId: string, items: ItemValues[]): Promise
 
 export async function createDeal(tx: Db, input: ValidCreateDeal, author: Author): Promise<DealRow> {
   const [deal] = await tx.insert(deals).values(input.deal).returning();
-  const items = await insertItems(tx, deal!.id, input.items);
+  await insertItems(tx, deal!.id, input.items);
   await recordCitedChange(tx, input.citations, {
     recordType: 'Deal',
     recordId: deal!.id,
@@ -69,18 +34,10 @@ export async function createDeal(tx: Db, input: ValidCreateDeal, author: Author)
     author,
     reason: input.reason,
     before: null,
-    after: dealSnapshot(deal!, items),
+    after: await snapshotOf(tx, 'Deal', deal!.id),
   });
   await refreshSearchDocuments(tx, { deals: [deal!.id] });
   return deal!;
-}
-
-function itemsOf(tx: Db, dealId: string): Promise<DealItemRow[]> {
-  return tx
-    .select()
-    .from(dealItems)
-    .where(eq(dealItems.dealId, dealId))
-    .orderBy(asc(dealItems.position));
 }
 
 /**
@@ -89,16 +46,15 @@ function itemsOf(tx: Db, dealId: string): Promise<DealItemRow[]> {
  */
 export async function updateDeal(tx: Db, input: ValidUpdateDeal, author: Author): Promise<DealRow> {
   const current = await lockVersioned(tx, deals, input.dealId, input.expectedVersion, 'deal');
-  const itemsBefore = await itemsOf(tx, current.id);
+  const before = await snapshotOf(tx, 'Deal', current.id);
   const [updated] = await tx
     .update(deals)
     .set({ ...input.patch, ...bumpVersion(deals) })
     .where(eq(deals.id, current.id))
     .returning();
-  let itemsAfter = itemsBefore;
   if (input.items) {
     await tx.delete(dealItems).where(eq(dealItems.dealId, current.id));
-    itemsAfter = await insertItems(tx, current.id, input.items);
+    await insertItems(tx, current.id, input.items);
   }
   await recordCitedChange(tx, input.citations, {
     recordType: 'Deal',
@@ -106,8 +62,8 @@ export async function updateDeal(tx: Db, input: ValidUpdateDeal, author: Author)
     action: 'UPDATE',
     author,
     reason: input.reason,
-    before: dealSnapshot(current, itemsBefore),
-    after: dealSnapshot(updated!, itemsAfter),
+    before,
+    after: await snapshotOf(tx, 'Deal', current.id),
   });
   await refreshSearchDocuments(tx, { deals: [current.id] });
   return updated!;
@@ -120,18 +76,6 @@ export async function updateDeal(tx: Db, input: ValidUpdateDeal, author: Author)
 async function touchDeal(tx: Db, dealId: string): Promise<void> {
   await tx.update(deals).set(bumpVersion(deals)).where(eq(deals.id, dealId));
   await refreshSearchDocuments(tx, { deals: [dealId] });
-}
-
-function eventSnapshot(event: DealEventRow, actorIds: string[]): Snapshot {
-  return {
-    deal: toGlobalId('Deal', event.dealId),
-    type: event.type,
-    date:
-      fuzzyDate(event.dateYear, event.dateMonth, event.dateDay, event.dateUncertain)?.iso ?? null,
-    place: event.place,
-    description: event.description,
-    actors: actorIds.map((id) => toGlobalId('Actor', id)),
-  };
 }
 
 export async function addDealEvent(
@@ -152,7 +96,7 @@ export async function addDealEvent(
     author,
     reason: input.reason,
     before: null,
-    after: eventSnapshot(event!, input.actorIds),
+    after: await snapshotOf(tx, 'DealEvent', event!.id),
   });
   await touchDeal(tx, event!.dealId);
   return event!;
@@ -160,24 +104,12 @@ export async function addDealEvent(
 
 /** Marks a deal deleted; it stays as a tombstone with its history. */
 export async function deleteDeal(tx: Db, dealId: string, change: Change): Promise<void> {
-  await tombstone(tx, 'Deal', dealId, change, {
-    snapshot: async (tx, deal) => dealSnapshot(deal, await itemsOf(tx, deal.id)),
-  });
+  await tombstone(tx, 'Deal', dealId, change);
 }
 
 /** Marks an event deleted; the deal's version moves on, as its timeline changed. */
 export async function deleteDealEvent(tx: Db, eventId: string, change: Change): Promise<void> {
   const event = await tombstone(tx, 'DealEvent', eventId, change, {
-    snapshot: async (tx, event) => {
-      const actors = await tx
-        .select({ id: dealEventActors.actorId })
-        .from(dealEventActors)
-        .where(eq(dealEventActors.eventId, event.id));
-      return eventSnapshot(
-        event,
-        actors.map((a) => a.id),
-      );
-    },
     // The deal's document holds its events' text: touchDeal rebuilds it.
     searchScope: () => ({}),
   });

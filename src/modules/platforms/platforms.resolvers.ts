@@ -5,15 +5,11 @@ import { platformFamilyIds } from '../../db/fragments.js';
 import { containsPattern } from '../../db/keyset.js';
 import { platformAliases, platforms } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
-import type {
-  FamilySource,
-  PlatformFilter,
-  Resolvers,
-} from '../../graphql/generated/resolvers-types.js';
-import { FAMILY_RULES } from '../../import/platform-family-rules.js';
+import type { PlatformFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { parseGlobalIdOf, toGlobalId } from '../../graphql/global-id.js';
 import { mergeInput, parseInput } from '../../graphql/input-schema.js';
 import { lookupIn } from '../../graphql/references.js';
+import { familySource } from '../../graphql/values.js';
 import { platformWriteInput } from './platforms.input.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
 import { requireAuthor } from '../auth/auth.service.js';
@@ -41,15 +37,6 @@ async function platformConditions(
           (select ${platformAliases.platformId} from ${platformAliases} where ${platformAliases.alias} ilike ${pattern}))`
       : undefined,
   );
-}
-
-/** platforms.family_source (`editor`, `rule:<name>` or null) as the API shows it. */
-function familySource(stored: string | null): FamilySource | null {
-  if (stored === null) return null;
-  if (stored === 'editor') return { kind: 'EDITOR', rule: null, description: null };
-  const rule = stored.slice('rule:'.length);
-  const description = (FAMILY_RULES as Record<string, string>)[rule] ?? null;
-  return { kind: 'RULE', rule, description };
 }
 
 export const platformResolvers: Resolvers = {

@@ -9,8 +9,7 @@ import {
   platforms,
   type PlatformRow,
 } from '../../db/schema.js';
-import { anyRow, bumpVersion } from '../../db/versioned.js';
-import { toGlobalId } from '../../graphql/global-id.js';
+import { anyRow, bumpVersion, idsOf } from '../../db/versioned.js';
 import {
   mergeNamed,
   moveLinks,
@@ -18,12 +17,7 @@ import {
   type NamedKind,
   type NamedWrite,
 } from '../records/records.service.js';
-import {
-  tombstone,
-  type Author,
-  type Change,
-  type Snapshot,
-} from '../revisions/revisions.service.js';
+import { tombstone, type Author, type Change } from '../revisions/revisions.service.js';
 import { refreshSearchForPlatforms } from '../search/search.service.js';
 
 export interface ValidPlatformWrite extends NamedWrite<'Platform'> {
@@ -31,35 +25,10 @@ export interface ValidPlatformWrite extends NamedWrite<'Platform'> {
   producerIds: string[] | null;
 }
 
-async function platformSnapshot(tx: Db, row: PlatformRow): Promise<Snapshot> {
-  const [aliases, producers] = await Promise.all([
-    tx
-      .select({ alias: platformAliases.alias })
-      .from(platformAliases)
-      .where(eq(platformAliases.platformId, row.id))
-      .orderBy(platformAliases.alias),
-    tx
-      .select({ id: platformProducers.producerId })
-      .from(platformProducers)
-      .where(eq(platformProducers.platformId, row.id))
-      .orderBy(platformProducers.producerId),
-  ]);
-  return {
-    designation: row.designation,
-    family: row.parentId && toGlobalId('Platform', row.parentId),
-    category: row.category,
-    unrocaCategory: row.unrocaCategory,
-    description: row.description,
-    aliases: aliases.map((a) => a.alias),
-    producers: producers.map((p) => toGlobalId('Actor', p.id)),
-  };
-}
-
 const PLATFORM: NamedKind<'Platform'> = {
   type: 'Platform',
   aliases: { table: platformAliases, owner: platformAliases.platformId },
   nameOf: (platform) => platform.designation,
-  snapshot: platformSnapshot,
   cycle: { path: 'input.family', message: 'that platform is a variant of this one' },
   refreshSearch: refreshSearchForPlatforms,
 };
@@ -91,6 +60,32 @@ export function mergePlatforms(
 ): Promise<PlatformRow> {
   const { winnerId, loserId } = merge;
   return mergeNamed(tx, PLATFORM, merge, change, {
+    referrers: async (tx, loserId) => [
+      {
+        type: 'Deal',
+        ids: await idsOf(
+          tx
+            .selectDistinct({ id: dealItems.dealId })
+            .from(dealItems)
+            .innerJoin(deals, eq(deals.id, dealItems.dealId))
+            .where(
+              and(
+                or(eq(dealItems.platformId, loserId), eq(dealItems.variantPlatformId, loserId)),
+                isNull(deals.deletedAt),
+              ),
+            ),
+        ),
+      },
+      {
+        type: 'Platform',
+        ids: await idsOf(
+          tx
+            .select({ id: platforms.id })
+            .from(platforms)
+            .where(and(eq(platforms.parentId, loserId), isNull(platforms.deletedAt))),
+        ),
+      },
+    ],
     movePointers: async (tx, loser) => {
       await tx
         .update(dealItems)
@@ -123,7 +118,6 @@ export function mergePlatforms(
 /** Deletes a platform nothing refers to; one still in use must be merged instead. */
 export async function deletePlatform(tx: Db, platformId: string, change: Change): Promise<void> {
   await tombstone(tx, 'Platform', platformId, change, {
-    snapshot: platformSnapshot,
     stillUsed: async (tx, platformId) =>
       (await anyRow(
         tx,

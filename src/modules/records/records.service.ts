@@ -1,7 +1,7 @@
 // Actors and platforms alike are named records with aliases, placed in a tree (an actor's owner,
 // a platform's family), that an admin may merge. The writes they share are here, once; each
 // module describes its kind (a NamedKind) and adds what is its own (ISO codes, producers).
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { citations, type actorAliases, type platformAliases } from '../../db/schema.js';
@@ -9,10 +9,12 @@ import { wouldCreateCycle } from '../../db/tree.js';
 import { bumpVersion, lockVersioned } from '../../db/versioned.js';
 import { InvalidFieldsError, type Problem } from '../../errors.js';
 import type { AliasValues } from '../../graphql/input-schema.js';
-import { RECORD_TYPES } from '../../graphql/record-types.js';
+import { RECORD_TYPES, type FeedType } from '../../graphql/record-types.js';
 import {
   recordRevision,
   tombstone,
+  trackChanges,
+  snapshotOf,
   type Author,
   type Change,
   type RowOf,
@@ -34,7 +36,6 @@ export interface NamedKind<T extends NamedType> {
   aliases: { table: typeof actorAliases | typeof platformAliases; owner: PgColumn };
   /** Its name, which stays on the winner of a merge as an alias. */
   nameOf: (row: RowOf<T>) => string;
-  snapshot: (tx: Db, row: RowOf<T>) => Promise<Snapshot>;
   /** The problem to report when a new parent is one of the record's own descendants. */
   cycle: Problem;
   /** Rebuilds the search documents that show these records. */
@@ -74,7 +75,7 @@ export async function writeNamed<T extends NamedType>(
       input.expectedVersion,
       noun,
     )) as RowOf<T>;
-    before = await kind.snapshot(tx, current);
+    before = await snapshotOf(tx, kind.type, current.id);
     const parentId = input.values.parentId;
     if (parentId && (await wouldCreateCycle(tx, table, current.id, parentId))) {
       throw new InvalidFieldsError([kind.cycle]);
@@ -108,7 +109,7 @@ export async function writeNamed<T extends NamedType>(
     author,
     reason: input.reason,
     before,
-    after: await kind.snapshot(tx, row),
+    after: await snapshotOf(tx, kind.type, row.id),
   });
   await kind.refreshSearch(tx, [row.id]);
   return row;
@@ -116,6 +117,11 @@ export async function writeNamed<T extends NamedType>(
 
 /** What a kind adds to a merge. */
 export interface MergeSpec<T extends NamedType> {
+  /**
+   * The live records whose values name the loser (a deal's party, an actor's parent…), which
+   * movePointers changes: each gets an UPDATE revision, so the feed shows the winner there.
+   */
+  referrers: (tx: Db, loserId: string) => Promise<{ type: FeedType; ids: string[] }[]>;
   /** Points everything of the kind's own that names the loser at the winner (deals, trees, links). */
   movePointers: (tx: Db, loser: RowOf<T>, winner: RowOf<T>) => Promise<void>;
   /** Columns the loser's tombstone gives up. */
@@ -150,12 +156,23 @@ export async function mergeNamed<T extends NamedType>(
     null,
     `${noun} to merge into`,
   )) as RowOf<T>;
-  const before = await kind.snapshot(tx, winner);
-  await spec.movePointers(tx, loser, winner);
-  await tx
-    .update(citations)
-    .set({ [citedBy]: winnerId })
-    .where(eq(citations[citedBy], loserId));
+  const before = await snapshotOf(tx, kind.type, winnerId);
+  const citing = await tx
+    .select({ id: citations.id })
+    .from(citations)
+    .where(and(eq(citations[citedBy], loserId), isNull(citations.deletedAt)));
+  // The winner's own changes are in its revision below; the loser's, in its MERGE.
+  const referrers = [
+    ...(await spec.referrers(tx, loserId)),
+    { type: 'Citation' as const, ids: citing.map((c) => c.id) },
+  ].map((r) => ({ ...r, ids: r.ids.filter((id) => id !== winnerId && id !== loserId) }));
+  await trackChanges(tx, referrers, change, async () => {
+    await spec.movePointers(tx, loser, winner);
+    await tx
+      .update(citations)
+      .set({ [citedBy]: winnerId })
+      .where(eq(citations[citedBy], loserId));
+  });
   await moveLinks(tx, kind.aliases.table, kind.aliases.owner, loserId, winnerId);
   await tx
     .insert(kind.aliases.table)
@@ -166,7 +183,7 @@ export async function mergeNamed<T extends NamedType>(
     kind.type,
     loserId,
     { ...change, mergedIntoId: winnerId },
-    { snapshot: kind.snapshot, released: spec.released },
+    { released: spec.released },
   );
   const [merged] = (await tx
     .update(table)
@@ -179,7 +196,7 @@ export async function mergeNamed<T extends NamedType>(
     action: 'UPDATE',
     ...change,
     before,
-    after: await kind.snapshot(tx, merged),
+    after: await snapshotOf(tx, kind.type, merged.id),
   });
   await kind.refreshSearch(tx, [winnerId]);
   return merged;

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { revisions, type RevisionRow } from '../../db/schema.js';
 import { InvalidInputError } from '../../errors.js';
+import type { FeedType } from '../../graphql/record-types.js';
 
 /** Where a feed reader stands: after this transaction's revision. */
 export interface FeedPosition {
@@ -61,19 +62,27 @@ const feedHorizon = sql`(
   from (select pg_current_snapshot() as snapshot) as current_snapshot
 )`;
 
-/** Revisions after `position`, in (transaction, revision) order, below the feed's horizon. */
+/**
+ * Revisions after `position`, in (transaction, revision) order, below the feed's horizon; of
+ * these record types only, when given. A position is a place in the whole feed, so a cursor
+ * read with one filter resumes at the same place with another.
+ */
 export async function fetchFeedPage(
   db: Db,
   position: FeedPosition | null,
   limit: number,
+  types: readonly FeedType[] | null = null,
 ): Promise<RevisionRow[]> {
   const after = position
     ? sql`and (${revisions.txId}, ${revisions.id}) > (${position.txId}::xid8, ${position.id})`
     : sql``;
+  const ofTypes = types
+    ? sql`and ${revisions.recordType} = any(${`{${types.join(',')}}`}::text[])`
+    : sql``;
   return db
     .select()
     .from(revisions)
-    .where(sql`${revisions.txId} < ${feedHorizon} ${after}`)
+    .where(sql`${revisions.txId} < ${feedHorizon} ${after} ${ofTypes}`)
     .orderBy(revisions.txId, revisions.id)
     .limit(limit);
 }

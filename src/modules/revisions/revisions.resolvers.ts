@@ -2,19 +2,20 @@
 import { nodeLoader, type Context } from '../../context.js';
 import type { RevisionRow } from '../../db/schema.js';
 import { pageSize, type Connection } from '../../graphql/connection.js';
-import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
+import type { RecordType, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId, type NodeType } from '../../graphql/global-id.js';
-import { HISTORY_TYPES, type HistoryType } from '../../graphql/record-types.js';
+import { FEED_TYPE_NAMES, HISTORY_TYPES, type HistoryType } from '../../graphql/record-types.js';
 import { tagged } from '../../graphql/rows.js';
 import { decodeFeedCursor, encodeFeedCursor, fetchFeedPage } from './change-feed.js';
 
 async function changes(
-  args: { after?: string | null; first?: number | null },
+  args: { after?: string | null; first?: number | null; types?: RecordType[] | null },
   ctx: Context,
 ): Promise<Connection<RevisionRow>> {
   const first = pageSize(args.first);
   const position = decodeFeedCursor(args.after);
-  const rows = await fetchFeedPage(ctx.db, position, first + 1);
+  const types = args.types ? args.types.map((name) => FEED_TYPE_NAMES[name]) : null;
+  const rows = await fetchFeedPage(ctx.db, position, first + 1, types);
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeFeedCursor(node), node }));
   return {

@@ -3,12 +3,21 @@
 import { eq, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { revisions, type RevisionRow } from '../../db/schema.js';
+import type { RevisionRow } from '../../db/schema.js';
 import { bumpVersion, lockVersioned } from '../../db/versioned.js';
 import { ApiError } from '../../errors.js';
-import { toGlobalId, type NodeType } from '../../graphql/global-id.js';
-import { RECORD_TYPES, type DeletableType } from '../../graphql/record-types.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { RECORD_TYPES, type DeletableType, type FeedType } from '../../graphql/record-types.js';
+import {
+  IDS_PER_STATEMENT,
+  inChunks,
+  writeRows,
+  type TableWrite,
+} from '../../import/sipri-batch-writer.js';
 import { refreshSearchDocuments, type SearchScope } from '../search/search.service.js';
+import { loadSnapshots, snapshotOf, type Snapshot } from './snapshots.js';
+
+export { loadSnapshots, snapshotOf, type Snapshot } from './snapshots.js';
 
 /** Who a change is attributed to: an API key's holder, or an importer. */
 export interface Author {
@@ -22,11 +31,8 @@ export interface Change {
   reason: string;
 }
 
-/** A JSON-able picture of a record in API terms, which history compares field by field. */
-export type Snapshot = Record<string, unknown>;
-
 export interface RevisionEntry {
-  recordType: NodeType;
+  recordType: FeedType;
   recordId: string;
   action: RevisionRow['action'];
   author: Author;
@@ -53,17 +59,117 @@ export function diffSnapshots(
 
 /** Writes one revision; call it inside the transaction that makes the change. */
 export async function recordRevision(tx: Db, entry: RevisionEntry): Promise<void> {
-  await tx.insert(revisions).values({
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    action: entry.action,
-    authorKeyId: entry.author.keyId,
-    authorName: entry.author.name,
-    reason: entry.reason,
-    changes: diffSnapshots(entry.before, entry.after),
-    sourceIds: [...new Set(entry.sourceIds ?? [])],
-    mergedIntoId: entry.mergedIntoId ?? null,
+  await recordRevisions(tx, [entry]);
+}
+
+/** How revisions are laid out for writeRows: one statement per 5,000, whatever their number. */
+const REVISIONS: TableWrite<RevisionEntry & { changes: string }> = {
+  table: 'revisions',
+  columns: [
+    { name: 'record_type', type: 'text', value: (r) => r.recordType },
+    { name: 'record_id', type: 'uuid', value: (r) => r.recordId },
+    { name: 'action', type: 'revision_action', value: (r) => r.action },
+    { name: 'author_key_id', type: 'uuid', value: (r) => r.author.keyId },
+    { name: 'author_name', type: 'text', value: (r) => r.author.name },
+    { name: 'reason', type: 'text', value: (r) => r.reason },
+    { name: 'changes', type: 'jsonb', value: (r) => r.changes },
+    {
+      name: 'source_ids',
+      type: 'uuid[]',
+      value: (r) => [...new Set(r.sourceIds ?? [])],
+      castFrom: 'text',
+    },
+    { name: 'merged_into_id', type: 'uuid', value: (r) => r.mergedIntoId },
+  ],
+};
+
+/**
+ * Writes revisions in order, in as few statements as their number allows (imports write tens
+ * of thousands). An UPDATE that changes no field of the snapshot is not written: nothing a
+ * reader of the feed sees changed.
+ */
+export async function recordRevisions(tx: Db, entries: readonly RevisionEntry[]): Promise<void> {
+  const rows = entries.flatMap((entry) => {
+    const changes = diffSnapshots(entry.before, entry.after);
+    if (entry.action === 'UPDATE' && Object.keys(changes).length === 0) return [];
+    return [{ ...entry, changes: JSON.stringify(changes) }];
   });
+  await writeRows(tx, REVISIONS, rows);
+}
+
+/** Who writes a batch of revisions, on which sources. */
+export interface BatchAuthor {
+  author: Author;
+  sourceIds?: string[];
+}
+
+/** A revision of a record already written, whose new values are read back from the database. */
+export interface WrittenRecord {
+  recordId: string;
+  action: RevisionEntry['action'];
+  reason: string | null;
+  /** The record before the change; null for a CREATE. */
+  before: Snapshot | null;
+}
+
+/**
+ * Writes the revisions of records of one type that a bulk write has just written (an import,
+ * the seed, the backfill, a merge's moved references), their new values read back with the
+ * type's snapshot a batch of 5,000 at a time: a few statements per batch, bounded memory.
+ */
+export async function recordWritten(
+  tx: Db,
+  type: FeedType,
+  records: readonly WrittenRecord[],
+  { author, sourceIds }: BatchAuthor,
+): Promise<void> {
+  await inChunks(records, IDS_PER_STATEMENT, async (chunk) => {
+    const after = await loadSnapshots(
+      tx,
+      type,
+      chunk.map((r) => r.recordId),
+    );
+    await recordRevisions(
+      tx,
+      chunk.map((r) => ({
+        ...r,
+        recordType: type,
+        author,
+        sourceIds,
+        // A deletion's revision empties every field, as a tombstone's does.
+        after: r.action === 'DELETE' ? {} : after.get(r.recordId)!,
+      })),
+    );
+  });
+}
+
+/**
+ * Runs `work`, then writes an UPDATE revision for each of these records whose snapshot it
+ * changed: for writes that move references in bulk (a merge repointing deals and citations),
+ * so that the feed shows every record's new values.
+ */
+export async function trackChanges<R>(
+  tx: Db,
+  records: readonly { type: FeedType; ids: readonly string[] }[],
+  change: Change,
+  work: () => Promise<R>,
+): Promise<R> {
+  const before = await Promise.all(records.map((r) => loadSnapshots(tx, r.type, r.ids)));
+  const result = await work();
+  for (const [i, { type }] of records.entries()) {
+    await recordWritten(
+      tx,
+      type,
+      [...before[i]!].map(([recordId, snapshot]) => ({
+        recordId,
+        action: 'UPDATE' as const,
+        reason: change.reason,
+        before: snapshot,
+      })),
+      { author: change.author },
+    );
+  }
+  return result;
 }
 
 /** A stored row of a deletable type. */
@@ -71,8 +177,6 @@ export type RowOf<T extends DeletableType> = (typeof RECORD_TYPES)[T]['table']['
 
 /** What a record type adds to the common way of leaving a record as a tombstone. */
 export interface TombstoneSpec<T extends DeletableType> {
-  /** The record as it was, for its revision. */
-  snapshot: (tx: Db, row: RowOf<T>) => Snapshot | Promise<Snapshot>;
   /** Why the record cannot go (something live still refers to it), or null: CONFLICT. */
   stillUsed?: (tx: Db, id: string) => Promise<string | null>;
   /** Columns the tombstone gives up (an actor's unique ISO codes, for another record to take). */
@@ -92,14 +196,14 @@ export async function tombstone<T extends DeletableType>(
   type: T,
   id: string,
   change: Change & { mergedIntoId?: string },
-  spec: TombstoneSpec<T>,
+  spec: TombstoneSpec<T> = {},
 ): Promise<RowOf<T>> {
   const { table, noun } = RECORD_TYPES[type];
   const { searchScope } = RECORD_TYPES[type] as { searchScope?: keyof SearchScope };
   const row = (await lockVersioned(tx, table, id, null, noun)) as RowOf<T>;
   const conflict = await spec.stillUsed?.(tx, id);
   if (conflict) throw new ApiError(conflict, 'CONFLICT');
-  const before = await spec.snapshot(tx, row);
+  const before = await snapshotOf(tx, type, id);
   const { mergedIntoId } = change;
   await tx
     .update(table)

@@ -3,7 +3,6 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { anyRow } from '../../db/versioned.js';
 import { citations, sources, type CitationRow, type SourceRow } from '../../db/schema.js';
-import { toGlobalId } from '../../graphql/global-id.js';
 import {
   CITABLE_TYPES,
   citedByColumn,
@@ -13,10 +12,10 @@ import {
 import {
   recordRevision,
   tombstone,
+  snapshotOf,
   type Author,
   type Change,
   type RevisionEntry,
-  type Snapshot,
 } from '../revisions/revisions.service.js';
 import { refreshSearchDocuments, type SearchScope } from '../search/search.service.js';
 import type { SourceValues, ValidCitation } from './sources.input.js';
@@ -38,24 +37,6 @@ export function citationTarget(c: CitationRow): CitationTarget {
   throw new Error(`Citation ${c.id} has no target`);
 }
 
-/** A source's picture in API terms, for its history. */
-export function sourceSnapshot(row: SourceRow): Snapshot {
-  return {
-    kind: row.kind,
-    title: row.title,
-    publisher: row.publisher,
-    url: row.url,
-    archivedUrl: row.archivedUrl,
-    publicationDate:
-      [row.publishedYear, row.publishedMonth, row.publishedDay]
-        .filter((p) => p !== null)
-        .join('-') || null,
-    accessedOn: row.accessedOn,
-    language: row.language,
-    note: row.note,
-  };
-}
-
 export async function createSource(
   tx: Db,
   values: SourceValues,
@@ -70,7 +51,7 @@ export async function createSource(
     author,
     reason,
     before: null,
-    after: sourceSnapshot(row!),
+    after: await snapshotOf(tx, 'Source', row!.id),
   });
   await refreshSearchDocuments(tx, { sources: [row!.id] });
   return row!;
@@ -110,14 +91,7 @@ export async function attachCitations(
       author,
       reason,
       before: null,
-      after: {
-        source: toGlobalId('Source', sourceId),
-        target: target.id,
-        excerpt: c.excerpt,
-        translation: c.translation,
-        locator: c.locator,
-        stance: c.stance,
-      },
+      after: await snapshotOf(tx, 'Citation', row!.id),
       sourceIds: [sourceId],
     });
     sourceIds.push(sourceId);
@@ -144,11 +118,6 @@ export async function recordCitedChange(
 /** Marks a citation deleted; the record it supported keeps its other citations. */
 export async function deleteCitation(tx: Db, citationId: string, change: Change): Promise<void> {
   await tombstone(tx, 'Citation', citationId, change, {
-    snapshot: (_tx, citation) => ({
-      source: toGlobalId('Source', citation.sourceId),
-      excerpt: citation.excerpt,
-      stance: citation.stance,
-    }),
     searchScope: (citation) => citedRecordsScope(citationTarget(citation), [citation.sourceId]),
   });
 }
@@ -156,7 +125,6 @@ export async function deleteCitation(tx: Db, citationId: string, change: Change)
 /** Deletes a source no live citation uses; delete (or move) its citations first. */
 export async function deleteSource(tx: Db, sourceId: string, change: Change): Promise<void> {
   await tombstone(tx, 'Source', sourceId, change, {
-    snapshot: (_tx, source) => sourceSnapshot(source),
     stillUsed: async (tx, id) =>
       (await anyRow(tx, citations, and(eq(citations.sourceId, id), isNull(citations.deletedAt))))
         ? 'The source is still cited: delete its citations first'
