@@ -22,6 +22,7 @@ describe('database', () => {
       'api_keys',
       'applied_seeds',
       'citations',
+      'data_version',
       'deal_event_actors',
       'deal_events',
       'deal_items',

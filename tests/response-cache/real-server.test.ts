@@ -44,7 +44,7 @@ describe('the response cache in the server process', () => {
     const after = await postGraphQL(server.url, QUERY);
     expect(cacheOf(after)?.hit).toBe(false);
     expect(BigInt(cacheOf(after)!.version)).toBeGreaterThan(BigInt(cacheOf(miss)!.version));
-  });
+  }, 90_000);
 
   it('is off with RESPONSE_CACHE=false', async () => {
     const { server } = await start({ RESPONSE_CACHE: 'false' });
@@ -54,5 +54,5 @@ describe('the response cache in the server process', () => {
       expect(answer.body.extensions?.cost).toBeDefined();
       expect(answer.body.extensions?.cache).toBeUndefined();
     }
-  });
+  }, 90_000);
 });

@@ -218,6 +218,17 @@ describe('the response cache in memory', () => {
     expect(new Set(answers.map((a) => JSON.stringify(a.body.data))).size).toBe(1);
   });
 
+  it('refuses variables nested too deep to key as a bad request, not a 500', async () => {
+    const { ask } = await listen();
+    // Written as text: JSON.stringify itself would overflow on such a value.
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const answer = await ask(
+      `{"query": ${JSON.stringify(ACTORS)}, "variables": {"name": ${deep}}}`,
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('does not keep answers with errors', async () => {
     const { ask } = await listen();
     const bad = {

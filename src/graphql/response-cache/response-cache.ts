@@ -40,14 +40,27 @@ export interface CacheExtension {
   version: string;
 }
 
-/** JSON with object keys sorted, so that `{a, b}` and `{b, a}` variables are one key. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+// Deeper than any input type of the schema: such variables are refused by validation anyway,
+// and a recursion as deep as the body allows would overflow the stack (a 500; the fuzz test).
+const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * JSON with object keys sorted, so that `{a, b}` and `{b, a}` variables are one key; null
+ * for values nested deeper than MAX_VARIABLE_DEPTH (not cached).
+ */
+function canonicalJson(value: unknown, depth = 0): string | null {
+  if (depth > MAX_VARIABLE_DEPTH) return null;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => canonicalJson(item, depth + 1));
+    return items.includes(null) ? null : `[${items.join(',')}]`;
+  }
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, canonicalJson(v, depth + 1)] as const);
+    if (entries.some(([, v]) => v === null)) return null;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -58,7 +71,9 @@ export function cacheKey(parts: {
   queryHash: string;
   operationName: string | null;
   variables: unknown;
-}): string {
+}): string | null {
+  const variables = canonicalJson(parts.variables ?? {});
+  if (variables === null) return null;
   // JSON of the parts, so that no choice of names or variables can make two parts run together.
   return createHash('sha256')
     .update(
@@ -67,7 +82,7 @@ export function cacheKey(parts: {
         parts.version,
         parts.queryHash,
         parts.operationName,
-        canonicalJson(parts.variables ?? {}),
+        variables,
       ]),
     )
     .digest('base64url');
@@ -119,6 +134,7 @@ export function createResponseCachePlugin<TContext extends BaseContext>(
             operationName: operationName ?? null,
             variables: request.variables,
           });
+          if (key === null) return null;
           let stored = await cache.store.get(key);
           // No await between looking for a reader of this key and becoming it: one reader.
           const reading = stored === undefined ? inFlight.get(key) : undefined;
