@@ -16,10 +16,15 @@ import { createApiKey } from '../../src/modules/auth/api-keys.service.js';
 import { createApolloServer } from '../../src/server.js';
 import { postGraphQL } from '../support/real-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { REDIS_URL, redisReachable } from '../support/redis.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = pino({ level: 'silent' });
-const POLICY = { anonymous: { burst: 100, perSecond: 10 }, key: { burst: 400, perSecond: 10 } };
+// Buckets that refill too slowly to matter while a test runs: on a loaded machine seconds pass
+// between two requests, and a faster refill made exact budgets flaky (a point back, a 200).
+const POLICY = {
+  anonymous: { burst: 100, perSecond: 0.01 },
+  key: { burst: 400, perSecond: 0.01 },
+};
 // 1 admission point + cost 1 + 10 × (1 + 1) = 22 points.
 const QUERY = '{ deals(first: 10) { nodes { supplier { name } } } }';
 
@@ -50,7 +55,10 @@ async function listen(rateLimiter: RateLimiter): Promise<string> {
 describe('the token bucket', () => {
   it('refuses what the bucket cannot pay, says when to retry, and refills with time', async () => {
     let now = 0;
-    const limiter = new LocalRateLimiter(POLICY, () => now);
+    const limiter = new LocalRateLimiter(
+      { ...POLICY, anonymous: { burst: 100, perSecond: 10 } },
+      () => now,
+    );
     const client = { kind: 'anonymous' as const, id: 'ip:test' };
     expect((await limiter.take(client, 80)).allowed).toBe(true);
     const refused = await limiter.take(client, 50);
@@ -70,7 +78,7 @@ describe('rate limiting over HTTP', () => {
     expect(first.status).toBe(200);
     expect(first.body.extensions?.cost).toMatchObject({
       requested: 21,
-      throttle: { available: 100 - 22, burst: 100, perSecond: 10 },
+      throttle: { available: 100 - 22, burst: 100, perSecond: 0.01 },
     });
     const statuses = [first.status];
     let refused = first;
@@ -108,7 +116,7 @@ describe('rate limiting over HTTP', () => {
     await limiter.take({ kind: 'anonymous', id: 'ip:127.0.0.1' }, 100);
     const answer = await postGraphQL(url, { query: '{ __typename }' });
     expect(answer.status).toBe(429);
-    expect(answer.headers.get('retry-after')).toBe('1');
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 
@@ -141,24 +149,6 @@ describe('rate limiting over HTTP', () => {
     expect(statuses.slice(-10)).toEqual(Array(10).fill(429));
   });
 });
-
-async function redisReachable(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 500,
-  });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    await redis.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 const withRedis = await redisReachable();
 if (!withRedis) console.warn(`Skipping the shared rate-limit tests: no Redis at ${REDIS_URL}`);

@@ -5,7 +5,6 @@
 // instances sharing it) when a Redis server answers.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,8 +26,8 @@ import {
   withClient,
   type TestDatabase,
 } from '../support/test-database.js';
+import { REDIS_URL, redisReachable } from '../support/redis.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = pino({ level: 'silent' });
 const CACHE_CONFIG = loadConfig({}).responseCache;
 
@@ -290,24 +289,6 @@ describe('the in-process store', () => {
     expect(store.usage.entries).toBe(1);
   });
 });
-
-async function redisReachable(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    connectTimeout: 500,
-    maxRetriesPerRequest: 0,
-  });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    await redis.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 const withRedis = await redisReachable();
 if (!withRedis) console.warn(`Skipping the Redis response-cache tests: no Redis at ${REDIS_URL}`);
