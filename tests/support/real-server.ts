@@ -1,9 +1,10 @@
-// Test support: the real server process, started exactly as `npm start` does, on a free loopback
+// Test support: the real server process — src/main.ts, compiled once per run — on a free loopback
 // port, with an environment of the test's choosing; its JSON log lines can be read back.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compiledCommand } from './compiled-server.js';
 import { copyReadyFolder, templates } from './templates.js';
 import { createScratchDatabase, testDatabaseUrl } from './test-database.js';
 
@@ -20,19 +21,20 @@ export interface RealServer {
   /** Resolves with the exit code once every process of the group has closed its output. */
   exited: Promise<number | null>;
   running(): boolean;
-  /** Sends a signal to the whole process group (npm, tsx and node). */
+  /** Sends a signal to the whole process group (with `npm start`: npm and node). */
   signal(signal: NodeJS.Signals): void;
   /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts `npm start` here, or `command` in `cwd` (the production test runs `node dist/main.js`
- * in a copy of the built artifact).
+ * Starts the compiled src/main.ts here (see compiled-server.ts), or `command` in `cwd` (the
+ * production test runs `node dist/main.js` in a copy of the built artifact; one test runs
+ * `npm start` itself).
  */
 export async function startRealServer(
   env: Record<string, string>,
-  { command = ['npm', 'start', '--silent'], cwd = process.cwd() } = {},
+  { command = compiledCommand('main'), cwd = process.cwd() } = {},
 ): Promise<RealServer> {
   const child = spawn(command[0]!, command.slice(1), {
     cwd,
@@ -160,13 +162,14 @@ export async function postGraphQL(
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
 
-/** Runs a CLI (`npx tsx src/cli/<name>.ts …`) to its end on the database `env` names. */
+/** Runs a CLI (src/cli/<name>.ts, compiled) to its end on the database `env` names. */
 export async function runCliProcess(
   name: string,
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn('npx', ['tsx', `src/cli/${name}.ts`, ...args], {
+  const [node, file] = compiledCommand(`cli/${name}`);
+  const child = spawn(node!, [file!, ...args], {
     cwd: process.cwd(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -178,7 +181,7 @@ export async function runCliProcess(
   return { code, output };
 }
 
-/** Creates an API key with `npm run keys` on the database `env` names; returns the secret. */
+/** Creates an API key with the keys CLI on the database `env` names; returns the secret. */
 export async function createKeyWithCli(
   env: Record<string, string>,
   role: 'editor' | 'admin',
@@ -186,6 +189,6 @@ export async function createKeyWithCli(
 ): Promise<string> {
   const { output } = await runCliProcess('keys', ['create', '--role', role, '--name', name], env);
   const match = /Key \(shown once[^)]*\): (\S+)/.exec(output);
-  if (!match) throw new Error(`npm run keys printed no key:\n${output}`);
+  if (!match) throw new Error(`the keys CLI printed no key:\n${output}`);
   return match[1]!;
 }
