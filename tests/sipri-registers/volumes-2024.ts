@@ -11,6 +11,7 @@ import {
 } from '../support/sipri-data.js';
 import { dataOf } from '../support/test-api.js';
 import { LONG, type RegisterChain } from './chain.js';
+import { graphql } from '../support/graphql/index.js';
 
 interface Named {
   id: string;
@@ -105,10 +106,26 @@ export function volumesIn2024(chain: RegisterChain): void {
           nodes: { tivDelivered: string | null }[];
           pageInfo: { hasNextPage: boolean; endCursor: string | null };
         } = dataOf(
-          await chain.api.query<{ transferVolumes: typeof page }>(
-            `query ($after: String, $m: DeliveryYearMethod) {
-              transferVolumes(groupBy: [DELIVERY_YEAR], deliveryYears: $m, first: 100, after: $after) {
-                totalCount nodes { tivDelivered } pageInfo { hasNextPage endCursor } } }`,
+          await chain.api.query(
+            graphql(`
+              query Volumes2024TransferVolumes($after: String, $m: DeliveryYearMethod) {
+                transferVolumes(
+                  groupBy: [DELIVERY_YEAR]
+                  deliveryYears: $m
+                  first: 100
+                  after: $after
+                ) {
+                  totalCount
+                  nodes {
+                    tivDelivered
+                  }
+                  pageInfo {
+                    hasNextPage
+                    endCursor
+                  }
+                }
+              }
+            `),
             { after, m: method },
           ),
         ).transferVolumes;

@@ -129,11 +129,11 @@ export async function ownDatabaseEnv({ fresh = false }: { fresh?: boolean } = {}
   };
 }
 
-export interface HttpAnswer {
+export interface HttpAnswer<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
   body: {
-    data?: Record<string, unknown> | null;
+    data?: T | null;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
     extensions?: Record<string, unknown>;
   };
@@ -141,21 +141,34 @@ export interface HttpAnswer {
 }
 
 /** POSTs a GraphQL request as JSON and reads the answer, JSON or not. */
-export async function postGraphQL(
+export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
+): Promise<HttpAnswer<T>> {
+  return readAnswer<T>(
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(20_000),
+    }),
+  );
+}
+
+/** GETs `url` (a GraphQL request in its query string, a health check) and reads the answer. */
+export async function getAnswer(
+  url: string,
+  headers: Record<string, string> = {},
 ): Promise<HttpAnswer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    signal: AbortSignal.timeout(20_000),
-  });
+  return readAnswer(await fetch(url, { headers, signal: AbortSignal.timeout(20_000) }));
+}
+
+async function readAnswer<T>(response: Response): Promise<HttpAnswer<T>> {
   const text = await response.text();
-  let parsed: HttpAnswer['body'] = {};
+  let parsed: HttpAnswer<T>['body'] = {};
   try {
-    parsed = JSON.parse(text) as HttpAnswer['body'];
+    parsed = JSON.parse(text) as HttpAnswer<T>['body'];
   } catch {
     // Not JSON: the test looks at `text`.
   }
