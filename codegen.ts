@@ -1,9 +1,32 @@
-// GraphQL Code Generator: resolver types from schema.graphql, with GraphQL types mapped to row types.
+// GraphQL Code Generator: resolver types from schema.graphql, with GraphQL types mapped to row
+// types; and typed documents for the tests' queries (graphql-codegen's client preset).
 import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const scalars = { Decimal: 'string', Date: 'string', DateTime: 'Date', JSON: 'unknown' };
 
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   generates: {
+    // Every graphql(`…`) in the tests becomes a TypedDocumentString: the result and variable
+    // types come from the schema, so a test states none by hand (tests/support/test-api.ts).
+    'tests/support/graphql/': {
+      preset: 'client',
+      documents: [
+        'tests/**/*.ts',
+        '!tests/support/graphql/**',
+        // An SDL string (the last release's schema), not an operation.
+        '!tests/schema-check.test.ts',
+      ],
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        importExtension: '.js',
+        // Over HTTP a DateTime arrives as its ISO text.
+        scalars: { ...scalars, DateTime: 'string' },
+      },
+    },
     'src/graphql/generated/resolvers-types.ts': {
       plugins: [
         {
@@ -16,7 +39,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../../context.js#Context',
-        scalars: { Decimal: 'string', Date: 'string', DateTime: 'Date', JSON: 'unknown' },
+        scalars,
         mappers: {
           Actor: '../../db/schema.js#ActorRow',
           Platform: '../../db/schema.js#PlatformRow',

@@ -28,6 +28,7 @@ export default tseslint.config(
       'data/',
       'migrations/',
       'src/graphql/generated/',
+      'tests/support/graphql/',
       'test-output/',
     ],
   },

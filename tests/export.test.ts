@@ -2,8 +2,7 @@
 // real test database holding the seeded Sahel excerpt: each format against what `deals` returns
 // for the same filter, CSV quoting, unknown ≠ 0, attribution, coded errors for bad filters, the
 // export's own allowance, and a client that leaves mid-export.
-import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -11,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { LocalRateLimiter, type RateLimiter } from '../src/graphql/limits/index.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
-import { createHttpServer } from '../src/http.js';
 import { createLogger } from '../src/logger.js';
 import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { CSV_COLUMNS } from '../src/modules/export/deal-csv.js';
@@ -19,8 +17,7 @@ import { EXPORT_DEAL_SELECTION } from '../src/modules/export/deal-records.js';
 import { EXPORT_ATTRIBUTION } from '../src/modules/export/export-route.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
-import { createApolloServer } from '../src/server.js';
-import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
+import { createTestApi, dataOf, serveHttp, type TestApi } from './support/test-api.js';
 import { testDatabaseKind } from './support/test-database.js';
 
 type Json = Record<string, unknown>;
@@ -430,16 +427,8 @@ describe('a client that leaves mid-export', () => {
       },
     });
     const logger = createLogger('info', sink);
-    const apollo = createApolloServer(logger);
-    await apollo.start();
-    const server = createHttpServer({
-      apollo,
-      database: api.database,
-      logger,
-      exportBatchSize: 10,
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await serveHttp({ database: api.database, logger, exportBatchSize: 10 });
+    const origin = server.base;
     try {
       let received = 0;
       await new Promise<void>((resolve, reject) => {
@@ -496,8 +485,7 @@ describe('a client that leaves mid-export', () => {
         Number(next.headers.get('x-export-deals')),
       );
     } finally {
-      await new Promise((resolve) => server.close(resolve));
-      await apollo.stop();
+      await server.close();
     }
   });
 });
@@ -513,20 +501,9 @@ describe('limits', () => {
     rateLimiter?: RateLimiter;
     exportRateLimiter?: RateLimiter;
   }): Promise<string> {
-    const apollo = createApolloServer(logger, { rateLimiter: options.rateLimiter ?? null });
-    await apollo.start();
-    const server: Server = createHttpServer({
-      apollo,
-      database: api.database,
-      logger,
-      ...options,
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push(async () => {
-      await new Promise((resolve) => server.close(resolve));
-      await apollo.stop();
-    });
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const serving = await serveHttp({ database: api.database, logger, ...options });
+    servers.push(() => serving.close());
+    return serving.base;
   }
 
   it('charges an export to its own allowance by deals, apart from the GraphQL budget', async () => {

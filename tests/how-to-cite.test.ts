@@ -5,6 +5,7 @@ import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
 import { parseGlobalIdOf } from '../src/graphql/global-id.js';
 import { citeDeal, createSource } from './support/factories.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
+import { graphql } from './support/graphql/index.js';
 
 interface CitedDeal {
   id: string;
@@ -85,8 +86,17 @@ describe('Deal.howToCite', () => {
     });
     await citeDeal(api.database.db, dealId, older.id);
     const [deal] = dataOf(
-      await api.query<{ nodes: CitedDeal[] }>(
-        `query ($id: ID!) { nodes(ids: [$id]) { ... on Deal { id howToCite } } }`,
+      await api.query(
+        graphql(`
+          query HowToCiteNodes($id: ID!) {
+            nodes(ids: [$id]) {
+              ... on Deal {
+                id
+                howToCite
+              }
+            }
+          }
+        `),
         { id: mi35m.id },
       ),
     ).nodes;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
-import { toGlobalId } from '../src/graphql/global-id.js';
+import { parseGlobalIdOf, toGlobalId } from '../src/graphql/global-id.js';
 import { createApiKey, revokeApiKey } from '../src/modules/auth/api-keys.service.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
@@ -296,7 +296,7 @@ describe('editorial mutations', () => {
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const [row] = await queryRows<{ version: number }>(
       api.database.db,
-      sql`select version from deals where id = ${toUuid(id)}`,
+      sql`select version from deals where id = ${parseGlobalIdOf('Deal', id, 'id')}`,
     );
     expect(row?.version).toBe(2);
   });
@@ -389,7 +389,3 @@ describe('editorial mutations', () => {
     expect(change.sources).toEqual([{ url: 'http://news.abamako.com/h/300967.html' }]);
   });
 });
-
-function toUuid(globalId: string): string {
-  return Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;
-}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
+import { graphql } from './support/graphql/index.js';
 
 interface Item {
   platform: { designation: string };
@@ -28,12 +29,47 @@ describe('the SIPRI excerpt through the API', () => {
     api = await createTestApi();
     await seedSipriExcerpt(api.database.db);
     const data = dataOf(
-      await api.query<{ deals: { totalCount: number; nodes: Deal[] } }>(`{
-        deals(filter: { supplierCountry: ["RU"], recipientCountry: ["ML"] }, first: 100) {
-          totalCount nodes { stage orderDate { iso uncertain } comments
-            items { platform { designation } quantityOrdered { value uncertain }
-              quantityDelivered { value uncertain } deliveryYears condition tivDelivered note }
-            citations { locator source { kind publisher } } } } }`),
+      await api.query(
+        graphql(`
+          query SipriExcerptApiDeals {
+            deals(filter: { supplierCountry: ["RU"], recipientCountry: ["ML"] }, first: 100) {
+              totalCount
+              nodes {
+                stage
+                orderDate {
+                  iso
+                  uncertain
+                }
+                comments
+                items {
+                  platform {
+                    designation
+                  }
+                  quantityOrdered {
+                    value
+                    uncertain
+                  }
+                  quantityDelivered {
+                    value
+                    uncertain
+                  }
+                  deliveryYears
+                  condition
+                  tivDelivered
+                  note
+                }
+                citations {
+                  locator
+                  source {
+                    kind
+                    publisher
+                  }
+                }
+              }
+            }
+          }
+        `),
+      ),
     );
     expect(data.deals.totalCount).toBe(15);
     deals = data.deals.nodes;
@@ -79,20 +115,30 @@ describe('the SIPRI excerpt through the API', () => {
 
   it('attributes imported deals to the import in their history and in the change feed', async () => {
     const data = dataOf(
-      await api.query<{
-        deals: {
-          nodes: {
-            history: {
-              action: string;
-              author: string;
-              reason: string;
-              sources: { kind: string }[];
-            }[];
-          }[];
-        };
-        changes: { nodes: { recordType: string; author: string }[] };
-      }>(`{ deals(filter: { recipientCountry: ["NER"] }, first: 1) { nodes { history { action author reason sources { kind } } } }
-        changes(first: 100) { nodes { recordType author } } }`),
+      await api.query(
+        graphql(`
+          query SipriExcerptApiDeals2 {
+            deals(filter: { recipientCountry: ["NER"] }, first: 1) {
+              nodes {
+                history {
+                  action
+                  author
+                  reason
+                  sources {
+                    kind
+                  }
+                }
+              }
+            }
+            changes(first: 100) {
+              nodes {
+                recordType
+                author
+              }
+            }
+          }
+        `),
+      ),
     );
     const [created] = data.deals.nodes[0]!.history;
     expect(created).toMatchObject({
@@ -109,16 +155,31 @@ describe('the SIPRI excerpt through the API', () => {
 
   it('finds the Mi-17 deals under the Mi-8 family', async () => {
     const data = dataOf(
-      await api.query<{ platforms: { nodes: { id: string }[] } }>(
-        `{ platforms(filter: { designation: "Mi-8" }) { nodes { id designation } } }`,
+      await api.query(
+        graphql(`
+          query SipriExcerptApiPlatforms {
+            platforms(filter: { designation: "Mi-8" }) {
+              nodes {
+                id
+                designation
+              }
+            }
+          }
+        `),
       ),
     );
     const mi8 = (data.platforms.nodes as { id: string; designation?: string }[]).find(
       (p) => p.designation === 'Mi-8',
     )!;
     const family = dataOf(
-      await api.query<{ deals: { totalCount: number } }>(
-        `query($p: [ID!]) { deals(filter: { platform: $p, recipientCountry: ["MLI"] }) { totalCount } }`,
+      await api.query(
+        graphql(`
+          query SipriExcerptApiDeals3($p: [ID!]) {
+            deals(filter: { platform: $p, recipientCountry: ["MLI"] }) {
+              totalCount
+            }
+          }
+        `),
         { p: [mi8.id] },
       ),
     );

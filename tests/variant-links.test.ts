@@ -13,6 +13,7 @@ import { SIPRI_EXCERPT_FILE, seedSipriExcerpt } from '../src/seed/sipri-excerpt.
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 import { sahelLines } from './import/support.js';
+import { graphql } from './support/graphql/index.js';
 
 interface Item {
   platform: { designation: string };
@@ -109,10 +110,17 @@ describe('variant links from SIPRI comments (Sahel excerpt)', () => {
 
   it('counts the variant’s deals in transferVolumes filtered by the variant', async () => {
     const data = dataOf(
-      await api.query<{
-        transferVolumes: { nodes: { dealCount: number; unitsOrdered: number }[] };
-      }>(
-        `query($p: [ID!]) { transferVolumes(filter: { platform: $p }, groupBy: [STAGE]) { nodes { dealCount unitsOrdered } } }`,
+      await api.query(
+        graphql(`
+          query VariantLinksTransferVolumes($p: [ID!]) {
+            transferVolumes(filter: { platform: $p }, groupBy: [STAGE]) {
+              nodes {
+                dealCount
+                unitsOrdered
+              }
+            }
+          }
+        `),
         { p: [mi171sh] },
       ),
     );

@@ -5,6 +5,7 @@ import { SIPRI_EXCERPT_FILE, seedSipriExcerpt } from '../src/seed/sipri-excerpt.
 import { createDeal, createPlatform, createState, gid } from './support/factories.js';
 import { decimalCents, readRegisterRows, type RegisterRow } from './support/sipri-data.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
+import { graphql } from './support/graphql/index.js';
 
 interface Row {
   year: number | null;
@@ -169,8 +170,16 @@ describe('transferVolumes', () => {
     expect(mi8.length).toBeGreaterThan(0);
     const familyId = mi8[0]!.platformFamily!.id;
     const deals = dataOf(
-      await api.query<{ deals: { nodes: { stage: string }[] } }>(
-        `query ($f: DealFilter) { deals(filter: $f, first: 100) { nodes { stage } } }`,
+      await api.query(
+        graphql(`
+          query VolumesDeals($f: DealFilter) {
+            deals(filter: $f, first: 100) {
+              nodes {
+                stage
+              }
+            }
+          }
+        `),
         { f: { supplierCountry: ['RU'], recipientCountry: ['ML'], platform: [familyId] } },
       ),
     ).deals.nodes;

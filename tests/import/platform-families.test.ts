@@ -7,6 +7,7 @@ import { toGlobalId } from '../../src/graphql/global-id.js';
 import { createApiKey } from '../../src/modules/auth/api-keys.service.js';
 import { seedSipriExcerpt } from '../../src/seed/sipri-excerpt.js';
 import { createTestApi, dataOf, type TestApi } from '../support/test-api.js';
+import { graphql } from '../support/graphql/index.js';
 
 interface Placed {
   designation: string;
@@ -55,11 +56,22 @@ describe('platform families of imported designations', () => {
 
   it('groups every Mi-24 variant Mali received under one PLATFORM_FAMILY row', async () => {
     const result = dataOf(
-      await api.query<{
-        transferVolumes: { nodes: { platformFamily: { designation: string } | null }[] };
-      }>(
-        `{ transferVolumes(filter: { recipientCountry: ["MLI"] }, groupBy: [PLATFORM_FAMILY], first: 100) {
-          nodes { platformFamily { designation } } } }`,
+      await api.query(
+        graphql(`
+          query PlatformFamiliesTransferVolumes {
+            transferVolumes(
+              filter: { recipientCountry: ["MLI"] }
+              groupBy: [PLATFORM_FAMILY]
+              first: 100
+            ) {
+              nodes {
+                platformFamily {
+                  designation
+                }
+              }
+            }
+          }
+        `),
       ),
     );
     const families = result.transferVolumes.nodes.map((n) => n.platformFamily?.designation);
@@ -76,7 +88,17 @@ describe('platform families of imported designations', () => {
       sql`select id, version from platforms where designation = 'Mi-8T'`,
     );
     const update = await api.query(
-      `mutation($input: UpdatePlatformInput!) { updatePlatform(input: $input) { platform { family { designation } } } }`,
+      graphql(`
+        mutation PlatformFamiliesUpdatePlatform($input: UpdatePlatformInput!) {
+          updatePlatform(input: $input) {
+            platform {
+              family {
+                designation
+              }
+            }
+          }
+        }
+      `),
       {
         input: {
           id: toGlobalId('Platform', mi8t!.id),

@@ -1,7 +1,8 @@
-// Hostile requests against the real server (`npm start`): each is refused with a 4xx and a
+// Hostile requests against the real server process: each is refused with a 4xx and a
 // coded GraphQL error that names the limit, quickly, and the server keeps answering afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  getAnswer,
   ownDatabaseEnv,
   postGraphQL,
   startRealServer,
@@ -277,7 +278,7 @@ describe('hostile queries against the real server', () => {
     ],
     [
       'a GET mutation without a preflight header',
-      () => fetchAnswer(`${server.url}?query=${encodeURIComponent('mutation { __typename }')}`),
+      () => getAnswer(`${server.url}?query=${encodeURIComponent('mutation { __typename }')}`),
       400,
       'BAD_USER_INPUT',
       /CSRF/,
@@ -285,7 +286,7 @@ describe('hostile queries against the real server', () => {
     [
       'a GET mutation with a preflight header',
       () =>
-        fetchAnswer(`${server.url}?query=${encodeURIComponent('mutation { __typename }')}`, {
+        getAnswer(`${server.url}?query=${encodeURIComponent('mutation { __typename }')}`, {
           'apollo-require-preflight': 'true',
         }),
       405,
@@ -319,7 +320,7 @@ describe('hostile queries against the real server', () => {
   );
 
   it('says so with Allow: POST when a mutation comes by GET', async () => {
-    const answer = await fetchAnswer(
+    const answer = await getAnswer(
       `${server.url}?query=${encodeURIComponent('mutation { __typename }')}`,
       { 'apollo-require-preflight': 'true' },
     );
@@ -569,15 +570,3 @@ describe('bad input against the real server: coded errors, never a 500', () => {
     expect(requests.filter((line) => (line.status as number) >= 500)).toEqual([]);
   });
 });
-
-async function fetchAnswer(url: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-  const response = await fetch(url, { headers, signal: AbortSignal.timeout(20_000) });
-  const text = await response.text();
-  let body: HttpAnswer['body'] = {};
-  try {
-    body = JSON.parse(text) as HttpAnswer['body'];
-  } catch {
-    // Not JSON.
-  }
-  return { status: response.status, headers: response.headers, body, text };
-}

@@ -1,8 +1,6 @@
 // Rate limiting by cost: the real HTTP layer and Apollo server over a real test database, with
 // small budgets; in-process buckets, and buckets shared by two instances through Redis.
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +9,11 @@ import {
   LocalRateLimiter,
   type RateLimiter,
 } from '../../src/graphql/limits/index.js';
-import { createHttpServer } from '../../src/http.js';
 import { createApiKey } from '../../src/modules/auth/api-keys.service.js';
-import { createApolloServer } from '../../src/server.js';
 import { postGraphQL } from '../support/real-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { REDIS_URL, redisReachable } from '../support/redis.js';
+import { serveHttp } from '../support/test-api.js';
 
 const logger = pino({ level: 'silent' });
 // Buckets that refill too slowly to matter while a test runs: on a loaded machine seconds pass
@@ -40,16 +37,12 @@ afterAll(async () => {
 });
 
 async function listen(rateLimiter: RateLimiter): Promise<string> {
-  const apollo = createApolloServer(logger, { rateLimiter });
-  await apollo.start();
-  const server: Server = createHttpServer({ apollo, database, logger, rateLimiter });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const serving = await serveHttp({ database, logger, rateLimiter });
   closers.push(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await apollo.stop();
+    await serving.close();
     await rateLimiter.close();
   });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return serving.url;
 }
 
 describe('the token bucket', () => {

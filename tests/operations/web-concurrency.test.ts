@@ -7,6 +7,7 @@ import {
   ownDatabaseEnv,
   postGraphQL,
   startRealServer,
+  type HttpAnswer,
   type RealServer,
 } from '../support/real-server.js';
 import { testDatabaseUrl } from '../support/test-database.js';
@@ -67,7 +68,7 @@ describe.skipIf(!testDatabaseUrl)('several workers behind one port', () => {
   }, 30_000);
 
   it('drains every worker on SIGTERM: an in-flight request finishes, then the process exits 0', async () => {
-    let inFlight: ReturnType<typeof postGraphQL> | undefined;
+    let inFlight: Promise<HttpAnswer> | undefined;
     await whileDealsLocked(database.env.DATABASE_URL!, async () => {
       inFlight = postGraphQL(server.url, { query: '{ deals(first: 1) { nodes { id } } }' });
       await sleep(500);
@@ -80,8 +81,7 @@ describe.skipIf(!testDatabaseUrl)('several workers behind one port', () => {
     const deals = answer.body.data?.deals as { nodes: { id: string }[] } | undefined;
     expect(deals?.nodes).toHaveLength(1);
     await server.exited;
-    // Every worker drained, then the primary: it logs "stopped" only when all exited with 0
-    // (the test's exit code is npm's, which dies of the signal it forwards).
+    // Every worker drained, then the primary: it logs "stopped" only when all exited with 0.
     const stopped = workerLines('stopped').map((l) => l.worker ?? 'primary');
     expect(stopped.sort()).toEqual([2, 3, 'primary']);
   }, 60_000);

@@ -1,9 +1,10 @@
-// Test support: the real server process, started exactly as `npm start` does, on a free loopback
+// Test support: the real server process — src/main.ts, compiled once per run — on a free loopback
 // port, with an environment of the test's choosing; its JSON log lines can be read back.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compiledCommand } from './compiled-server.js';
 import { copyReadyFolder, templates } from './templates.js';
 import { createScratchDatabase, testDatabaseUrl } from './test-database.js';
 
@@ -20,19 +21,20 @@ export interface RealServer {
   /** Resolves with the exit code once every process of the group has closed its output. */
   exited: Promise<number | null>;
   running(): boolean;
-  /** Sends a signal to the whole process group (npm, tsx and node). */
+  /** Sends a signal to the whole process group (with `npm start`: npm and node). */
   signal(signal: NodeJS.Signals): void;
   /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts `npm start` here, or `command` in `cwd` (the production test runs `node dist/main.js`
- * in a copy of the built artifact).
+ * Starts the compiled src/main.ts here (see compiled-server.ts), or `command` in `cwd` (the
+ * production test runs `node dist/main.js` in a copy of the built artifact; one test runs
+ * `npm start` itself).
  */
 export async function startRealServer(
   env: Record<string, string>,
-  { command = ['npm', 'start', '--silent'], cwd = process.cwd() } = {},
+  { command = compiledCommand('main'), cwd = process.cwd() } = {},
 ): Promise<RealServer> {
   const child = spawn(command[0]!, command.slice(1), {
     cwd,
@@ -127,11 +129,11 @@ export async function ownDatabaseEnv({ fresh = false }: { fresh?: boolean } = {}
   };
 }
 
-export interface HttpAnswer {
+export interface HttpAnswer<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
   body: {
-    data?: Record<string, unknown> | null;
+    data?: T | null;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
     extensions?: Record<string, unknown>;
   };
@@ -139,34 +141,48 @@ export interface HttpAnswer {
 }
 
 /** POSTs a GraphQL request as JSON and reads the answer, JSON or not. */
-export async function postGraphQL(
+export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
+): Promise<HttpAnswer<T>> {
+  return readAnswer<T>(
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(20_000),
+    }),
+  );
+}
+
+/** GETs `url` (a GraphQL request in its query string, a health check) and reads the answer. */
+export async function getAnswer(
+  url: string,
+  headers: Record<string, string> = {},
 ): Promise<HttpAnswer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    signal: AbortSignal.timeout(20_000),
-  });
+  return readAnswer(await fetch(url, { headers, signal: AbortSignal.timeout(20_000) }));
+}
+
+async function readAnswer<T>(response: Response): Promise<HttpAnswer<T>> {
   const text = await response.text();
-  let parsed: HttpAnswer['body'] = {};
+  let parsed: HttpAnswer<T>['body'] = {};
   try {
-    parsed = JSON.parse(text) as HttpAnswer['body'];
+    parsed = JSON.parse(text) as HttpAnswer<T>['body'];
   } catch {
     // Not JSON: the test looks at `text`.
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
 
-/** Runs a CLI (`npx tsx src/cli/<name>.ts …`) to its end on the database `env` names. */
+/** Runs a CLI (src/cli/<name>.ts, compiled) to its end on the database `env` names. */
 export async function runCliProcess(
   name: string,
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn('npx', ['tsx', `src/cli/${name}.ts`, ...args], {
+  const [node, file] = compiledCommand(`cli/${name}`);
+  const child = spawn(node!, [file!, ...args], {
     cwd: process.cwd(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -178,7 +194,7 @@ export async function runCliProcess(
   return { code, output };
 }
 
-/** Creates an API key with `npm run keys` on the database `env` names; returns the secret. */
+/** Creates an API key with the keys CLI on the database `env` names; returns the secret. */
 export async function createKeyWithCli(
   env: Record<string, string>,
   role: 'reader' | 'editor' | 'admin',
@@ -186,6 +202,6 @@ export async function createKeyWithCli(
 ): Promise<string> {
   const { output } = await runCliProcess('keys', ['create', '--role', role, '--name', name], env);
   const match = /Key \(shown once[^)]*\): (\S+)/.exec(output);
-  if (!match) throw new Error(`npm run keys printed no key:\n${output}`);
+  if (!match) throw new Error(`the keys CLI printed no key:\n${output}`);
   return match[1]!;
 }

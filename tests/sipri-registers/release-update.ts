@@ -1,29 +1,15 @@
 // A yearly SIPRI update as a researcher makes it: the 2024 register imported, then the 2026
-// one over it. The default view must then count the 2026 release alone, the 2024 release must
-// stay readable as SIPRI published it, and the changes between them must be listed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// one over it (by ../sipri-registers.test.ts). The default view must then count the 2026 release
+// alone, the 2024 release must stay readable as SIPRI published it, and the changes between them
+// must be listed.
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../src/db/client.js';
-import {
-  importSipriRegister,
-  type SipriImportSummary,
-} from '../src/import/import-sipri-register.js';
-import { toGlobalId } from '../src/graphql/global-id.js';
-import {
-  readRegisterRows,
-  REGISTER_2024,
-  REGISTER_2026,
-  SHARED_DATA,
-  sharedDataPresent,
-} from './support/sipri-data.js';
-import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
-
-const present = sharedDataPresent(REGISTER_2024, REGISTER_2026);
-if (!present) {
-  console.warn(`SIPRI release update test skipped: the registers are not in ${SHARED_DATA}.`);
-}
-
-const LONG = 600_000;
+import { expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.js';
+import { toGlobalId } from '../../src/graphql/global-id.js';
+import { importSipriRegister } from '../../src/import/import-sipri-register.js';
+import { readRegisterRows, REGISTER_2024, REGISTER_2026 } from '../support/sipri-data.js';
+import { dataOf } from '../support/test-api.js';
+import { LONG, type RegisterChain } from './chain.js';
 
 interface Named {
   id: string;
@@ -37,23 +23,9 @@ interface Group {
   supplier?: Named;
 }
 
-describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', () => {
-  let api: TestApi;
-  let first: SipriImportSummary;
-  let update: SipriImportSummary;
-  let release2024: string;
-  let release2026: string;
-
-  const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(api.database.db, query);
-
-  beforeAll(async () => {
-    api = await createTestApi();
-    first = await importSipriRegister(api.database.db, REGISTER_2024);
-    update = await importSipriRegister(api.database.db, REGISTER_2026);
-    release2024 = toGlobalId('SipriRelease', first.releaseId);
-    release2026 = toGlobalId('SipriRelease', update.releaseId);
-  }, LONG);
-  afterAll(() => api?.close());
+/** What the API shows after the update, and a second import of the 2026 file (last). */
+export function releaseUpdate(chain: RegisterChain): void {
+  const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(chain.api.database.db, query);
 
   /** Every group of transferVolumes by one party, through the API's pages. */
   async function volumesBy(
@@ -65,7 +37,7 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
     for (;;) {
       const page: { nodes: Group[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
         dataOf(
-          await api.query<{ transferVolumes: typeof page }>(
+          await chain.api.query<{ transferVolumes: typeof page }>(
             `query ($f: DealFilter, $g: [VolumeDimension!]!, $after: String) {
               transferVolumes(filter: $f, groupBy: $g, first: 100, after: $after) {
                 nodes { ${role} { id name aliases { name } } tivDelivered }
@@ -112,13 +84,15 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
   }
 
   it('matches most rows and says how', () => {
-    expect(update.rowsRead).toBe(29_916);
-    expect(update.matches.SAME_KEY).toBeGreaterThan(20_000);
+    expect(chain.update.rowsRead).toBe(29_916);
+    expect(chain.update.matches.SAME_KEY).toBeGreaterThan(20_000);
     for (const kind of ['RESPELLED', 'RENAMED', 'CORRECTED'] as const) {
-      expect(update.matches[kind]).toBeGreaterThan(0);
+      expect(chain.update.matches[kind]).toBeGreaterThan(0);
     }
-    expect(update.retired.length).toBeGreaterThan(0);
-    expect(update.review.filter((e) => e.action === 'RETIRED')).toHaveLength(update.retired.length);
+    expect(chain.update.retired.length).toBeGreaterThan(0);
+    expect(chain.update.review.filter((e) => e.action === 'RETIRED')).toHaveLength(
+      chain.update.retired.length,
+    );
   });
 
   it.each(['recipient', 'supplier'] as const)(
@@ -132,7 +106,7 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
   it.each(['recipient', 'supplier'] as const)(
     'shows the 2024 release as SIPRI published it, for every %s',
     async (role) => {
-      await expectVolumesEqualFile(REGISTER_2024, role, { release: release2024 });
+      await expectVolumesEqualFile(REGISTER_2024, role, { release: chain.release2024 });
     },
     LONG,
   );
@@ -145,16 +119,16 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
     expect(others!.n).toBeGreaterThan(0); // the seeded Kazan record
     const count = async (filter: Record<string, unknown>) =>
       dataOf(
-        await api.query<{ deals: { totalCount: number } }>(
+        await chain.api.query<{ deals: { totalCount: number } }>(
           'query ($f: DealFilter) { deals(filter: $f, first: 1) { totalCount } }',
           { f: filter },
         ),
       ).deals.totalCount;
     expect(await count({})).toBe(29_916 + others!.n);
-    expect(await count({ release: release2024 })).toBe(27_951);
-    expect(await count({ release: release2026 })).toBe(29_916);
+    expect(await count({ release: chain.release2024 })).toBe(27_951);
+    expect(await count({ release: chain.release2026 })).toBe(29_916);
     expect(await count({ includeRetired: true })).toBe(
-      29_916 + others!.n + update.retired.length + first.dealsAddedRetired,
+      29_916 + others!.n + chain.update.retired.length + chain.first.dealsAddedRetired,
     );
   });
 
@@ -167,18 +141,18 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
       sql`select old.deal_id, d.retired_at is not null as retired
         from sipri_rows old join sipri_rows new on new.deal_id = old.deal_id
         join deals d on d.id = old.deal_id
-        where old.release_id = ${first.releaseId} and old.fields[7] = ${before}
-          and new.release_id = ${update.releaseId} and new.fields[7] = ${after}`,
+        where old.release_id = ${chain.first.releaseId} and old.fields[7] = ${before}
+          and new.release_id = ${chain.update.releaseId} and new.fields[7] = ${after}`,
     );
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.every((p) => !p.retired)).toBe(true);
     // No live deal still shows the older designation alone.
     const [orphans] = await rows<{ n: number }>(
       sql`select count(*)::int as n from sipri_rows r join deals d on d.id = r.deal_id
-        where r.release_id = ${first.releaseId} and r.fields[7] = ${before}
+        where r.release_id = ${chain.first.releaseId} and r.fields[7] = ${before}
           and d.retired_at is null and d.deleted_at is null
           and not exists (select 1 from sipri_rows n where n.deal_id = r.deal_id
-            and n.release_id = ${update.releaseId})`,
+            and n.release_id = ${chain.update.releaseId})`,
     );
     expect(orphans!.n).toBe(0);
   });
@@ -186,13 +160,13 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
   it('keeps a corrected deal (Algeria SM-4 120mm, ordered 18 → 6) as one deal with both rows', async () => {
     const [deal] = await rows<{ deal_id: string }>(
       sql`select new.deal_id from sipri_rows new
-        join sipri_rows old on old.deal_id = new.deal_id and old.release_id = ${first.releaseId}
-        where new.release_id = ${update.releaseId} and new.fields[1] = 'Algeria'
+        join sipri_rows old on old.deal_id = new.deal_id and old.release_id = ${chain.first.releaseId}
+        where new.release_id = ${chain.update.releaseId} and new.fields[1] = 'Algeria'
           and new.fields[7] = 'SM-4 120mm' and old.quantity_ordered = 18 and new.quantity_ordered = 6`,
     );
     expect(deal).toBeDefined();
     const node = dataOf(
-      await api.query<{
+      await chain.api.query<{
         node: {
           retirement: null;
           items: { quantityOrdered: { value: number } }[];
@@ -208,16 +182,19 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
     ).node;
     expect(node.retirement).toBeNull();
     expect(node.items[0]!.quantityOrdered.value).toBe(6);
-    expect(node.sipriRecords.map((r) => r.release.id)).toEqual([release2026, release2024]);
+    expect(node.sipriRecords.map((r) => r.release.id)).toEqual([
+      chain.release2026,
+      chain.release2024,
+    ]);
     expect(node.sipriRecords[0]).toMatchObject({ match: 'CORRECTED' });
     expect(node.sipriRecords[0]!.matchNote).toContain('number ordered 18 → 6');
   });
 
   it('keeps retired deals reachable, with a revision naming the release that dropped them', async () => {
-    const retired = update.retired[0]!;
+    const retired = chain.update.retired[0]!;
     const id = toGlobalId('Deal', retired.dealId);
     const node = dataOf(
-      await api.query<{
+      await chain.api.query<{
         node: {
           retirement: { release: { id: string; generatedText: string } };
           history: { action: string; reason: string }[];
@@ -229,7 +206,7 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
         { id },
       ),
     ).node;
-    expect(node.retirement.release.id).toBe(release2026);
+    expect(node.retirement.release.id).toBe(chain.release2026);
     const last = node.history.at(-1)!;
     expect(last.action).toBe('RETIRE');
     expect(last.reason).toContain('18 May 2026');
@@ -239,7 +216,7 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
     );
     const listed = async (includeRetired: boolean) =>
       dataOf(
-        await api.query<{ deals: { nodes: { id: string }[] } }>(
+        await chain.api.query<{ deals: { nodes: { id: string }[] } }>(
           `query ($f: DealFilter) { deals(filter: $f, first: 100) { nodes { id } } }`,
           {
             f: {
@@ -257,7 +234,7 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
   it('lists the changes between the releases: added, retired and changed deals', async () => {
     const page = async (kind: string) =>
       dataOf(
-        await api.query<{
+        await chain.api.query<{
           releaseChanges: {
             totalCount: number;
             nodes: {
@@ -273,7 +250,7 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
             releaseChanges(from: $from, to: $to, kind: $kind, first: 5) {
               totalCount
               nodes { kind deal { id } fromRecord { line } toRecord { line } changes { field from to } } } }`,
-          { from: release2024, to: release2026, kind: [kind] },
+          { from: chain.release2024, to: chain.release2026, kind: [kind] },
         ),
       ).releaseChanges;
     const added = await page('ADDED');
@@ -286,8 +263,8 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
     for (const c of changed.nodes[0]!.changes) expect(c.from).not.toEqual(c.to);
     // Deals the 2026 release retired are exactly the 2024 deals it no longer lists.
     const [gone] = await rows<{ n: number }>(
-      sql`select count(*)::int as n from sipri_rows a where a.release_id = ${first.releaseId}
-        and not exists (select 1 from sipri_rows b where b.release_id = ${update.releaseId}
+      sql`select count(*)::int as n from sipri_rows a where a.release_id = ${chain.first.releaseId}
+        and not exists (select 1 from sipri_rows b where b.release_id = ${chain.update.releaseId}
           and b.deal_id = a.deal_id)`,
     );
     expect(retired.totalCount).toBe(gone!.n);
@@ -297,10 +274,10 @@ describe.skipIf(!present)('a yearly SIPRI update (2024 register, then 2026)', ()
 
   it('changes nothing when the same file is imported again', async () => {
     const [before] = await rows<{ n: number }>(sql`select count(*)::int as n from revisions`);
-    const again = await importSipriRegister(api.database.db, REGISTER_2026);
+    const again = await importSipriRegister(chain.api.database.db, REGISTER_2026);
     expect(again).toMatchObject({ alreadyImported: true, dealsAdded: 0, dealsUpdated: 0 });
     expect(again.retired).toEqual([]);
     const [after] = await rows<{ n: number }>(sql`select count(*)::int as n from revisions`);
     expect(after!.n).toBe(before!.n);
   });
-});
+}
