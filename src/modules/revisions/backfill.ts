@@ -36,6 +36,13 @@ function missing(db: Db, type: FeedType): Promise<{ id: string }[]> {
   );
 }
 
+/** Each feed type's live records without a revision, one type after another. */
+async function missingOfEveryType(db: Db) {
+  const found: (readonly [FeedType, { id: string }[]])[] = [];
+  for (const type of FEED_TYPES) found.push([type, await missing(db, type)] as const);
+  return found;
+}
+
 /**
  * Live deals whose latest flat import revision (the only ones with an `orderYear` field) has
  * not been restated by the backfill since.
@@ -76,9 +83,7 @@ async function replayed(db: Db, ids: string[]): Promise<Map<string, Snapshot>> {
  */
 export async function backfillRevisions(db: Db): Promise<number> {
   const pending = async (tx: Db) => ({
-    missing: await Promise.all(
-      FEED_TYPES.map(async (type) => [type, await missing(tx, type)] as const),
-    ),
+    missing: await missingOfEveryType(tx),
     flat: await flatDeals(tx),
   });
   const seen = await pending(db);

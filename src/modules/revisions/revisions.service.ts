@@ -154,7 +154,9 @@ export async function trackChanges<R>(
   change: Change,
   work: () => Promise<R>,
 ): Promise<R> {
-  const before = await Promise.all(records.map((r) => loadSnapshots(tx, r.type, r.ids)));
+  // One after another: a transaction's connection runs one statement at a time.
+  const before: Map<string, Snapshot>[] = [];
+  for (const r of records) before.push(await loadSnapshots(tx, r.type, r.ids));
   const result = await work();
   for (const [i, { type }] of records.entries()) {
     await recordWritten(

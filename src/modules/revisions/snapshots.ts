@@ -185,35 +185,31 @@ type SnapshotLoader = (tx: Db, ids: string[]) => Promise<Map<string, Snapshot>>;
  */
 const SNAPSHOTS = {
   Actor: async (tx, ids) => {
-    const [rows, aliases] = await Promise.all([
-      tx.select().from(actors).where(anyOf(actors.id, ids)),
-      byOwner(
-        tx
-          .select()
-          .from(actorAliases)
-          .where(anyOf(actorAliases.actorId, ids))
-          .orderBy(asc(actorAliases.alias), asc(actorAliases.language)),
-        (a) => a.actorId,
-      ),
-    ]);
+    const rows = await tx.select().from(actors).where(anyOf(actors.id, ids));
+    const aliases = await byOwner(
+      tx
+        .select()
+        .from(actorAliases)
+        .where(anyOf(actorAliases.actorId, ids))
+        .orderBy(asc(actorAliases.alias), asc(actorAliases.language)),
+      (a) => a.actorId,
+    );
     return new Map(rows.map((r) => [r.id, actorSnapshot(r, aliases(r.id))]));
   },
   Platform: async (tx, ids) => {
-    const [rows, aliases, producers] = await Promise.all([
-      tx.select().from(platforms).where(anyOf(platforms.id, ids)),
-      byOwner(
-        tx
-          .select()
-          .from(platformAliases)
-          .where(anyOf(platformAliases.platformId, ids))
-          .orderBy(asc(platformAliases.alias), asc(platformAliases.language)),
-        (a) => a.platformId,
-      ),
-      byOwner(
-        tx.select().from(platformProducers).where(anyOf(platformProducers.platformId, ids)),
-        (p) => p.platformId,
-      ),
-    ]);
+    const rows = await tx.select().from(platforms).where(anyOf(platforms.id, ids));
+    const aliases = await byOwner(
+      tx
+        .select()
+        .from(platformAliases)
+        .where(anyOf(platformAliases.platformId, ids))
+        .orderBy(asc(platformAliases.alias), asc(platformAliases.language)),
+      (a) => a.platformId,
+    );
+    const producers = await byOwner(
+      tx.select().from(platformProducers).where(anyOf(platformProducers.platformId, ids)),
+      (p) => p.platformId,
+    );
     return new Map(
       rows.map((r) => [
         r.id,
@@ -226,27 +222,23 @@ const SNAPSHOTS = {
     );
   },
   Deal: async (tx, ids) => {
-    const [rows, items] = await Promise.all([
-      tx.select().from(deals).where(anyOf(deals.id, ids)),
-      byOwner(
-        tx
-          .select()
-          .from(dealItems)
-          .where(anyOf(dealItems.dealId, ids))
-          .orderBy(asc(dealItems.dealId), asc(dealItems.position)),
-        (i) => i.dealId,
-      ),
-    ]);
+    const rows = await tx.select().from(deals).where(anyOf(deals.id, ids));
+    const items = await byOwner(
+      tx
+        .select()
+        .from(dealItems)
+        .where(anyOf(dealItems.dealId, ids))
+        .orderBy(asc(dealItems.dealId), asc(dealItems.position)),
+      (i) => i.dealId,
+    );
     return new Map(rows.map((r) => [r.id, dealSnapshot(r, items(r.id))]));
   },
   DealEvent: async (tx, ids) => {
-    const [rows, actorLinks] = await Promise.all([
-      tx.select().from(dealEvents).where(anyOf(dealEvents.id, ids)),
-      byOwner(
-        tx.select().from(dealEventActors).where(anyOf(dealEventActors.eventId, ids)),
-        (a) => a.eventId,
-      ),
-    ]);
+    const rows = await tx.select().from(dealEvents).where(anyOf(dealEvents.id, ids));
+    const actorLinks = await byOwner(
+      tx.select().from(dealEventActors).where(anyOf(dealEventActors.eventId, ids)),
+      (a) => a.eventId,
+    );
     return new Map(
       rows.map((r) => [
         r.id,
