@@ -109,7 +109,7 @@ describe('the change feed', () => {
     // The feed lags behind this database's transactions still running, so the consumer polls
     // until it has caught up with every write.
     const consumer = (async () => {
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 100_000;
       while (Date.now() < deadline) {
         const wasWriting = writing;
         const page = dataOf(await api.query<FeedPage>(FEED, { after: cursor, first: 100 })).changes;
@@ -127,5 +127,5 @@ describe('the change feed', () => {
       sql`select id::text from revisions order by tx_id, id offset ${start.nodes.length}`,
     );
     expect(seen).toEqual(rows.map((r) => r.id));
-  }, 120_000);
+  }, 150_000);
 });
