@@ -88,6 +88,9 @@ async function startServer(
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_ENABLED: 'false',
+      // The read path itself: with the response cache, these three repeated queries would be
+      // answered from memory after the first, whatever the set-up.
+      RESPONSE_CACHE: 'false',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
