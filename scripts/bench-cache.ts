@@ -5,7 +5,7 @@
 // is set (the whole SIPRI register imported into it first, unless --no-import), else a fresh
 // PGlite folder. Rate limiting is off (one address plays 20 clients) and each client may run
 // as many aggregates at once as it has connections.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '../tests/support/throwaway-postgres.js';
+import { ROOT, runCli } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,20 +29,6 @@ const SIPRI_FILE =
   fileURLToPath(
     new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
   );
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function runCli(args: string[], env: Record<string, string>): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 900_000,
-  });
-  if (result.status !== 0) {
-    throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  return result.stdout + result.stderr;
-}
 
 let dataDir: string | null = null;
 const dbEnv: Record<string, string> = process.env.BENCH_DATABASE_URL

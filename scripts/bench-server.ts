@@ -2,12 +2,27 @@
 // two figures a benchmark reports besides latency — the CPU time the process has used (from
 // /proc, the child's own utime + stime, what process.cpuUsage() would say inside it) and its
 // peak resident memory, sampled every 100 ms.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../tests/support/throwaway-postgres.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs a script of the project (a CLI) to its end with `env` added; its output, or throws. */
+export function runCli(args: string[], env: Record<string, string>): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    // A whole-register import on a loaded machine takes minutes.
+    timeout: 900_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout + result.stderr;
+}
 // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on every usual kernel).
 const TICKS_PER_SECOND = 100;
 

@@ -5,14 +5,13 @@
 // request and its peak RSS.
 // --flood: a quiet run, then the same run beside a flood of hostile queries and one of
 // expensive ones (aggregates, search, huge lists, made-up keys); compares p99.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { ROOT, startBenchServer } from './bench-server.js';
+import { ROOT, runCli, startBenchServer } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,19 +30,6 @@ const SIPRI_FILE =
   fileURLToPath(
     new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
   );
-
-function runCli(args: string[], env: Record<string, string>): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  if (result.status !== 0) {
-    throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  return result.stdout + result.stderr;
-}
 
 // The database: PostgreSQL as given, or a PGlite folder of this run's own.
 let dataDir: string | null = null;

@@ -1,4 +1,6 @@
-// Value objects built from row columns: fuzzy dates, estimates and family links' provenance.
+// Value objects built from row columns: fuzzy dates, estimates, deal items' values and family
+// links' provenance.
+import type { DealItemRow } from '../db/schema.js';
 import { FAMILY_RULES } from '../import/platform-family-rules.js';
 import type {
   DatePrecision,
@@ -47,4 +49,32 @@ export function familySource(stored: string | null): FamilySource | null {
   const rule = stored.slice('rule:'.length);
   const description = (FAMILY_RULES as Record<string, string>)[rule] ?? null;
   return { kind: 'RULE', rule, description };
+}
+
+/**
+ * A deal item's own values as the API shows them (quantities as estimates, TIV as stored text),
+ * for every place that writes an item out whole: revisions' snapshots and the bulk export.
+ */
+export function dealItemValues(item: DealItemRow) {
+  return {
+    description: item.description,
+    quantityOrdered: estimate(
+      item.quantityOrdered,
+      item.quantityOrderedLow,
+      item.quantityOrderedHigh,
+      item.quantityOrderedUncertain,
+    ),
+    quantityDelivered: estimate(
+      item.quantityDelivered,
+      item.quantityDeliveredLow,
+      item.quantityDeliveredHigh,
+      item.quantityDeliveredUncertain,
+    ),
+    deliveryYears: item.deliveryYears,
+    condition: item.condition,
+    tivPerUnit: item.tivPerUnit,
+    tivTotalOrder: item.tivTotalOrder,
+    tivDelivered: item.tivDelivered,
+    note: item.note,
+  };
 }

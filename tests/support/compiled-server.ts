@@ -15,6 +15,9 @@ import { inject } from 'vitest';
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // Type-checked and bundled for the browser by scripts/graphiql-bundle.ts; read, not run, here.
 const BROWSER_SOURCES = 'graphiql/browser';
+// Sources the server reads as files at run time besides the browser's: the GraphiQL bundle's
+// staleness check hashes example.ts, whose shape the page embeds.
+const READ_AT_RUN_TIME = [BROWSER_SOURCES, 'graphiql/example.ts'];
 
 /** Compiles src/ into a temporary project; returns its folder and how to remove it. */
 export async function buildCompiledServer(): Promise<{ root: string; remove: () => void }> {
@@ -35,7 +38,11 @@ export async function buildCompiledServer(): Promise<{ root: string; remove: () 
     sourcemap: 'inline',
     logLevel: 'warning',
   });
-  symlinkSync(join(PROJECT_ROOT, 'src', BROWSER_SOURCES), join(root, 'src', BROWSER_SOURCES));
+  for (const path of READ_AT_RUN_TIME) {
+    // example.ts is also compiled (the server imports it): its source sits beside the output.
+    const target = join(root, 'src', path);
+    symlinkSync(join(PROJECT_ROOT, 'src', path), target);
+  }
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

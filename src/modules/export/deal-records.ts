@@ -19,7 +19,7 @@ import type {
 } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { required } from '../../graphql/rows.js';
-import { estimate, fuzzyDate } from '../../graphql/values.js';
+import { dealItemValues, fuzzyDate } from '../../graphql/values.js';
 import { createActorLoaders } from '../actors/actors.loaders.js';
 import { formatCitation } from '../citations/how-to-cite.js';
 import { isReleaseView } from '../deals/deal-pages.js';
@@ -171,25 +171,7 @@ function itemRecord(item: DealItemRow, platform: PlatformRow): ItemRecord {
       designation: platform.designation,
       category: platform.category,
     },
-    description: item.description,
-    quantityOrdered: estimate(
-      item.quantityOrdered,
-      item.quantityOrderedLow,
-      item.quantityOrderedHigh,
-      item.quantityOrderedUncertain,
-    ),
-    quantityDelivered: estimate(
-      item.quantityDelivered,
-      item.quantityDeliveredLow,
-      item.quantityDeliveredHigh,
-      item.quantityDeliveredUncertain,
-    ),
-    deliveryYears: item.deliveryYears,
-    condition: item.condition,
-    tivPerUnit: item.tivPerUnit,
-    tivTotalOrder: item.tivTotalOrder,
-    tivDelivered: item.tivDelivered,
-    note: item.note,
+    ...dealItemValues(item),
   };
 }
 

@@ -29,7 +29,7 @@ import {
 } from '../../db/schema.js';
 import { toGlobalId, type NodeType } from '../../graphql/global-id.js';
 import { CITABLE_TYPES, citedByColumn, type FeedType } from '../../graphql/record-types.js';
-import { estimate, familySource, fuzzyDate } from '../../graphql/values.js';
+import { dealItemValues, familySource, fuzzyDate } from '../../graphql/values.js';
 import { inChunks, IDS_PER_STATEMENT } from '../../import/sipri-batch-writer.js';
 
 /** A JSON-able picture of a record in API terms, which history compares field by field. */
@@ -90,25 +90,7 @@ function dealSnapshot(row: DealRow, items: DealItemRow[]) {
       id: gid('DealItem', item.id),
       platform: gid('Platform', item.platformId),
       variant: gid('Platform', item.variantPlatformId),
-      description: item.description,
-      quantityOrdered: estimate(
-        item.quantityOrdered,
-        item.quantityOrderedLow,
-        item.quantityOrderedHigh,
-        item.quantityOrderedUncertain,
-      ),
-      quantityDelivered: estimate(
-        item.quantityDelivered,
-        item.quantityDeliveredLow,
-        item.quantityDeliveredHigh,
-        item.quantityDeliveredUncertain,
-      ),
-      deliveryYears: item.deliveryYears,
-      condition: item.condition,
-      tivPerUnit: item.tivPerUnit,
-      tivTotalOrder: item.tivTotalOrder,
-      tivDelivered: item.tivDelivered,
-      note: item.note,
+      ...dealItemValues(item),
     })),
     // A retirement is a change of the deal (its RETIRE revision): when, and by which release.
     retirement:
