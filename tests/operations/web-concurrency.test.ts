@@ -45,6 +45,9 @@ describe.skipIf(!testDatabaseUrl)('several workers behind one port', () => {
   const workerLines = (message: string) => server.logs().filter((l) => l.msg === message);
 
   it('starts every worker before announcing the service, and shares connections among them', async () => {
+    // The primary hears that a worker listens over IPC, which can beat the worker's own log line
+    // to the shared output: wait (boundedly) for both lines.
+    for (let i = 0; i < 50 && workerLines('worker ready').length < 2; i++) await sleep(100);
     expect(workerLines('worker ready').map((l) => l.worker)).toEqual(
       expect.arrayContaining([1, 2]),
     );
