@@ -9,11 +9,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '../tests/support/throwaway-postgres.js';
-import { ROOT, runCli } from './bench-server.js';
+import { ROOT, runCli, SIPRI_FILE } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,11 +23,6 @@ const { values } = parseArgs({
 });
 const DURATION_S = Math.min(Number(values.duration), 300);
 const CONNECTIONS = Math.min(Number(values.connections), 200);
-const SIPRI_FILE =
-  process.env.BENCH_SIPRI_CSV ??
-  fileURLToPath(
-    new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
-  );
 
 let dataDir: string | null = null;
 const dbEnv: Record<string, string> = process.env.BENCH_DATABASE_URL

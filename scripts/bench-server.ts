@@ -9,6 +9,13 @@ import { freePort } from '../tests/support/throwaway-postgres.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** The whole SIPRI register the benchmarks import (BENCH_SIPRI_CSV names another file). */
+export const SIPRI_FILE =
+  process.env.BENCH_SIPRI_CSV ??
+  fileURLToPath(
+    new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
+  );
+
 /** Runs a script of the project (a CLI) to its end with `env` added; its output, or throws. */
 export function runCli(args: string[], env: Record<string, string>): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {

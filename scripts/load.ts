@@ -8,10 +8,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { ROOT, runCli, startBenchServer } from './bench-server.js';
+import { ROOT, runCli, SIPRI_FILE, startBenchServer } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,11 +24,6 @@ const DURATION_S = Math.min(Number(values.duration), 300);
 const CONNECTIONS = Math.min(Number(values.connections), 200);
 const FLOOD_CONNECTIONS = 10;
 const EXPENSIVE_CONNECTIONS = 4;
-const SIPRI_FILE =
-  process.env.BENCH_SIPRI_CSV ??
-  fileURLToPath(
-    new URL('../../shared/data/sipri-trade-register-all-generated-2026-05-18.csv', import.meta.url),
-  );
 
 // The database: PostgreSQL as given, or a PGlite folder of this run's own.
 let dataDir: string | null = null;
