@@ -15,7 +15,7 @@ import {
   postgresBinDir,
   type ThrowawayPostgres,
 } from '../tests/support/throwaway-postgres.js';
-import { SIPRI_FILE } from './bench-server.js';
+import { ROOT, SIPRI_FILE } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +25,6 @@ const { values } = parseArgs({
 });
 const DURATION_S = Math.min(Number(values.duration), 300);
 const CONNECTIONS = Math.min(Number(values.connections), 200);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // The peer benchmark's three read queries (Mali's deals, a page of deals, Russia → deals →
 // platform → deals): the read path the replicas are meant to relieve.
 const QUERY_DIR = fileURLToPath(new URL('../../shared/peer-bench/armstrail', import.meta.url));
