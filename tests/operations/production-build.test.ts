@@ -169,6 +169,11 @@ describe('the production artifact (npm run build, npm ci --omit=dev, node dist/m
         );
       }
       expect(server.output.join('')).not.toMatch(/bundl/i);
+    } catch (error) {
+      // What the server printed says why a connection closed under the client.
+      throw new Error(`${String(error)}\nserver output:\n${server.output.join('')}`, {
+        cause: error,
+      });
     } finally {
       await server.stop();
     }
