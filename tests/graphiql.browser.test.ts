@@ -1,12 +1,15 @@
 // GraphiQL in a real browser: Debian's chromium, driven by playwright-core, loads GraphiQL from
 // the running server with every outside request blocked; opens and runs the Kazan example;
-// follows share links (howToCite, "Copy link", ?example=, /) and reloads without stray tabs.
+// follows share links (howToCite, "Copy link", ?example=, /) and reloads without stray tabs;
+// shows the schema's descriptions in the autocomplete list.
 // Leaves a screenshot in test-output/. Skipped when /usr/bin/chromium is not installed.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
+import { typeDefs } from '../src/graphql/type-defs.js';
 import { recordLink } from '../src/modules/citations/how-to-cite.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { CHROMIUM, haveChromium, launchTestBrowser, type TestBrowser } from './support/browser.js';
@@ -193,6 +196,46 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
       await page.locator('.graphiql-response').getByText('"REPORTED_INTEREST"').waitFor({
         timeout: 20_000,
       });
+    }, 60_000);
+
+    it("shows each field's SDL description in the autocomplete list as it opens", async () => {
+      const { page } = browser;
+      const queryFields = buildSchema(typeDefs).getQueryType()!.getFields();
+      await page.goto(server.url);
+      await page.locator('.graphiql-tab').first().waitFor();
+      await page.locator('.graphiql-tab-add').click();
+      // An operation with an empty line inside its selection, the cursor on it.
+      await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element) => {
+        const cm = (
+          element as unknown as {
+            CodeMirror: {
+              setValue(v: string): void;
+              setCursor(line: number, ch: number): void;
+              focus(): void;
+            };
+          }
+        ).CodeMirror;
+        cm.setValue('query Typing {\n  \n}\n');
+        cm.setCursor(1, 2);
+        cm.focus();
+      });
+      // Typed as a journalist would: GraphiQL opens the list after each letter.
+      await page.keyboard.type('sup', { delay: 50 });
+      const hints = page.locator('.CodeMirror-hints');
+      const entry = hints.locator('.CodeMirror-hint', { hasText: 'suppliers' });
+      await entry.waitFor();
+      const description = queryFields.suppliers!.description!;
+      const shown = entry.locator('.armstrail-hint-description');
+      expect(await shown.textContent({ timeout: 5_000 })).toBe(description);
+      expect(await shown.isVisible()).toBe(true);
+      // On screen inside the list, not clipped away: its box lies within the list's box.
+      const [listBox, textBox] = [await hints.boundingBox(), await shown.boundingBox()];
+      expect(textBox!.width).toBeGreaterThan(100);
+      expect(textBox!.x + textBox!.width).toBeLessThanOrEqual(listBox!.x + listBox!.width + 1);
+      expect(textBox!.y + textBox!.height).toBeLessThanOrEqual(listBox!.y + listBox!.height + 1);
+      mkdirSync('test-output', { recursive: true });
+      await page.screenshot({ path: join('test-output', 'graphiql-autocomplete.png') });
+      await page.keyboard.press('Escape');
     }, 60_000);
 
     it('asked nothing of any other host, and the page logged no errors', () => {
