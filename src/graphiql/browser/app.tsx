@@ -10,6 +10,7 @@ import { CopyLinkButton } from './copy-link-button.js';
 import { createExamplesPlugin } from './examples-plugin.js';
 import { useHintDescriptions } from './hint-descriptions.js';
 import { initialTab } from './initial-tab.js';
+import { useLineWrapping } from './line-wrapping.js';
 import { readPageConfig } from './page-config.js';
 import { answerToShow } from './results/cost-block.js';
 import { ResultsPanel } from './results/results-panel.js';
@@ -83,10 +84,12 @@ createRoot(root).render(
 openExamplesPanel();
 
 /**
- * Armstrail's changes to GraphiQL's editors (descriptions in the autocomplete list). Draws nothing; it sits in the footer only to be inside GraphiQL's editor context.
+ * Armstrail's changes to GraphiQL's editors (descriptions in the autocomplete list, wrapped long
+ * lines). Draws nothing; it sits in the footer only to be inside GraphiQL's editor context.
  */
 function EditorBehaviour() {
   useHintDescriptions();
+  useLineWrapping();
   return null;
 }
 
