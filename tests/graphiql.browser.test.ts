@@ -1,8 +1,8 @@
 // GraphiQL in a real browser: Debian's chromium, driven by playwright-core, loads GraphiQL from
-// the running server with every outside request blocked; opens and runs the Kazan example;
-// follows share links (howToCite, "Copy link", ?example=, /) and reloads without stray tabs;
-// shows the schema's descriptions in the autocomplete list.
-// Leaves a screenshot in test-output/. Skipped when /usr/bin/chromium is not installed.
+// the running server with every outside request blocked; opens and runs the Kazan and
+// release-diff examples; follows share links (howToCite, "Copy link", ?example=, /) and reloads
+// without stray tabs; shows the schema's descriptions in the autocomplete list.
+// Leaves screenshots in test-output/. Skipped when /usr/bin/chromium is not installed.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
@@ -21,6 +21,12 @@ const CITATION_URL = 'https://eurasiafocus.com/9976-2/';
 
 const kazan = graphiqlExamples.find((e) => e.id === 'kazan-mali-reported-interest')!;
 const familyTree = graphiqlExamples.find((e) => e.id === 'mi8-family-tree')!;
+const releaseDiff = graphiqlExamples.find((e) => e.id === 'sipri-release-diff')!;
+
+interface ReleaseDiffAnswer {
+  sipriReleases: { scope: string }[];
+  releaseChanges: { totalCount: number };
+}
 
 // Once per run, in the PGlite pass: the page does not depend on the database behind it.
 describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)(
@@ -136,7 +142,7 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
             ).CodeMirror.setValue(text),
           query,
         );
-      await page.getByRole('button', { name: 'Variables' }).click();
+      await page.getByRole('button', { name: 'Variables', exact: true }).click();
       await page
         .locator('.graphiql-editor-tool .CodeMirror')
         .first()
@@ -164,7 +170,7 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
       await other.goto(copied);
       await other.locator('.graphiql-query-editor', { hasText: 'Recipient' }).waitFor();
       expect(await queryEditorText(other)).toBe(query);
-      await other.getByRole('button', { name: 'Variables' }).click();
+      await other.getByRole('button', { name: 'Variables', exact: true }).click();
       expect(await variablesText(other)).toBe('{"code": "ML"}');
       await other.locator('.graphiql-execute-button').click();
       await other
@@ -185,6 +191,26 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
       await page.goto(`${server.base}/`);
       expect(new URL(page.url()).pathname).toBe('/graphql');
       await page.locator('.graphiql-query-editor').waitFor();
+    }, 60_000);
+
+    it('runs the release-diff example on the default database, with its variables', async () => {
+      const { page } = browser;
+      await page.goto(`${server.base}/graphql?example=${releaseDiff.link}`);
+      await page.locator('.graphiql-tab-active', { hasText: 'SipriReleaseDiff' }).waitFor();
+      await page.getByRole('button', { name: 'Variables', exact: true }).click();
+      expect(JSON.parse(await variablesText())).toEqual(JSON.parse(releaseDiff.variables!));
+      await page.locator('.graphiql-execute-button').click();
+      const response = page.locator('.graphiql-response');
+      // The seeded excerpt, compared with itself: listed, with an empty diff.
+      await response.getByText('"releaseChanges"').waitFor({ timeout: 20_000 });
+      const answer = await response
+        .locator('.CodeMirror')
+        .evaluate((element) =>
+          (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+        );
+      const data = (JSON.parse(answer) as { data: ReleaseDiffAnswer }).data;
+      expect(data.sipriReleases.map((r) => r.scope)).toEqual(['EXCERPT']);
+      expect(data.releaseChanges.totalCount).toBe(0);
     }, 60_000);
 
     it("opens a howToCite link in GraphiQL with the deal's query, ready to run", async () => {
