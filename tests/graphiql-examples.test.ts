@@ -1,12 +1,16 @@
-// GraphiQL examples: every example query runs on the seeded database without errors, and
-// docs/queries.md is the rendering of the same examples.
+// GraphiQL examples: every example query runs on the seeded database without errors (the
+// release diff also with a second release imported), and docs/queries.md is the rendering of
+// the same examples.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphiQLExample } from '../src/graphiql/example.js';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
-import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
+import { toGlobalId } from '../src/graphql/global-id.js';
+import { importSipriRegister } from '../src/import/import-sipri-register.js';
+import { seedSipriExcerpt, SIPRI_EXCERPT_RELEASE_ID } from '../src/seed/sipri-excerpt.js';
 import { futureTalk, QUERIES_DOC_PATH, renderQueriesDoc } from '../scripts/queries-doc.js';
-import { createTestApi, type TestApi } from './support/test-api.js';
+import { BURKINA_FASO, OLDER, release } from './import/support.js';
+import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 // What each answer must contain on the test database, which holds the Kazan record but not
 // the SIPRI Sahel excerpt. Examples that need the excerpt are checked for a clean, well-shaped
@@ -55,6 +59,20 @@ const EXPECTED_ON_SEED: Record<string, (data: unknown, json: string) => void> = 
   },
 };
 
+type GraphQLErrors = NonNullable<Awaited<ReturnType<TestApi['query']>>['errors']>;
+
+// Examples whose variables name a record of the SIPRI excerpt: without the excerpt they must
+// say that the record is missing, not answer something else.
+const ERROR_ON_SEED: Record<string, (errors: GraphQLErrors) => void> = {
+  'sipri-release-diff': (errors) => {
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      path: ['releaseChanges'],
+      extensions: { code: 'NOT_FOUND', argument: 'from' },
+    });
+  },
+};
+
 /** An example's variables as GraphiQL sends them: its JSON text, parsed. */
 function variablesOf(example: GraphiQLExample): Record<string, unknown> | undefined {
   return example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : undefined;
@@ -70,7 +88,9 @@ describe('GraphiQL example queries', () => {
   });
 
   it('has an expectation for every example, and unique ids and operation names', () => {
-    expect(Object.keys(EXPECTED_ON_SEED).sort()).toEqual(graphiqlExamples.map((e) => e.id).sort());
+    expect([...Object.keys(EXPECTED_ON_SEED), ...Object.keys(ERROR_ON_SEED)].sort()).toEqual(
+      graphiqlExamples.map((e) => e.id).sort(),
+    );
     const operations = graphiqlExamples.map((e) => /^query (\w+)/m.exec(e.query)?.[1]);
     // Variables, when there are any, are a JSON object.
     for (const example of graphiqlExamples) expect(() => variablesOf(example)).not.toThrow();
@@ -79,9 +99,10 @@ describe('GraphiQL example queries', () => {
   });
 
   it.each(graphiqlExamples.map((example) => [example.id, example] as const))(
-    '%s returns data without errors',
-    async (_id, example) => {
+    '%s returns data without errors (or, naming an excerpt record, says it is missing)',
+    async (id, example) => {
       const result = await api.query(example.query, variablesOf(example));
+      if (ERROR_ON_SEED[id]) return ERROR_ON_SEED[id](result.errors ?? []);
       expect(result.errors).toBeUndefined();
       expect(result.data).toBeTruthy();
       EXPECTED_ON_SEED[example.id]!(result.data, JSON.stringify(result.data));
@@ -119,6 +140,14 @@ const EXPECTED_WITH_EXCERPT: Record<string, (json: string) => void> = {
     expect(json).toMatch(/"tivDelivered":"\d/);
     expect(json).toContain('"name":"Russia"');
   },
+  'sipri-release-diff': (json) => {
+    // The seeded excerpt is the one release, compared with itself.
+    const release = toGlobalId('SipriRelease', SIPRI_EXCERPT_RELEASE_ID);
+    expect(json).toContain(`"sipriReleases":[{"id":"${release}"`);
+    expect(json).toContain('"scope":"EXCERPT"');
+    expect(json).toMatch(/"newDeals":[1-9]/);
+    expect(json).toContain('"releaseChanges":{"totalCount":0');
+  },
   'sahel-top-suppliers': (json) => {
     expect(json).toContain('"name":"China"');
     expect(json).toContain('"name":"Burkina Faso"');
@@ -152,8 +181,62 @@ describe('GraphiQL example queries with the SIPRI Sahel excerpt', () => {
       expect(result.errors).toBeUndefined();
       const json = JSON.stringify(result.data);
       // The Kazan-record examples must still answer the same with SIPRI rows beside them.
-      EXPECTED_ON_SEED[id]!(result.data, json);
+      EXPECTED_ON_SEED[id]?.(result.data, json);
       EXPECTED_WITH_EXCERPT[id]?.(json);
     },
   );
+});
+
+interface ReleaseDiff {
+  sipriReleases: { id: string; generatedText: string }[];
+  releaseChanges: {
+    totalCount: number;
+    nodes: {
+      kind: string;
+      deal: { supplier: { name: string }; items: { platform: { designation: string } }[] };
+      changes: { field: string; from: unknown; to: unknown }[];
+    }[];
+  };
+}
+
+// The release-diff example once a second release exists: an older Burkina Faso excerpt, built
+// from the excerpt's own rows less its last one (Akinci drones from Turkiye), with one comment
+// worded otherwise (the Soviet Mi-8T row).
+describe('GraphiQL release-diff example with an older release imported', () => {
+  const example = graphiqlExamples.find((e) => e.id === 'sipri-release-diff')!;
+  let api: TestApi;
+  let older: string;
+  beforeAll(async () => {
+    api = await createTestApi();
+    await seedSipriExcerpt(api.database.db);
+    const imported = await importSipriRegister(
+      api.database.db,
+      release({
+        generated: OLDER,
+        to: 'Burkina Faso',
+        rows: [[BURKINA_FASO[0], BURKINA_FASO[1] - 1]],
+        change: { [BURKINA_FASO[0] + 1]: (fields) => (fields[12] = 'An earlier comment') },
+      }),
+    );
+    older = toGlobalId('SipriRelease', imported.releaseId);
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('lists both releases, and with their ids the deal added and the comment changed', async () => {
+    const { to } = variablesOf(example) as { to: string };
+    const diff = dataOf(await api.query<ReleaseDiff>(example.query, { from: older, to }));
+    expect(diff.sipriReleases.map((r) => r.id)).toEqual([to, older]);
+    expect(diff.sipriReleases[1]!.generatedText).toBe(OLDER);
+    expect(diff.releaseChanges.totalCount).toBe(2);
+    const byKind = Object.fromEntries(diff.releaseChanges.nodes.map((n) => [n.kind, n]));
+    expect(Object.keys(byKind).sort()).toEqual(['ADDED', 'CHANGED']);
+    expect(byKind.ADDED!.deal.supplier.name).toBe('Turkiye');
+    expect(byKind.ADDED!.deal.items[0]!.platform.designation).toBe('Akinci');
+    expect(byKind.CHANGED!.deal.items[0]!.platform.designation).toBe('Mi-8T');
+    expect(byKind.CHANGED!.changes).toEqual([
+      { field: 'comments', from: 'An earlier comment', to: null },
+    ]);
+  });
 });

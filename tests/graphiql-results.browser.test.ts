@@ -167,6 +167,15 @@ describe.skipIf(!haveChromium('the GraphiQL results browser test') || !!testData
       ] as const) {
         await page.setViewportSize({ width, height });
         await run('mali-russia');
+        if (width === 1366) {
+          // The editors are narrowest here, beside the Examples panel: the query's comment lines
+          // and the answer's comments are longer than the editors are wide, and wrap rather
+          // than being cut at the edge.
+          for (const editor of await sidewaysOverflow()) {
+            expect(editor.longestLine, editor.name).toBeGreaterThan(editor.visibleWidth);
+            expect(editor.contentWidth, editor.name).toBeLessThanOrEqual(editor.visibleWidth);
+          }
+        }
         await page.getByRole('button', { name: 'Table', exact: true }).click();
         await page.waitForTimeout(300);
         const widths = await paneWidths();
@@ -212,6 +221,43 @@ describe.skipIf(!haveChromium('the GraphiQL results browser test') || !!testData
       expect(browser.blocked).toEqual([]);
       expect(browser.consoleErrors).toEqual([]);
     });
+
+    /**
+     * The query editor's and the result pane's CodeMirror: how wide their longest line would be
+     * unwrapped, their content's width (what scrolls sideways) and their visible width, in px.
+     */
+    function sidewaysOverflow() {
+      return browser.page.evaluate(() => {
+        interface CodeMirrorLike {
+          getValue(): string;
+          defaultCharWidth(): number;
+          getScrollInfo(): { width: number; clientWidth: number };
+        }
+        const editors = {
+          query: '.graphiql-query-editor .CodeMirror',
+          result: '.graphiql-response .CodeMirror',
+        };
+        const page = globalThis as unknown as {
+          document: { querySelector(s: string): { CodeMirror: CodeMirrorLike } | null };
+        };
+        return Object.entries(editors).map(([name, selector]) => {
+          const cm = page.document.querySelector(selector)!.CodeMirror;
+          const longest = Math.max(
+            ...cm
+              .getValue()
+              .split('\n')
+              .map((line) => line.length),
+          );
+          const scroll = cm.getScrollInfo();
+          return {
+            name,
+            longestLine: longest * cm.defaultCharWidth(),
+            contentWidth: scroll.width,
+            visibleWidth: scroll.clientWidth,
+          };
+        });
+      });
+    }
 
     /** Widths of the visible panes, by class. */
     function paneWidths(): Promise<Record<string, number>> {

@@ -1,12 +1,15 @@
 // GraphiQL in a real browser: Debian's chromium, driven by playwright-core, loads GraphiQL from
-// the running server with every outside request blocked; opens and runs the Kazan example;
-// follows share links (howToCite, "Copy link", ?example=, /) and reloads without stray tabs.
-// Leaves a screenshot in test-output/. Skipped when /usr/bin/chromium is not installed.
+// the running server with every outside request blocked; opens and runs the Kazan and
+// release-diff examples; follows share links (howToCite, "Copy link", ?example=, /) and reloads
+// without stray tabs; shows the schema's descriptions in the autocomplete list.
+// Leaves screenshots in test-output/. Skipped when /usr/bin/chromium is not installed.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
+import { typeDefs } from '../src/graphql/type-defs.js';
 import { recordLink } from '../src/modules/citations/how-to-cite.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { CHROMIUM, haveChromium, launchTestBrowser, type TestBrowser } from './support/browser.js';
@@ -18,6 +21,12 @@ const CITATION_URL = 'https://eurasiafocus.com/9976-2/';
 
 const kazan = graphiqlExamples.find((e) => e.id === 'kazan-mali-reported-interest')!;
 const familyTree = graphiqlExamples.find((e) => e.id === 'mi8-family-tree')!;
+const releaseDiff = graphiqlExamples.find((e) => e.id === 'sipri-release-diff')!;
+
+interface ReleaseDiffAnswer {
+  sipriReleases: { scope: string }[];
+  releaseChanges: { totalCount: number };
+}
 
 // Once per run, in the PGlite pass: the page does not depend on the database behind it.
 describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)(
@@ -133,7 +142,7 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
             ).CodeMirror.setValue(text),
           query,
         );
-      await page.getByRole('button', { name: 'Variables' }).click();
+      await page.getByRole('button', { name: 'Variables', exact: true }).click();
       await page
         .locator('.graphiql-editor-tool .CodeMirror')
         .first()
@@ -161,7 +170,7 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
       await other.goto(copied);
       await other.locator('.graphiql-query-editor', { hasText: 'Recipient' }).waitFor();
       expect(await queryEditorText(other)).toBe(query);
-      await other.getByRole('button', { name: 'Variables' }).click();
+      await other.getByRole('button', { name: 'Variables', exact: true }).click();
       expect(await variablesText(other)).toBe('{"code": "ML"}');
       await other.locator('.graphiql-execute-button').click();
       await other
@@ -184,6 +193,26 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
       await page.locator('.graphiql-query-editor').waitFor();
     }, 60_000);
 
+    it('runs the release-diff example on the default database, with its variables', async () => {
+      const { page } = browser;
+      await page.goto(`${server.base}/graphql?example=${releaseDiff.link}`);
+      await page.locator('.graphiql-tab-active', { hasText: 'SipriReleaseDiff' }).waitFor();
+      await page.getByRole('button', { name: 'Variables', exact: true }).click();
+      expect(JSON.parse(await variablesText())).toEqual(JSON.parse(releaseDiff.variables!));
+      await page.locator('.graphiql-execute-button').click();
+      const response = page.locator('.graphiql-response');
+      // The seeded excerpt, compared with itself: listed, with an empty diff.
+      await response.getByText('"releaseChanges"').waitFor({ timeout: 20_000 });
+      const answer = await response
+        .locator('.CodeMirror')
+        .evaluate((element) =>
+          (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+        );
+      const data = (JSON.parse(answer) as { data: ReleaseDiffAnswer }).data;
+      expect(data.sipriReleases.map((r) => r.scope)).toEqual(['EXCERPT']);
+      expect(data.releaseChanges.totalCount).toBe(0);
+    }, 60_000);
+
     it("opens a howToCite link in GraphiQL with the deal's query, ready to run", async () => {
       const { page } = browser;
       const link = recordLink(new URL(server.url).origin, toGlobalId('Deal', ids.kazanDeal));
@@ -193,6 +222,46 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
       await page.locator('.graphiql-response').getByText('"REPORTED_INTEREST"').waitFor({
         timeout: 20_000,
       });
+    }, 60_000);
+
+    it("shows each field's SDL description in the autocomplete list as it opens", async () => {
+      const { page } = browser;
+      const queryFields = buildSchema(typeDefs).getQueryType()!.getFields();
+      await page.goto(server.url);
+      await page.locator('.graphiql-tab').first().waitFor();
+      await page.locator('.graphiql-tab-add').click();
+      // An operation with an empty line inside its selection, the cursor on it.
+      await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element) => {
+        const cm = (
+          element as unknown as {
+            CodeMirror: {
+              setValue(v: string): void;
+              setCursor(line: number, ch: number): void;
+              focus(): void;
+            };
+          }
+        ).CodeMirror;
+        cm.setValue('query Typing {\n  \n}\n');
+        cm.setCursor(1, 2);
+        cm.focus();
+      });
+      // Typed as a journalist would: GraphiQL opens the list after each letter.
+      await page.keyboard.type('sup', { delay: 50 });
+      const hints = page.locator('.CodeMirror-hints');
+      const entry = hints.locator('.CodeMirror-hint', { hasText: 'suppliers' });
+      await entry.waitFor();
+      const description = queryFields.suppliers!.description!;
+      const shown = entry.locator('.armstrail-hint-description');
+      expect(await shown.textContent({ timeout: 5_000 })).toBe(description);
+      expect(await shown.isVisible()).toBe(true);
+      // On screen inside the list, not clipped away: its box lies within the list's box.
+      const [listBox, textBox] = [await hints.boundingBox(), await shown.boundingBox()];
+      expect(textBox!.width).toBeGreaterThan(100);
+      expect(textBox!.x + textBox!.width).toBeLessThanOrEqual(listBox!.x + listBox!.width + 1);
+      expect(textBox!.y + textBox!.height).toBeLessThanOrEqual(listBox!.y + listBox!.height + 1);
+      mkdirSync('test-output', { recursive: true });
+      await page.screenshot({ path: join('test-output', 'graphiql-autocomplete.png') });
+      await page.keyboard.press('Escape');
     }, 60_000);
 
     it('asked nothing of any other host, and the page logged no errors', () => {

@@ -3,10 +3,13 @@
 // text about features to come (scripts/queries-doc.ts).
 import { toGlobalId } from '../graphql/global-id.js';
 import { ids } from '../seed/kazan-mali.js';
+import { SIPRI_EXCERPT_RELEASE_ID } from '../seed/sipri-excerpt.js';
 import type { GraphiQLExample } from './example.js';
 
 // Seeded records have name-based IDs, the same in every database, so an example may name one.
 const MI8_FAMILY_ID = toGlobalId('Platform', ids.mi8);
+// The Sahel excerpt's release: its ID comes from its content, the same in every database.
+const SAHEL_EXCERPT_RELEASE = toGlobalId('SipriRelease', SIPRI_EXCERPT_RELEASE_ID);
 
 export const graphiqlExamples: readonly GraphiQLExample[] = [
   {
@@ -309,6 +312,54 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
       recipient { name }
       tivDelivered
       deliveryYearMethod
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'sipri-release-diff',
+    link: 'release-diff',
+    title: 'What changed between two SIPRI releases',
+    explanation:
+      'The SIPRI releases imported, with how each import matched its rows, and the deals added, ' +
+      'retired or changed between the two releases named in the variables, field by field.',
+    needsSipriExcerpt: true,
+    notes:
+      'The default database holds one release, the Sahel excerpt, so the preset variables ' +
+      'compare it with itself: `releaseChanges` is empty (`totalCount: 0`), and ' +
+      '`sipriReleases` shows what its import did (`matchCounts`: rows matched to known deals, ' +
+      'new deals, deals retired). To see a diff, import another SIPRI export (`npm run ' +
+      'import:sipri -- file.csv`; see the README, "SIPRI releases"), run this again, and put ' +
+      'the older release’s `id` in `from` and the newer one’s in `to`. Where either release ' +
+      'is an excerpt, only the recipients both cover are compared. `changes` holds the values ' +
+      'as the releases published them, parties and weapons by ID; an ADDED or RETIRED deal ' +
+      'lists every field. `pageInfo.endCursor` passed as `after` gets the next page.',
+    variables: JSON.stringify({ from: SAHEL_EXCERPT_RELEASE, to: SAHEL_EXCERPT_RELEASE }, null, 2),
+    query: `query SipriReleaseDiff($from: ID!, $to: ID!) {
+  # Every release imported, newest first: copy two ids into the variables.
+  sipriReleases {
+    id
+    generatedText
+    fileName
+    scope
+    rowCount
+    recipients { name }
+    matchCounts { sameKey respelled renamed corrected newDeals ambiguous retired }
+  }
+  # The deals that differ from release "from" (older) to release "to" (newer).
+  releaseChanges(from: $from, to: $to, first: 100) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      kind
+      deal {
+        supplier { name }
+        recipient { name }
+        orderDate { iso }
+        items { platform { designation } }
+      }
+      changes { field from to }
     }
   }
 }

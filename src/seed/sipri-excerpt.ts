@@ -8,6 +8,13 @@ export const SIPRI_EXCERPT_FILE = fileURLToPath(
 );
 
 /**
+ * The excerpt's release ID (sipri_releases.id): derived from the export's content (see
+ * describeRelease in import-sipri-register.ts), so the same in every database seeded with it.
+ * GraphiQL's release-diff example names it; tests/graphiql-examples.test.ts checks it.
+ */
+export const SIPRI_EXCERPT_RELEASE_ID = '3e7d200a-3490-5d28-9353-243936e953f0';
+
+/**
  * Imports the excerpt described in seed-data/README.md. Idempotent: a second call finds every
  * row unchanged and writes nothing. The excerpt is cited as its own source, because its row
  * numbers are not those of SIPRI's full export (which, when imported too, is cited beside it).

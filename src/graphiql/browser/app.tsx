@@ -8,7 +8,9 @@ import 'graphiql/style.css';
 import './armstrail-graphiql.css';
 import { CopyLinkButton } from './copy-link-button.js';
 import { createExamplesPlugin } from './examples-plugin.js';
+import { useHintDescriptions } from './hint-descriptions.js';
 import { initialTab } from './initial-tab.js';
+import { useLineWrapping } from './line-wrapping.js';
 import { readPageConfig } from './page-config.js';
 import { answerToShow } from './results/cost-block.js';
 import { ResultsPanel } from './results/results-panel.js';
@@ -73,12 +75,23 @@ createRoot(root).render(
       </GraphiQL.Toolbar>
       <GraphiQL.Footer>
         <ResultsPanel />
+        <EditorBehaviour />
       </GraphiQL.Footer>
     </GraphiQL>
   </StrictMode>,
 );
 
 openExamplesPanel();
+
+/**
+ * Armstrail's changes to GraphiQL's editors (descriptions in the autocomplete list, wrapped long
+ * lines). Draws nothing; it sits in the footer only to be inside GraphiQL's editor context.
+ */
+function EditorBehaviour() {
+  useHintDescriptions();
+  useLineWrapping();
+  return null;
+}
 
 /**
  * Opens the Examples panel as a click on its sidebar button would. GraphiQL 4's `visiblePlugin`
