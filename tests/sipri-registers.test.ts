@@ -1,11 +1,12 @@
 // SIPRI's whole registers, imported once for every test that needs them: the 2024 register, then
 // the 2026 one over it, as a researcher's yearly update. An import of either takes 20–30 s on
-// PGlite; the conformance, transferVolumes and release tests each imported them on their own
-// (six imports where two do). The parts live in tests/sipri-registers/ and run in order here.
+// PGlite; the conformance, transferVolumes, release and platform-family tests each imported them
+// on their own (seven imports where two do). The parts live in tests/sipri-registers/ and run in order here.
 import { afterAll, beforeAll, describe } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { importSipriRegister } from '../src/import/import-sipri-register.js';
 import { conformsIn2024, conformsIn2026 } from './sipri-registers/conformance.js';
+import { familiesIn2026 } from './sipri-registers/families-2026.js';
 import type { RegisterChain } from './sipri-registers/chain.js';
 import { releaseUpdate } from './sipri-registers/release-update.js';
 import { volumesIn2024 } from './sipri-registers/volumes-2024.js';
@@ -58,6 +59,7 @@ describe.skipIf(!present)('SIPRI registers: 2024, then 2026 over it', () => {
     }, LONG);
 
     conformsIn2026(chain);
+    familiesIn2026(chain);
     // Last: it imports the same file again.
     releaseUpdate(chain);
   });
