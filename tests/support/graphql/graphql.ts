@@ -4,6 +4,49 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What kind of actor this is. */
+export type ActorKind =
+  /** A company: a manufacturer, holding or trader. */
+  | 'COMPANY'
+  /** An international organisation such as the United Nations or NATO (SIPRI marks these with **). */
+  | 'INTERNATIONAL_ORGANIZATION'
+  /** A rebel group, militia or other armed group that is not a state (SIPRI marks these with *). */
+  | 'NON_STATE_ARMED_GROUP'
+  /** A sovereign state, current or historical (Soviet Union, Yugoslavia…). */
+  | 'STATE'
+  /** The supplier or recipient is not known (SIPRI's 'unknown supplier(s)'). */
+  | 'UNKNOWN';
+
+/** A citation of a source for a record. */
+export type AddCitationInput = {
+  /** The source and what it says. */
+  citation: CitationInput;
+  /** Why the citation is added. */
+  reason?: string | null | undefined;
+  /** The record cited for: a Deal, DealEvent, Platform or Actor ID. */
+  target: string | number;
+};
+
+/** A new event in a deal's timeline. */
+export type AddDealEventInput = {
+  /** The actors involved (Actor IDs). */
+  actors?: Array<string | number> | null | undefined;
+  /** The sources for the event, at least one. */
+  citations: Array<CitationInput>;
+  /** When it happened. */
+  date?: FuzzyDateInput | null | undefined;
+  /** The deal (a Deal ID). */
+  deal: string | number;
+  /** A short description. */
+  description?: string | null | undefined;
+  /** Where it happened. */
+  place?: string | null | undefined;
+  /** Why the event is added (a short sentence). */
+  reason: string;
+  /** What happened. */
+  type: DealEventType;
+};
+
 /** Another name for an actor or platform, to record. */
 export type AliasInput = {
   /** Its language or script as a BCP 47 tag, when known. */
@@ -37,6 +80,86 @@ export type CitationStance =
   /** The source only suggests or speculates. */
   | 'SPECULATES';
 
+/** A new actor. */
+export type CreateActorInput = {
+  /** Other names. */
+  aliases?: Array<AliasInput> | null | undefined;
+  /** Sources for the actor's facts. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** Home country of a company or host country of a group (an Actor ID). */
+  country?: string | number | null | undefined;
+  /** A short description. */
+  description?: string | null | undefined;
+  /** First year of a historical state. */
+  existedFrom?: number | null | undefined;
+  /** Last year of a historical state. */
+  existedUntil?: number | null | undefined;
+  /** ISO 3166-1 alpha-3 code (states only); the alpha-2 and numeric codes follow from it. */
+  isoAlpha3?: string | null | undefined;
+  /** What kind of actor. */
+  kind: ActorKind;
+  /** The usual English name. */
+  name: string;
+  /** The owning organisation (an Actor ID). */
+  parent?: string | number | null | undefined;
+  /** Why it is recorded. */
+  reason: string;
+};
+
+/** A new deal. */
+export type CreateDealInput = {
+  /** How the weapons change hands. Default UNKNOWN. */
+  arrangement?: DealArrangement | null | undefined;
+  /** The sources for the deal, at least one. */
+  citations: Array<CitationInput>;
+  /** Notes. */
+  comments?: string | null | undefined;
+  /** The weapon systems, at least one. */
+  items: Array<DealItemInput>;
+  /** When the order was placed. */
+  orderDate?: FuzzyDateInput | null | undefined;
+  /** Why the record is added (a short sentence). */
+  reason: string;
+  /** The recipient (an Actor ID). */
+  recipient: string | number;
+  /** The value as reported. */
+  reportedValue?: ReportedValueInput | null | undefined;
+  /** How far the deal has gone. */
+  stage: DealStage;
+  /** The supplier (an Actor ID). */
+  supplier: string | number;
+};
+
+/** A new platform. */
+export type CreatePlatformInput = {
+  /** Other designations and spellings. */
+  aliases?: Array<AliasInput> | null | undefined;
+  /** SIPRI's weapon category. */
+  category?: WeaponCategory | null | undefined;
+  /** Sources for the platform's facts. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** What it is, in a few words. */
+  description?: string | null | undefined;
+  /** The designation. */
+  designation: string;
+  /** The platform it is a variant of (a Platform ID). */
+  family?: string | number | null | undefined;
+  /** Companies that produce it (Actor IDs). */
+  producers?: Array<string | number> | null | undefined;
+  /** Why it is recorded. */
+  reason: string;
+  /** The UN Register category. */
+  unrocaCategory?: UnrocaCategory | null | undefined;
+};
+
+/** A new source document, recorded on its own. */
+export type CreateSourceInput = {
+  /** Why it is recorded. */
+  reason?: string | null | undefined;
+  /** The source. */
+  source: SourceInput;
+};
+
 /** How the weapons change hands. */
 export type DealArrangement =
   /** Given as military aid. */
@@ -49,6 +172,25 @@ export type DealArrangement =
   | 'SALE'
   /** Not stated by the sources. */
   | 'UNKNOWN';
+
+/** What happened on a date in a deal's timeline. */
+export type DealEventType =
+  /** The deal is cancelled. */
+  | 'CANCELLATION'
+  /** A contract is signed. */
+  | 'CONTRACT_SIGNED'
+  /** Weapons are delivered. */
+  | 'DELIVERY'
+  /** Talks or negotiations. */
+  | 'NEGOTIATION'
+  /** Anything else worth recording. */
+  | 'OTHER'
+  /** A source reports the recipient's interest. */
+  | 'REPORTED_INTEREST'
+  /** The recipient selects a supplier or system. */
+  | 'SELECTION'
+  /** An official visit, for example to a factory or an arms fair. */
+  | 'VISIT';
 
 /**
  * Conditions on deals. Every condition given must hold; inside one condition, any of the
@@ -90,6 +232,30 @@ export type DealFilter = {
   updatedSince?: string | null | undefined;
 };
 
+/** One weapon system in a deal. */
+export type DealItemInput = {
+  /** New or second-hand. */
+  condition?: ItemCondition | null | undefined;
+  /** Years with deliveries. */
+  deliveryYears?: Array<number> | null | undefined;
+  /** How the source describes the weapon. */
+  description?: string | null | undefined;
+  /** What the source says of the variant or configuration. */
+  note?: string | null | undefined;
+  /** The platform (a Platform ID). */
+  platform: string | number;
+  /** How many have been delivered. */
+  quantityDelivered?: EstimateInput | null | undefined;
+  /** How many were ordered. */
+  quantityOrdered?: EstimateInput | null | undefined;
+  /** SIPRI TIV delivered, in millions. */
+  tivDelivered?: string | null | undefined;
+  /** SIPRI TIV per unit, in millions (a volume index, not money). */
+  tivPerUnit?: string | null | undefined;
+  /** SIPRI TIV of the whole order, in millions. */
+  tivTotalOrder?: string | null | undefined;
+};
+
 /**
  * How far a deal has gone. Deals move REPORTED_INTEREST → NEGOTIATING → SELECTED → ORDERED →
  * DELIVERING → DELIVERED, or branch off to CANCELLED or STALLED.
@@ -112,6 +278,14 @@ export type DealStage =
   /** The deal is reported to be stalled or on hold. */
   | 'STALLED';
 
+/** A record to delete. */
+export type DeleteRecordInput = {
+  /** The record: a Deal, DealEvent, Citation, Source, Actor or Platform ID. */
+  id: string | number;
+  /** Why it is deleted. */
+  reason: string;
+};
+
 /**
  * How transferVolumes apportions deliveries that SIPRI spreads over several years without
  * saying how many were delivered in each.
@@ -128,6 +302,25 @@ export type DeliveryYearMethod =
    * are left out entirely.
    */
   | 'SINGLE_YEAR_ONLY';
+
+/** A reported number, possibly a range, possibly uncertain. Leave value out when unknown. */
+export type EstimateInput = {
+  /** The high end of a reported range. */
+  high?: number | null | undefined;
+  /** The low end of a reported range. */
+  low?: number | null | undefined;
+  /** True when the source gives the figure with doubt. */
+  uncertain?: boolean | null | undefined;
+  /** The best figure. */
+  value?: number | null | undefined;
+};
+
+/** Who set a family link. */
+export type FamilySourceKind =
+  /** A researcher (updatePlatform, createPlatform) or the seed's curated trees. */
+  | 'EDITOR'
+  /** A family rule of the SIPRI import (src/import/platform-family-rules.ts). */
+  | 'RULE';
 
 /** A date that may be known only to the year or month. */
 export type FuzzyDateInput = {
@@ -158,6 +351,53 @@ export type ItemCondition =
   /** Previously used, and modernised before transfer. */
   | 'SECOND_HAND_MODERNIZED';
 
+/** Two records to merge. */
+export type MergeInput = {
+  /** The record that disappears; its ID will lead to the winner. */
+  loser: string | number;
+  /** Why they are the same. */
+  reason: string;
+  /** The record that remains. */
+  winner: string | number;
+};
+
+/**
+ * A type of record in the change feed (`Revision.recordType` spells it as the type's name:
+ * DEAL_EVENT is `DealEvent`).
+ */
+export type RecordType =
+  /** Actors (Actor): states, companies, groups, organisations. */
+  | 'ACTOR'
+  /** Citations (Citation). */
+  | 'CITATION'
+  /** Deals (Deal), with their items. */
+  | 'DEAL'
+  /** Events of deals' timelines (DealEvent). */
+  | 'DEAL_EVENT'
+  /** Platforms (Platform). */
+  | 'PLATFORM'
+  /** Sources (Source). */
+  | 'SOURCE';
+
+/** What happened to a deal between two releases. */
+export type ReleaseChangeKind =
+  /** Listed by the newer release, not by the older one. */
+  | 'ADDED'
+  /** Listed by both, with different values. */
+  | 'CHANGED'
+  /** Listed by the older release, not by the newer one. */
+  | 'RETIRED';
+
+/** A deal's value as the source reports it. */
+export type ReportedValueInput = {
+  /** The amount, as reported. */
+  amount: string;
+  /** What the amount covers, as reported. */
+  covers?: string | null | undefined;
+  /** ISO 4217 currency code (USD, EUR, RUB). */
+  currency?: string | null | undefined;
+};
+
 /** What kind of change a revision records. */
 export type RevisionAction =
   /** The record was created. */
@@ -170,6 +410,19 @@ export type RevisionAction =
   | 'RETIRE'
   /** Some of the record's fields changed. */
   | 'UPDATE';
+
+/** How a SIPRI row was tied to its deal. */
+export type SipriMatch =
+  /** One correction of the year of order or the number ordered. */
+  | 'CORRECTED'
+  /** The row became a new deal. */
+  | 'NEW_DEAL'
+  /** The weapon renamed. */
+  | 'RENAMED'
+  /** The designation respelled. */
+  | 'RESPELLED'
+  /** Same key (parties, year of order, number ordered, designation). */
+  | 'SAME_KEY';
 
 /** A new source document. */
 export type SourceInput = {
@@ -225,6 +478,64 @@ export type UnrocaCategory =
   /** V — Attack helicopters. */
   | 'V_ATTACK_HELICOPTERS';
 
+/** Changes to an actor. A field left out is not changed; a field given as null is cleared. */
+export type UpdateActorInput = {
+  /** The full new list of aliases, replacing the old one. */
+  aliases?: Array<AliasInput> | null | undefined;
+  /** Sources for this change. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** A new home or host country; null clears it. */
+  country?: string | number | null | undefined;
+  /** A new description. */
+  description?: string | null | undefined;
+  /** A new first year. */
+  existedFrom?: number | null | undefined;
+  /** A new last year. */
+  existedUntil?: number | null | undefined;
+  /** The version you based the change on; if the actor has changed since, you get CONFLICT. */
+  expectedVersion: number;
+  /** The actor (an Actor ID). */
+  id: string | number;
+  /** A new ISO 3166-1 alpha-3 code; null clears the codes. */
+  isoAlpha3?: string | null | undefined;
+  /** A new kind. */
+  kind?: ActorKind | null | undefined;
+  /** A new name. */
+  name?: string | null | undefined;
+  /** A new owning organisation; null clears it. */
+  parent?: string | number | null | undefined;
+  /** Why the change is made. */
+  reason: string;
+};
+
+/** Changes to a deal. A field left out is not changed; a field given as null is cleared. */
+export type UpdateDealInput = {
+  /** A new arrangement. */
+  arrangement?: DealArrangement | null | undefined;
+  /** The sources for this change. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** New notes; null clears them. */
+  comments?: string | null | undefined;
+  /** The version you based the change on; if the deal has changed since, you get CONFLICT. */
+  expectedVersion: number;
+  /** The deal (a Deal ID). */
+  id: string | number;
+  /** The full new list of items, replacing the old one. */
+  items?: Array<DealItemInput> | null | undefined;
+  /** A new order date; null clears it. */
+  orderDate?: FuzzyDateInput | null | undefined;
+  /** Why the change is made (a short sentence). */
+  reason?: string | null | undefined;
+  /** A new recipient (an Actor ID). */
+  recipient?: string | number | null | undefined;
+  /** A new reported value; null clears it. */
+  reportedValue?: ReportedValueInput | null | undefined;
+  /** A new stage. */
+  stage?: DealStage | null | undefined;
+  /** A new supplier (an Actor ID). */
+  supplier?: string | number | null | undefined;
+};
+
 /** Changes to a platform. A field left out is not changed; a field given as null is cleared. */
 export type UpdatePlatformInput = {
   /** The full new list of aliases, replacing the old one. */
@@ -278,6 +589,128 @@ export type WeaponCategory =
   /** Ships and submarines. */
   | 'SHIPS';
 
+export type FeedReplayChangesQueryVariables = Exact<{
+  after?: string | null | undefined;
+  types?: Array<RecordType> | RecordType | null | undefined;
+}>;
+
+
+export type FeedReplayChangesQuery = { changes: { nodes: Array<{ recordType: string, recordId: string, action: RevisionAction, author: string, changes: Array<{ field: string, to: unknown }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FeedReplayCitationFragment = { id: string, excerpt: string | null, translation: string | null, locator: string | null, stance: CitationStance, source: { id: string }, producer: { id: string } | null };
+
+export type FeedReplayDealsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type FeedReplayDealsQuery = { page: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, stage: DealStage, arrangement: DealArrangement, comments: string | null, supplier: { id: string }, recipient: { id: string }, orderDate: { iso: string } | null, reportedValue: { amount: string, currency: string | null, covers: string | null } | null, items: Array<{ id: string, description: string | null, deliveryYears: Array<number>, condition: ItemCondition | null, tivPerUnit: string | null, tivTotalOrder: string | null, tivDelivered: string | null, note: string | null, platform: { id: string }, variant: { id: string } | null, quantityOrdered: { value: number | null, low: number | null, high: number | null, uncertain: boolean } | null, quantityDelivered: { value: number | null, low: number | null, high: number | null, uncertain: boolean } | null }>, retirement: { retiredAt: string, release: { id: string } } | null, events: Array<{ id: string, type: DealEventType, place: string | null, description: string | null, date: { iso: string } | null, actors: Array<{ id: string }>, citations: Array<{ id: string, excerpt: string | null, translation: string | null, locator: string | null, stance: CitationStance, source: { id: string }, producer: { id: string } | null }> }>, citations: Array<{ id: string, excerpt: string | null, translation: string | null, locator: string | null, stance: CitationStance, source: { id: string }, producer: { id: string } | null }> }> } };
+
+export type FeedReplayActorsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type FeedReplayActorsQuery = { page: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: ActorKind, name: string, isoAlpha2: string | null, isoAlpha3: string | null, isoNumeric: string | null, existedFrom: number | null, existedUntil: number | null, description: string | null, aliases: Array<{ name: string, language: string | null }>, parent: { id: string } | null, country: { id: string } | null, citations: Array<{ id: string, excerpt: string | null, translation: string | null, locator: string | null, stance: CitationStance, source: { id: string }, producer: { id: string } | null }> }> } };
+
+export type FeedReplayPlatformsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type FeedReplayPlatformsQuery = { page: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, designation: string, category: WeaponCategory | null, unrocaCategory: UnrocaCategory | null, description: string | null, family: { id: string } | null, familySource: { kind: FamilySourceKind, rule: string | null } | null, aliases: Array<{ name: string, language: string | null }>, producers: Array<{ id: string }>, citations: Array<{ id: string, excerpt: string | null, translation: string | null, locator: string | null, stance: CitationStance, source: { id: string }, producer: { id: string } | null }> }> } };
+
+export type FeedReplaySourcesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type FeedReplaySourcesQuery = { page: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: SourceKind, title: string | null, publisher: string | null, url: string | null, archivedUrl: string | null, accessedOn: string | null, language: string | null, note: string | null, publicationDate: { iso: string } | null }> } };
+
+export type FeedReplayCreateActorMutationVariables = Exact<{
+  input: CreateActorInput;
+}>;
+
+
+export type FeedReplayCreateActorMutation = { createActor: { actor: { id: string, version: number } } };
+
+export type FeedReplayCreatePlatformMutationVariables = Exact<{
+  input: CreatePlatformInput;
+}>;
+
+
+export type FeedReplayCreatePlatformMutation = { createPlatform: { platform: { id: string, version: number } } };
+
+export type FeedReplayCreateDealMutationVariables = Exact<{
+  input: CreateDealInput;
+}>;
+
+
+export type FeedReplayCreateDealMutation = { createDeal: { deal: { id: string, version: number, citations: Array<{ source: { id: string } }> } } };
+
+export type FeedReplayUpdateDealMutationVariables = Exact<{
+  input: UpdateDealInput;
+}>;
+
+
+export type FeedReplayUpdateDealMutation = { updateDeal: { deal: { id: string } } };
+
+export type FeedReplayAddDealEventMutationVariables = Exact<{
+  input: AddDealEventInput;
+}>;
+
+
+export type FeedReplayAddDealEventMutation = { addDealEvent: { event: { id: string } } };
+
+export type FeedReplayUpdateActorMutationVariables = Exact<{
+  input: UpdateActorInput;
+}>;
+
+
+export type FeedReplayUpdateActorMutation = { updateActor: { actor: { id: string } } };
+
+export type FeedReplayUpdatePlatformMutationVariables = Exact<{
+  input: UpdatePlatformInput;
+}>;
+
+
+export type FeedReplayUpdatePlatformMutation = { updatePlatform: { platform: { id: string } } };
+
+export type FeedReplayAddCitationMutationVariables = Exact<{
+  input: AddCitationInput;
+}>;
+
+
+export type FeedReplayAddCitationMutation = { addCitation: { citation: { id: string } } };
+
+export type FeedReplayDeleteRecordMutationVariables = Exact<{
+  input: DeleteRecordInput;
+}>;
+
+
+export type FeedReplayDeleteRecordMutation = { deleteRecord: { deletedId: string } };
+
+export type FeedReplayCreateSourceMutationVariables = Exact<{
+  input: CreateSourceInput;
+}>;
+
+
+export type FeedReplayCreateSourceMutation = { createSource: { source: { id: string } } };
+
+export type FeedReplayMergeActorsMutationVariables = Exact<{
+  input: MergeInput;
+}>;
+
+
+export type FeedReplayMergeActorsMutation = { mergeActors: { actor: { id: string } } };
+
+export type FeedReplayMergePlatformsMutationVariables = Exact<{
+  input: MergeInput;
+}>;
+
+
+export type FeedReplayMergePlatformsMutation = { mergePlatforms: { platform: { id: string } } };
+
 export type HowToCiteNodesQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -300,6 +733,184 @@ export type PlatformFamiliesUpdatePlatformMutationVariables = Exact<{
 
 export type PlatformFamiliesUpdatePlatformMutation = { updatePlatform: { platform: { family: { designation: string } | null } } };
 
+export type MutationsCreateDealMutationVariables = Exact<{
+  input: CreateDealInput;
+}>;
+
+
+export type MutationsCreateDealMutation = { createDeal: { deal: { id: string, stage: DealStage, version: number, supplier: { name: string }, items: Array<{ platform: { designation: string }, quantityOrdered: { value: number | null, uncertain: boolean } | null }>, citations: Array<{ source: { url: string | null } }>, history: Array<{ action: RevisionAction, author: string, reason: string | null }> } } };
+
+export type MutationsCreateDealCurrencyMutationVariables = Exact<{
+  input: CreateDealInput;
+}>;
+
+
+export type MutationsCreateDealCurrencyMutation = { createDeal: { deal: { reportedValue: { currency: string | null } | null } } };
+
+export type MutationsUpdateDealCommentsMutationVariables = Exact<{
+  input: UpdateDealInput;
+}>;
+
+
+export type MutationsUpdateDealCommentsMutation = { updateDeal: { deal: { comments: string | null, version: number, history: Array<{ changes: Array<{ field: string, from: unknown, to: unknown }> }> } } };
+
+export type MutationsDealVersionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MutationsDealVersionQuery = { node:
+    | { version: number }
+    | Record<PropertyKey, never>
+   | null };
+
+export type MutationsUpdateDealStageMutationVariables = Exact<{
+  input: UpdateDealInput;
+}>;
+
+
+export type MutationsUpdateDealStageMutation = { updateDeal: { deal: { stage: DealStage, history: Array<{ action: RevisionAction, changes: Array<{ field: string, from: unknown, to: unknown }>, sources: Array<{ url: string | null }> }> } } };
+
+export type RecordLifecycleRecipientDealCountQueryVariables = Exact<{
+  m?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type RecordLifecycleRecipientDealCountQuery = { deals: { totalCount: number } };
+
+export type RecordLifecycleCreateActorMutationVariables = Exact<{
+  input: CreateActorInput;
+}>;
+
+
+export type RecordLifecycleCreateActorMutation = { createActor: { actor: { id: string, version: number, isoAlpha2: string | null, aliases: Array<{ name: string }> } } };
+
+export type RecordLifecycleCreateDealMutationVariables = Exact<{
+  input: CreateDealInput;
+}>;
+
+
+export type RecordLifecycleCreateDealMutation = { createDeal: { deal: { id: string } } };
+
+export type RecordLifecycleCreatePlatformMutationVariables = Exact<{
+  input: CreatePlatformInput;
+}>;
+
+
+export type RecordLifecycleCreatePlatformMutation = { createPlatform: { platform: { id: string, family: { designation: string } | null } } };
+
+export type RecordLifecycleDealCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecordLifecycleDealCountQuery = { deals: { totalCount: number } };
+
+export type RecordLifecycleMergeActorsMutationVariables = Exact<{
+  input: MergeInput;
+}>;
+
+
+export type RecordLifecycleMergeActorsMutation = { mergeActors: { actor: { name: string, aliases: Array<{ name: string }> } } };
+
+export type RecordLifecycleActorNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecordLifecycleActorNodeQuery = { node:
+    | { name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type RecordLifecycleActorNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecordLifecycleActorNamesQuery = { actors: { nodes: Array<{ name: string }> } };
+
+export type RecordLifecycleCreatePlatformIdMutationVariables = Exact<{
+  input: CreatePlatformInput;
+}>;
+
+
+export type RecordLifecycleCreatePlatformIdMutation = { createPlatform: { platform: { id: string } } };
+
+export type RecordLifecyclePlatformNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecordLifecyclePlatformNodeQuery = { node:
+    | { designation: string, aliases: Array<{ name: string }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RecordLifecycleUpdatedSinceQueryVariables = Exact<{
+  t?: string | null | undefined;
+}>;
+
+
+export type RecordLifecycleUpdatedSinceQuery = { actors: { totalCount: number }, platforms: { totalCount: number }, sources: { totalCount: number } };
+
+export type RecordLifecycleCreateDealPartiesMutationVariables = Exact<{
+  input: CreateDealInput;
+}>;
+
+
+export type RecordLifecycleCreateDealPartiesMutation = { createDeal: { deal: { supplier: { id: string }, items: Array<{ platform: { id: string } }> } } };
+
+export type RecordLifecycleUpdateDealRecipientMutationVariables = Exact<{
+  input: UpdateDealInput;
+}>;
+
+
+export type RecordLifecycleUpdateDealRecipientMutation = { updateDeal: { deal: { recipient: { id: string } } } };
+
+export type RecordLifecycleAddDealEventActorsMutationVariables = Exact<{
+  input: AddDealEventInput;
+}>;
+
+
+export type RecordLifecycleAddDealEventActorsMutation = { addDealEvent: { event: { actors: Array<{ id: string }> } } };
+
+export type RecordLifecycleDealVersionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecordLifecycleDealVersionQuery = { node:
+    | { version: number }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RecordLifecycleCreateActorOwnerMutationVariables = Exact<{
+  input: CreateActorInput;
+}>;
+
+
+export type RecordLifecycleCreateActorOwnerMutation = { createActor: { actor: { parent: { id: string } | null, country: { id: string } | null } } };
+
+export type RecordLifecycleCreatePlatformLinksMutationVariables = Exact<{
+  input: CreatePlatformInput;
+}>;
+
+
+export type RecordLifecycleCreatePlatformLinksMutation = { createPlatform: { platform: { family: { id: string } | null, producers: Array<{ id: string }> } } };
+
+export type RecordLifecycleAddCitationTargetMutationVariables = Exact<{
+  input: AddCitationInput;
+}>;
+
+
+export type RecordLifecycleAddCitationTargetMutation = { addCitation: { citation: { target:
+        | { id: string }
+        | Record<PropertyKey, never>
+       } } };
+
 export type SipriExcerptApiDealsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -321,6 +932,65 @@ export type SipriExcerptApiDeals3QueryVariables = Exact<{
 
 
 export type SipriExcerptApiDeals3Query = { deals: { totalCount: number } };
+
+export type ReleaseUpdateVolumesByRecipientQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReleaseUpdateVolumesByRecipientQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, recipient: { id: string, name: string, aliases: Array<{ name: string }> } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReleaseUpdateVolumesBySupplierQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReleaseUpdateVolumesBySupplierQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, supplier: { id: string, name: string, aliases: Array<{ name: string }> } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReleaseUpdateDealCountQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+}>;
+
+
+export type ReleaseUpdateDealCountQuery = { deals: { totalCount: number } };
+
+export type ReleaseUpdateCorrectedDealQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReleaseUpdateCorrectedDealQuery = { node:
+    | { retirement: { retiredAt: string } | null, items: Array<{ quantityOrdered: { value: number | null } | null }>, sipriRecords: Array<{ match: SipriMatch, matchNote: string | null, release: { id: string } }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ReleaseUpdateRetiredDealQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReleaseUpdateRetiredDealQuery = { node:
+    | { retirement: { retiredAt: string, release: { id: string, generatedText: string } } | null, history: Array<{ action: RevisionAction, reason: string | null }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ReleaseUpdateDealIdsQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+}>;
+
+
+export type ReleaseUpdateDealIdsQuery = { deals: { nodes: Array<{ id: string }> } };
+
+export type ReleaseUpdateChangesQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+  kind?: Array<ReleaseChangeKind> | ReleaseChangeKind | null | undefined;
+}>;
+
+
+export type ReleaseUpdateChangesQuery = { releaseChanges: { totalCount: number, nodes: Array<{ kind: ReleaseChangeKind, deal: { id: string }, fromRecord: { line: number } | null, toRecord: { line: number } | null, changes: Array<{ field: string, from: unknown, to: unknown }> }> } };
 
 export type Volumes2024TransferVolumesQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -362,7 +1032,365 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const FeedReplayCitationFragmentDoc = new TypedDocumentString(`
+    fragment FeedReplayCitation on Citation {
+  id
+  source {
+    id
+  }
+  excerpt
+  translation
+  locator
+  stance
+  producer {
+    id
+  }
+}
+    `, {"fragmentName":"FeedReplayCitation"}) as unknown as TypedDocumentString<FeedReplayCitationFragment, unknown>;
+export const FeedReplayChangesDocument = new TypedDocumentString(`
+    query FeedReplayChanges($after: String, $types: [RecordType!]) {
+  changes(after: $after, first: 100, types: $types) {
+    nodes {
+      recordType
+      recordId
+      action
+      author
+      changes {
+        field
+        to
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayChangesQuery, FeedReplayChangesQueryVariables>;
+export const FeedReplayDealsDocument = new TypedDocumentString(`
+    query FeedReplayDeals($after: String) {
+  page: deals(first: 50, after: $after, filter: {includeRetired: true}) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      stage
+      arrangement
+      supplier {
+        id
+      }
+      recipient {
+        id
+      }
+      orderDate {
+        iso
+      }
+      reportedValue {
+        amount
+        currency
+        covers
+      }
+      comments
+      items {
+        id
+        platform {
+          id
+        }
+        variant {
+          id
+        }
+        description
+        quantityOrdered {
+          value
+          low
+          high
+          uncertain
+        }
+        quantityDelivered {
+          value
+          low
+          high
+          uncertain
+        }
+        deliveryYears
+        condition
+        tivPerUnit
+        tivTotalOrder
+        tivDelivered
+        note
+      }
+      retirement {
+        retiredAt
+        release {
+          id
+        }
+      }
+      events {
+        id
+        type
+        date {
+          iso
+        }
+        place
+        description
+        actors {
+          id
+        }
+        citations {
+          ...FeedReplayCitation
+        }
+      }
+      citations {
+        ...FeedReplayCitation
+      }
+    }
+  }
+}
+    fragment FeedReplayCitation on Citation {
+  id
+  source {
+    id
+  }
+  excerpt
+  translation
+  locator
+  stance
+  producer {
+    id
+  }
+}`) as unknown as TypedDocumentString<FeedReplayDealsQuery, FeedReplayDealsQueryVariables>;
+export const FeedReplayActorsDocument = new TypedDocumentString(`
+    query FeedReplayActors($after: String) {
+  page: actors(first: 100, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      kind
+      name
+      isoAlpha2
+      isoAlpha3
+      isoNumeric
+      aliases {
+        name
+        language
+      }
+      parent {
+        id
+      }
+      country {
+        id
+      }
+      existedFrom
+      existedUntil
+      description
+      citations {
+        ...FeedReplayCitation
+      }
+    }
+  }
+}
+    fragment FeedReplayCitation on Citation {
+  id
+  source {
+    id
+  }
+  excerpt
+  translation
+  locator
+  stance
+  producer {
+    id
+  }
+}`) as unknown as TypedDocumentString<FeedReplayActorsQuery, FeedReplayActorsQueryVariables>;
+export const FeedReplayPlatformsDocument = new TypedDocumentString(`
+    query FeedReplayPlatforms($after: String) {
+  page: platforms(first: 100, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      designation
+      category
+      unrocaCategory
+      description
+      family {
+        id
+      }
+      familySource {
+        kind
+        rule
+      }
+      aliases {
+        name
+        language
+      }
+      producers {
+        id
+      }
+      citations {
+        ...FeedReplayCitation
+      }
+    }
+  }
+}
+    fragment FeedReplayCitation on Citation {
+  id
+  source {
+    id
+  }
+  excerpt
+  translation
+  locator
+  stance
+  producer {
+    id
+  }
+}`) as unknown as TypedDocumentString<FeedReplayPlatformsQuery, FeedReplayPlatformsQueryVariables>;
+export const FeedReplaySourcesDocument = new TypedDocumentString(`
+    query FeedReplaySources($after: String) {
+  page: sources(first: 100, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      kind
+      title
+      publisher
+      url
+      archivedUrl
+      publicationDate {
+        iso
+      }
+      accessedOn
+      language
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplaySourcesQuery, FeedReplaySourcesQueryVariables>;
+export const FeedReplayCreateActorDocument = new TypedDocumentString(`
+    mutation FeedReplayCreateActor($input: CreateActorInput!) {
+  createActor(input: $input) {
+    actor {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayCreateActorMutation, FeedReplayCreateActorMutationVariables>;
+export const FeedReplayCreatePlatformDocument = new TypedDocumentString(`
+    mutation FeedReplayCreatePlatform($input: CreatePlatformInput!) {
+  createPlatform(input: $input) {
+    platform {
+      id
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayCreatePlatformMutation, FeedReplayCreatePlatformMutationVariables>;
+export const FeedReplayCreateDealDocument = new TypedDocumentString(`
+    mutation FeedReplayCreateDeal($input: CreateDealInput!) {
+  createDeal(input: $input) {
+    deal {
+      id
+      version
+      citations {
+        source {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayCreateDealMutation, FeedReplayCreateDealMutationVariables>;
+export const FeedReplayUpdateDealDocument = new TypedDocumentString(`
+    mutation FeedReplayUpdateDeal($input: UpdateDealInput!) {
+  updateDeal(input: $input) {
+    deal {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayUpdateDealMutation, FeedReplayUpdateDealMutationVariables>;
+export const FeedReplayAddDealEventDocument = new TypedDocumentString(`
+    mutation FeedReplayAddDealEvent($input: AddDealEventInput!) {
+  addDealEvent(input: $input) {
+    event {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayAddDealEventMutation, FeedReplayAddDealEventMutationVariables>;
+export const FeedReplayUpdateActorDocument = new TypedDocumentString(`
+    mutation FeedReplayUpdateActor($input: UpdateActorInput!) {
+  updateActor(input: $input) {
+    actor {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayUpdateActorMutation, FeedReplayUpdateActorMutationVariables>;
+export const FeedReplayUpdatePlatformDocument = new TypedDocumentString(`
+    mutation FeedReplayUpdatePlatform($input: UpdatePlatformInput!) {
+  updatePlatform(input: $input) {
+    platform {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayUpdatePlatformMutation, FeedReplayUpdatePlatformMutationVariables>;
+export const FeedReplayAddCitationDocument = new TypedDocumentString(`
+    mutation FeedReplayAddCitation($input: AddCitationInput!) {
+  addCitation(input: $input) {
+    citation {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayAddCitationMutation, FeedReplayAddCitationMutationVariables>;
+export const FeedReplayDeleteRecordDocument = new TypedDocumentString(`
+    mutation FeedReplayDeleteRecord($input: DeleteRecordInput!) {
+  deleteRecord(input: $input) {
+    deletedId
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayDeleteRecordMutation, FeedReplayDeleteRecordMutationVariables>;
+export const FeedReplayCreateSourceDocument = new TypedDocumentString(`
+    mutation FeedReplayCreateSource($input: CreateSourceInput!) {
+  createSource(input: $input) {
+    source {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayCreateSourceMutation, FeedReplayCreateSourceMutationVariables>;
+export const FeedReplayMergeActorsDocument = new TypedDocumentString(`
+    mutation FeedReplayMergeActors($input: MergeInput!) {
+  mergeActors(input: $input) {
+    actor {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayMergeActorsMutation, FeedReplayMergeActorsMutationVariables>;
+export const FeedReplayMergePlatformsDocument = new TypedDocumentString(`
+    mutation FeedReplayMergePlatforms($input: MergeInput!) {
+  mergePlatforms(input: $input) {
+    platform {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedReplayMergePlatformsMutation, FeedReplayMergePlatformsMutationVariables>;
 export const HowToCiteNodesDocument = new TypedDocumentString(`
     query HowToCiteNodes($id: ID!) {
   nodes(ids: [$id]) {
@@ -399,6 +1427,298 @@ export const PlatformFamiliesUpdatePlatformDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlatformFamiliesUpdatePlatformMutation, PlatformFamiliesUpdatePlatformMutationVariables>;
+export const MutationsCreateDealDocument = new TypedDocumentString(`
+    mutation MutationsCreateDeal($input: CreateDealInput!) {
+  createDeal(input: $input) {
+    deal {
+      id
+      stage
+      version
+      supplier {
+        name
+      }
+      items {
+        platform {
+          designation
+        }
+        quantityOrdered {
+          value
+          uncertain
+        }
+      }
+      citations {
+        source {
+          url
+        }
+      }
+      history {
+        action
+        author
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MutationsCreateDealMutation, MutationsCreateDealMutationVariables>;
+export const MutationsCreateDealCurrencyDocument = new TypedDocumentString(`
+    mutation MutationsCreateDealCurrency($input: CreateDealInput!) {
+  createDeal(input: $input) {
+    deal {
+      reportedValue {
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MutationsCreateDealCurrencyMutation, MutationsCreateDealCurrencyMutationVariables>;
+export const MutationsUpdateDealCommentsDocument = new TypedDocumentString(`
+    mutation MutationsUpdateDealComments($input: UpdateDealInput!) {
+  updateDeal(input: $input) {
+    deal {
+      comments
+      version
+      history {
+        changes {
+          field
+          from
+          to
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MutationsUpdateDealCommentsMutation, MutationsUpdateDealCommentsMutationVariables>;
+export const MutationsDealVersionDocument = new TypedDocumentString(`
+    query MutationsDealVersion($id: ID!) {
+  node(id: $id) {
+    ... on Deal {
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MutationsDealVersionQuery, MutationsDealVersionQueryVariables>;
+export const MutationsUpdateDealStageDocument = new TypedDocumentString(`
+    mutation MutationsUpdateDealStage($input: UpdateDealInput!) {
+  updateDeal(input: $input) {
+    deal {
+      stage
+      history {
+        action
+        changes {
+          field
+          from
+          to
+        }
+        sources {
+          url
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MutationsUpdateDealStageMutation, MutationsUpdateDealStageMutationVariables>;
+export const RecordLifecycleRecipientDealCountDocument = new TypedDocumentString(`
+    query RecordLifecycleRecipientDealCount($m: [ID!]) {
+  deals(filter: {recipient: $m}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleRecipientDealCountQuery, RecordLifecycleRecipientDealCountQueryVariables>;
+export const RecordLifecycleCreateActorDocument = new TypedDocumentString(`
+    mutation RecordLifecycleCreateActor($input: CreateActorInput!) {
+  createActor(input: $input) {
+    actor {
+      id
+      version
+      isoAlpha2
+      aliases {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleCreateActorMutation, RecordLifecycleCreateActorMutationVariables>;
+export const RecordLifecycleCreateDealDocument = new TypedDocumentString(`
+    mutation RecordLifecycleCreateDeal($input: CreateDealInput!) {
+  createDeal(input: $input) {
+    deal {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleCreateDealMutation, RecordLifecycleCreateDealMutationVariables>;
+export const RecordLifecycleCreatePlatformDocument = new TypedDocumentString(`
+    mutation RecordLifecycleCreatePlatform($input: CreatePlatformInput!) {
+  createPlatform(input: $input) {
+    platform {
+      id
+      family {
+        designation
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleCreatePlatformMutation, RecordLifecycleCreatePlatformMutationVariables>;
+export const RecordLifecycleDealCountDocument = new TypedDocumentString(`
+    query RecordLifecycleDealCount {
+  deals {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleDealCountQuery, RecordLifecycleDealCountQueryVariables>;
+export const RecordLifecycleMergeActorsDocument = new TypedDocumentString(`
+    mutation RecordLifecycleMergeActors($input: MergeInput!) {
+  mergeActors(input: $input) {
+    actor {
+      name
+      aliases {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleMergeActorsMutation, RecordLifecycleMergeActorsMutationVariables>;
+export const RecordLifecycleActorNodeDocument = new TypedDocumentString(`
+    query RecordLifecycleActorNode($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Actor {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleActorNodeQuery, RecordLifecycleActorNodeQueryVariables>;
+export const RecordLifecycleActorNamesDocument = new TypedDocumentString(`
+    query RecordLifecycleActorNames {
+  actors(first: 100) {
+    nodes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleActorNamesQuery, RecordLifecycleActorNamesQueryVariables>;
+export const RecordLifecycleCreatePlatformIdDocument = new TypedDocumentString(`
+    mutation RecordLifecycleCreatePlatformId($input: CreatePlatformInput!) {
+  createPlatform(input: $input) {
+    platform {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleCreatePlatformIdMutation, RecordLifecycleCreatePlatformIdMutationVariables>;
+export const RecordLifecyclePlatformNodeDocument = new TypedDocumentString(`
+    query RecordLifecyclePlatformNode($id: ID!) {
+  node(id: $id) {
+    ... on Platform {
+      designation
+      aliases {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecyclePlatformNodeQuery, RecordLifecyclePlatformNodeQueryVariables>;
+export const RecordLifecycleUpdatedSinceDocument = new TypedDocumentString(`
+    query RecordLifecycleUpdatedSince($t: DateTime) {
+  actors(filter: {updatedSince: $t}) {
+    totalCount
+  }
+  platforms(filter: {updatedSince: $t}) {
+    totalCount
+  }
+  sources(filter: {updatedSince: $t}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleUpdatedSinceQuery, RecordLifecycleUpdatedSinceQueryVariables>;
+export const RecordLifecycleCreateDealPartiesDocument = new TypedDocumentString(`
+    mutation RecordLifecycleCreateDealParties($input: CreateDealInput!) {
+  createDeal(input: $input) {
+    deal {
+      supplier {
+        id
+      }
+      items {
+        platform {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleCreateDealPartiesMutation, RecordLifecycleCreateDealPartiesMutationVariables>;
+export const RecordLifecycleUpdateDealRecipientDocument = new TypedDocumentString(`
+    mutation RecordLifecycleUpdateDealRecipient($input: UpdateDealInput!) {
+  updateDeal(input: $input) {
+    deal {
+      recipient {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleUpdateDealRecipientMutation, RecordLifecycleUpdateDealRecipientMutationVariables>;
+export const RecordLifecycleAddDealEventActorsDocument = new TypedDocumentString(`
+    mutation RecordLifecycleAddDealEventActors($input: AddDealEventInput!) {
+  addDealEvent(input: $input) {
+    event {
+      actors {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleAddDealEventActorsMutation, RecordLifecycleAddDealEventActorsMutationVariables>;
+export const RecordLifecycleDealVersionDocument = new TypedDocumentString(`
+    query RecordLifecycleDealVersion($id: ID!) {
+  node(id: $id) {
+    ... on Deal {
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleDealVersionQuery, RecordLifecycleDealVersionQueryVariables>;
+export const RecordLifecycleCreateActorOwnerDocument = new TypedDocumentString(`
+    mutation RecordLifecycleCreateActorOwner($input: CreateActorInput!) {
+  createActor(input: $input) {
+    actor {
+      parent {
+        id
+      }
+      country {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleCreateActorOwnerMutation, RecordLifecycleCreateActorOwnerMutationVariables>;
+export const RecordLifecycleCreatePlatformLinksDocument = new TypedDocumentString(`
+    mutation RecordLifecycleCreatePlatformLinks($input: CreatePlatformInput!) {
+  createPlatform(input: $input) {
+    platform {
+      family {
+        id
+      }
+      producers {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleCreatePlatformLinksMutation, RecordLifecycleCreatePlatformLinksMutationVariables>;
+export const RecordLifecycleAddCitationTargetDocument = new TypedDocumentString(`
+    mutation RecordLifecycleAddCitationTarget($input: AddCitationInput!) {
+  addCitation(input: $input) {
+    citation {
+      target {
+        ... on Actor {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordLifecycleAddCitationTargetMutation, RecordLifecycleAddCitationTargetMutationVariables>;
 export const SipriExcerptApiDealsDocument = new TypedDocumentString(`
     query SipriExcerptApiDeals {
   deals(filter: {supplierCountry: ["RU"], recipientCountry: ["ML"]}, first: 100) {
@@ -477,6 +1797,128 @@ export const SipriExcerptApiDeals3Document = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SipriExcerptApiDeals3Query, SipriExcerptApiDeals3QueryVariables>;
+export const ReleaseUpdateVolumesByRecipientDocument = new TypedDocumentString(`
+    query ReleaseUpdateVolumesByRecipient($f: DealFilter, $after: String) {
+  transferVolumes(filter: $f, groupBy: [RECIPIENT], first: 100, after: $after) {
+    nodes {
+      recipient {
+        id
+        name
+        aliases {
+          name
+        }
+      }
+      tivDelivered
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseUpdateVolumesByRecipientQuery, ReleaseUpdateVolumesByRecipientQueryVariables>;
+export const ReleaseUpdateVolumesBySupplierDocument = new TypedDocumentString(`
+    query ReleaseUpdateVolumesBySupplier($f: DealFilter, $after: String) {
+  transferVolumes(filter: $f, groupBy: [SUPPLIER], first: 100, after: $after) {
+    nodes {
+      supplier {
+        id
+        name
+        aliases {
+          name
+        }
+      }
+      tivDelivered
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseUpdateVolumesBySupplierQuery, ReleaseUpdateVolumesBySupplierQueryVariables>;
+export const ReleaseUpdateDealCountDocument = new TypedDocumentString(`
+    query ReleaseUpdateDealCount($f: DealFilter) {
+  deals(filter: $f, first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseUpdateDealCountQuery, ReleaseUpdateDealCountQueryVariables>;
+export const ReleaseUpdateCorrectedDealDocument = new TypedDocumentString(`
+    query ReleaseUpdateCorrectedDeal($id: ID!) {
+  node(id: $id) {
+    ... on Deal {
+      retirement {
+        retiredAt
+      }
+      items {
+        quantityOrdered {
+          value
+        }
+      }
+      sipriRecords {
+        match
+        matchNote
+        release {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseUpdateCorrectedDealQuery, ReleaseUpdateCorrectedDealQueryVariables>;
+export const ReleaseUpdateRetiredDealDocument = new TypedDocumentString(`
+    query ReleaseUpdateRetiredDeal($id: ID!) {
+  node(id: $id) {
+    ... on Deal {
+      retirement {
+        retiredAt
+        release {
+          id
+          generatedText
+        }
+      }
+      history {
+        action
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseUpdateRetiredDealQuery, ReleaseUpdateRetiredDealQueryVariables>;
+export const ReleaseUpdateDealIdsDocument = new TypedDocumentString(`
+    query ReleaseUpdateDealIds($f: DealFilter) {
+  deals(filter: $f, first: 100) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseUpdateDealIdsQuery, ReleaseUpdateDealIdsQueryVariables>;
+export const ReleaseUpdateChangesDocument = new TypedDocumentString(`
+    query ReleaseUpdateChanges($from: ID!, $to: ID!, $kind: [ReleaseChangeKind!]) {
+  releaseChanges(from: $from, to: $to, kind: $kind, first: 5) {
+    totalCount
+    nodes {
+      kind
+      deal {
+        id
+      }
+      fromRecord {
+        line
+      }
+      toRecord {
+        line
+      }
+      changes {
+        field
+        from
+        to
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseUpdateChangesQuery, ReleaseUpdateChangesQueryVariables>;
 export const Volumes2024TransferVolumesDocument = new TypedDocumentString(`
     query Volumes2024TransferVolumes($after: String, $m: DeliveryYearMethod) {
   transferVolumes(
