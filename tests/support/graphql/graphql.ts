@@ -55,6 +55,15 @@ export type AliasInput = {
   name: string;
 };
 
+/** What an API key lets its holder do. */
+export type ApiKeyRole =
+  /** Everything an editor does, plus deletions, merges and API keys. */
+  | 'ADMIN'
+  /** Reads, creates and changes records. */
+  | 'EDITOR'
+  /** Reads, with its own rate limit: identifies an integration. */
+  | 'READER';
+
 /** A source cited for a change: an existing source, or a new one to record. */
 export type CitationInput = {
   /** The passage cited, in the source's language. */
@@ -104,6 +113,14 @@ export type CreateActorInput = {
   parent?: string | number | null | undefined;
   /** Why it is recorded. */
   reason: string;
+};
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** Who holds it (a person or an integration). */
+  name: string;
+  /** What it allows. */
+  role: ApiKeyRole;
 };
 
 /** A new deal. */
@@ -159,6 +176,15 @@ export type CreateSourceInput = {
   /** The source. */
   source: SourceInput;
 };
+
+/** How precise a date is. */
+export type DatePrecision =
+  /** The exact day is known. */
+  | 'DAY'
+  /** The year and month are known. */
+  | 'MONTH'
+  /** Only the year is known. */
+  | 'YEAR';
 
 /** How the weapons change hands. */
 export type DealArrangement =
@@ -255,6 +281,21 @@ export type DealItemInput = {
   /** SIPRI TIV of the whole order, in millions. */
   tivTotalOrder?: string | null | undefined;
 };
+
+/** A sort order for deals. */
+export type DealOrder = {
+  /** Which way. Default DESC (newest first). */
+  direction?: OrderDirection | null | undefined;
+  /** What to sort by. */
+  field: DealOrderField;
+};
+
+/** What to sort deals by. */
+export type DealOrderField =
+  /** The date of the order; deals without an order date (reported interest, negotiations) come last. */
+  | 'ORDER_DATE'
+  /** When the record was last changed in Armstrail. */
+  | 'UPDATED_AT';
 
 /**
  * How far a deal has gone. Deals move REPORTED_INTEREST → NEGOTIATING → SELECTED → ORDERED →
@@ -361,6 +402,13 @@ export type MergeInput = {
   winner: string | number;
 };
 
+/** Sort direction. */
+export type OrderDirection =
+  /** Smallest or oldest first. */
+  | 'ASC'
+  /** Largest or newest first. */
+  | 'DESC';
+
 /**
  * A type of record in the change feed (`Revision.recordType` spells it as the type's name:
  * DEAL_EVENT is `DealEvent`).
@@ -410,6 +458,17 @@ export type RevisionAction =
   | 'RETIRE'
   /** Some of the record's fields changed. */
   | 'UPDATE';
+
+/** A kind of record that search can return. */
+export type SearchType =
+  /** Actors: found by name, aliases and ISO codes. */
+  | 'ACTOR'
+  /** Deals: found by their parties, weapons, comments, events and cited excerpts. */
+  | 'DEAL'
+  /** Platforms: found by designation and aliases. */
+  | 'PLATFORM'
+  /** Sources: found by title, publisher and the excerpts cited from them. */
+  | 'SOURCE';
 
 /** How a SIPRI row was tied to its deal. */
 export type SipriMatch =
@@ -589,6 +648,68 @@ export type WeaponCategory =
   /** Ships and submarines. */
   | 'SHIPS';
 
+export type ApiKeysCreateMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ApiKeysCreateMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, role: ApiKeyRole, prefix: string, revokedAt: string | null } } };
+
+export type ApiKeysRevokeMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ApiKeysRevokeMutation = { revokeApiKey: { apiKey: { id: string, revokedAt: string | null } } };
+
+export type ApiKeysListQueryVariables = Exact<{
+  all?: boolean | null | undefined;
+}>;
+
+
+export type ApiKeysListQuery = { apiKeys: Array<{ id: string, name: string, role: ApiKeyRole, prefix: string, revokedAt: string | null }> };
+
+export type DealFiltersMatchingQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+}>;
+
+
+export type DealFiltersMatchingQuery = { deals: { totalCount: number, nodes: Array<{ id: string }> } };
+
+export type DealFiltersIdsQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+}>;
+
+
+export type DealFiltersIdsQuery = { deals: { nodes: Array<{ id: string }> } };
+
+export type DealFiltersNestedQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DealFiltersNestedQuery = { node:
+    | { dealsAsSupplier: { totalCount: number, nodes: Array<{ stage: DealStage }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DealFiltersPartiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DealFiltersPartiesQuery = { suppliers: { nodes: Array<{ name: string }> }, recipients: { nodes: Array<{ name: string }> } };
+
+export type DealFiltersActorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DealFiltersActorsQuery = { byAlias: { nodes: Array<{ name: string }> }, companiesInRussia: { nodes: Array<{ name: string }> }, states: { nodes: Array<{ name: string }> }, byStateAlias: { nodes: Array<{ name: string }> } };
+
+export type DealFiltersPlatformsAndSourcesQueryVariables = Exact<{
+  family: string | number;
+}>;
+
+
+export type DealFiltersPlatformsAndSourcesQuery = { family: { nodes: Array<{ designation: string }> }, vehicles: { nodes: Array<{ designation: string }> }, french: { nodes: Array<{ url: string | null }> } };
+
 export type FeedReplayChangesQueryVariables = Exact<{
   after?: string | null | undefined;
   types?: Array<RecordType> | RecordType | null | undefined;
@@ -733,6 +854,36 @@ export type PlatformFamiliesUpdatePlatformMutationVariables = Exact<{
 
 export type PlatformFamiliesUpdatePlatformMutation = { updatePlatform: { platform: { family: { designation: string } | null } } };
 
+export type KazanRecordIssueQueryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KazanRecordIssueQueryQuery = { deals: { totalCount: number, edges: Array<{ node: { id: string, stage: DealStage, supplier: { name: string }, recipient: { name: string }, items: Array<{ platform: { designation: string, family: { designation: string } | null } }>, events: Array<{ type: DealEventType, date: { iso: string } | null }>, citations: Array<{ excerpt: string | null, source: { url: string | null, language: string | null } }> } }> } };
+
+export type KazanRecordSourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KazanRecordSourcesQuery = { deals: { nodes: Array<{ events: Array<{ type: DealEventType, citations: Array<{ source: { url: string | null } }> }> }> }, sources: { nodes: Array<{ url: string | null, title: string | null, language: string | null, publicationDate: { iso: string } | null }> } };
+
+export type KazanRecordUnknownsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KazanRecordUnknownsQuery = { deals: { nodes: Array<{ arrangement: DealArrangement, comments: string | null, orderDate: { iso: string } | null, reportedValue: { amount: string } | null, items: Array<{ tivPerUnit: string | null, quantityOrdered: { value: number | null } | null, quantityDelivered: { value: number | null } | null }> }> } };
+
+export type KazanRecordVisitQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KazanRecordVisitQuery = { deals: { nodes: Array<{ events: Array<{ type: DealEventType, place: string | null, description: string | null, date: { precision: DatePrecision, uncertain: boolean } | null, actors: Array<{ name: string, parent: { name: string, parent: { name: string } | null } | null }>, citations: Array<{ source: { url: string | null } }> }> }> } };
+
+export type KazanRecordFamiliesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KazanRecordFamiliesQuery = { platforms: { nodes: Array<{ designation: string, variants: Array<{ designation: string, variants: Array<{ designation: string, aliases: Array<{ name: string }> }> }> }> }, mi24: { nodes: Array<{ unrocaCategory: UnrocaCategory | null, producers: Array<{ name: string }> }> } };
+
+export type KazanRecordCyrillicAliasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KazanRecordCyrillicAliasQuery = { platforms: { nodes: Array<{ designation: string }> } };
+
 export type MutationsCreateDealMutationVariables = Exact<{
   input: CreateDealInput;
 }>;
@@ -770,6 +921,34 @@ export type MutationsUpdateDealStageMutationVariables = Exact<{
 
 
 export type MutationsUpdateDealStageMutation = { updateDeal: { deal: { stage: DealStage, history: Array<{ action: RevisionAction, changes: Array<{ field: string, from: unknown, to: unknown }>, sources: Array<{ url: string | null }> }> } } };
+
+export type PaginationDealsQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+  o?: DealOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PaginationDealsQuery = { deals: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, orderDate: { iso: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type PaginationNestedQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PaginationNestedQuery = { node:
+    | { dealsAsSupplier: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, orderDate: { iso: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type PaginationActorsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type PaginationActorsQuery = { actors: { nodes: Array<{ name: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RecordLifecycleRecipientDealCountQueryVariables = Exact<{
   m?: Array<string | number> | string | number | null | undefined;
@@ -911,6 +1090,38 @@ export type RecordLifecycleAddCitationTargetMutation = { addCitation: { citation
         | Record<PropertyKey, never>
        } } };
 
+export type SearchQueryVariables = Exact<{
+  q: string;
+  types?: Array<SearchType> | SearchType | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, snippet: string | null, record:
+        | { __typename: 'Actor', name: string }
+        | { __typename: 'Deal', comments: string | null }
+        | { __typename: 'Platform', designation: string }
+        | { __typename: 'Source', url: string | null }
+       }> } };
+
+export type SearchUaeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchUaeQuery = { actors: { nodes: Array<{ id: string, version: number, aliases: Array<{ name: string }> }> } };
+
+export type SearchIvoryCoastQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchIvoryCoastQuery = { actors: { nodes: Array<{ name: string }> } };
+
+export type SearchStatesByNameQueryVariables = Exact<{
+  q: string;
+}>;
+
+
+export type SearchStatesByNameQuery = { actors: { nodes: Array<{ name: string }> } };
+
 export type SipriExcerptApiDealsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1047,6 +1258,131 @@ export const FeedReplayCitationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FeedReplayCitation"}) as unknown as TypedDocumentString<FeedReplayCitationFragment, unknown>;
+export const ApiKeysCreateDocument = new TypedDocumentString(`
+    mutation ApiKeysCreate($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+      name
+      role
+      prefix
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysCreateMutation, ApiKeysCreateMutationVariables>;
+export const ApiKeysRevokeDocument = new TypedDocumentString(`
+    mutation ApiKeysRevoke($key: String!) {
+  revokeApiKey(input: {key: $key}) {
+    apiKey {
+      id
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysRevokeMutation, ApiKeysRevokeMutationVariables>;
+export const ApiKeysListDocument = new TypedDocumentString(`
+    query ApiKeysList($all: Boolean) {
+  apiKeys(includeRevoked: $all) {
+    id
+    name
+    role
+    prefix
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysListQuery, ApiKeysListQueryVariables>;
+export const DealFiltersMatchingDocument = new TypedDocumentString(`
+    query DealFiltersMatching($f: DealFilter) {
+  deals(filter: $f, first: 100) {
+    totalCount
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DealFiltersMatchingQuery, DealFiltersMatchingQueryVariables>;
+export const DealFiltersIdsDocument = new TypedDocumentString(`
+    query DealFiltersIds($f: DealFilter) {
+  deals(filter: $f, first: 100) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DealFiltersIdsQuery, DealFiltersIdsQueryVariables>;
+export const DealFiltersNestedDocument = new TypedDocumentString(`
+    query DealFiltersNested($id: ID!) {
+  node(id: $id) {
+    ... on Actor {
+      dealsAsSupplier(filter: {stage: [NEGOTIATING]}) {
+        totalCount
+        nodes {
+          stage
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DealFiltersNestedQuery, DealFiltersNestedQueryVariables>;
+export const DealFiltersPartiesDocument = new TypedDocumentString(`
+    query DealFiltersParties {
+  suppliers(first: 100) {
+    nodes {
+      name
+    }
+  }
+  recipients(first: 100) {
+    nodes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DealFiltersPartiesQuery, DealFiltersPartiesQueryVariables>;
+export const DealFiltersActorsDocument = new TypedDocumentString(`
+    query DealFiltersActors {
+  byAlias: actors(filter: {name: "kvz"}) {
+    nodes {
+      name
+    }
+  }
+  companiesInRussia: actors(filter: {kind: [COMPANY], country: ["RU"]}) {
+    nodes {
+      name
+    }
+  }
+  states: actors(filter: {kind: [STATE], name: "rance"}) {
+    nodes {
+      name
+    }
+  }
+  byStateAlias: actors(filter: {kind: [STATE], name: "russie"}) {
+    nodes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DealFiltersActorsQuery, DealFiltersActorsQueryVariables>;
+export const DealFiltersPlatformsAndSourcesDocument = new TypedDocumentString(`
+    query DealFiltersPlatformsAndSources($family: ID!) {
+  family: platforms(filter: {family: $family}) {
+    nodes {
+      designation
+    }
+  }
+  vehicles: platforms(filter: {category: [ARMOURED_VEHICLES]}) {
+    nodes {
+      designation
+    }
+  }
+  french: sources(filter: {language: ["FR"], kind: [NEWS]}) {
+    nodes {
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DealFiltersPlatformsAndSourcesQuery, DealFiltersPlatformsAndSourcesQueryVariables>;
 export const FeedReplayChangesDocument = new TypedDocumentString(`
     query FeedReplayChanges($after: String, $types: [RecordType!]) {
   changes(after: $after, first: 100, types: $types) {
@@ -1427,6 +1763,163 @@ export const PlatformFamiliesUpdatePlatformDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlatformFamiliesUpdatePlatformMutation, PlatformFamiliesUpdatePlatformMutationVariables>;
+export const KazanRecordIssueQueryDocument = new TypedDocumentString(`
+    query KazanRecordIssueQuery {
+  deals(filter: {recipientCountry: ["MLI"], stage: [REPORTED_INTEREST]}) {
+    totalCount
+    edges {
+      node {
+        id
+        stage
+        supplier {
+          name
+        }
+        recipient {
+          name
+        }
+        items {
+          platform {
+            designation
+            family {
+              designation
+            }
+          }
+        }
+        events {
+          type
+          date {
+            iso
+          }
+        }
+        citations {
+          excerpt
+          source {
+            url
+            language
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KazanRecordIssueQueryQuery, KazanRecordIssueQueryQueryVariables>;
+export const KazanRecordSourcesDocument = new TypedDocumentString(`
+    query KazanRecordSources {
+  deals(filter: {stage: [REPORTED_INTEREST]}) {
+    nodes {
+      events {
+        type
+        citations {
+          source {
+            url
+          }
+        }
+      }
+    }
+  }
+  sources(first: 100) {
+    nodes {
+      url
+      title
+      language
+      publicationDate {
+        iso
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KazanRecordSourcesQuery, KazanRecordSourcesQueryVariables>;
+export const KazanRecordUnknownsDocument = new TypedDocumentString(`
+    query KazanRecordUnknowns {
+  deals(filter: {stage: [REPORTED_INTEREST]}) {
+    nodes {
+      orderDate {
+        iso
+      }
+      reportedValue {
+        amount
+      }
+      arrangement
+      comments
+      items {
+        quantityOrdered {
+          value
+        }
+        quantityDelivered {
+          value
+        }
+        tivPerUnit
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KazanRecordUnknownsQuery, KazanRecordUnknownsQueryVariables>;
+export const KazanRecordVisitDocument = new TypedDocumentString(`
+    query KazanRecordVisit {
+  deals(filter: {stage: [REPORTED_INTEREST]}) {
+    nodes {
+      events {
+        type
+        place
+        description
+        date {
+          precision
+          uncertain
+        }
+        actors {
+          name
+          parent {
+            name
+            parent {
+              name
+            }
+          }
+        }
+        citations {
+          source {
+            url
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KazanRecordVisitQuery, KazanRecordVisitQueryVariables>;
+export const KazanRecordFamiliesDocument = new TypedDocumentString(`
+    query KazanRecordFamilies {
+  platforms(filter: {designation: "Mi-8"}) {
+    nodes {
+      designation
+      variants {
+        designation
+        variants {
+          designation
+          aliases {
+            name
+          }
+        }
+      }
+    }
+  }
+  mi24: platforms(filter: {designation: "Mi-24"}) {
+    nodes {
+      producers {
+        name
+      }
+      unrocaCategory
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KazanRecordFamiliesQuery, KazanRecordFamiliesQueryVariables>;
+export const KazanRecordCyrillicAliasDocument = new TypedDocumentString(`
+    query KazanRecordCyrillicAlias {
+  platforms(filter: {designation: "Ми-171"}) {
+    nodes {
+      designation
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KazanRecordCyrillicAliasQuery, KazanRecordCyrillicAliasQueryVariables>;
 export const MutationsCreateDealDocument = new TypedDocumentString(`
     mutation MutationsCreateDeal($input: CreateDealInput!) {
   createDeal(input: $input) {
@@ -1517,6 +2010,67 @@ export const MutationsUpdateDealStageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MutationsUpdateDealStageMutation, MutationsUpdateDealStageMutationVariables>;
+export const PaginationDealsDocument = new TypedDocumentString(`
+    query PaginationDeals($f: DealFilter, $o: DealOrder, $first: Int, $after: String) {
+  deals(filter: $f, orderBy: $o, first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        orderDate {
+          iso
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PaginationDealsQuery, PaginationDealsQueryVariables>;
+export const PaginationNestedDocument = new TypedDocumentString(`
+    query PaginationNested($id: ID!, $after: String) {
+  node(id: $id) {
+    ... on Actor {
+      dealsAsSupplier(first: 10, after: $after) {
+        totalCount
+        edges {
+          cursor
+          node {
+            id
+            orderDate {
+              iso
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          startCursor
+          endCursor
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PaginationNestedQuery, PaginationNestedQueryVariables>;
+export const PaginationActorsDocument = new TypedDocumentString(`
+    query PaginationActors($after: String) {
+  actors(first: 2, after: $after) {
+    nodes {
+      name
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PaginationActorsQuery, PaginationActorsQueryVariables>;
 export const RecordLifecycleRecipientDealCountDocument = new TypedDocumentString(`
     query RecordLifecycleRecipientDealCount($m: [ID!]) {
   deals(filter: {recipient: $m}) {
@@ -1719,6 +2273,67 @@ export const RecordLifecycleAddCitationTargetDocument = new TypedDocumentString(
   }
 }
     `) as unknown as TypedDocumentString<RecordLifecycleAddCitationTargetMutation, RecordLifecycleAddCitationTargetMutationVariables>;
+export const SearchDocument = new TypedDocumentString(`
+    query Search($q: String!, $types: [SearchType!], $first: Int, $after: String) {
+  search(query: $q, types: $types, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      score
+      snippet
+      record {
+        __typename
+        ... on Platform {
+          designation
+        }
+        ... on Actor {
+          name
+        }
+        ... on Source {
+          url
+        }
+        ... on Deal {
+          comments
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const SearchUaeDocument = new TypedDocumentString(`
+    query SearchUae {
+  actors(filter: {country: ["ARE"], kind: [STATE]}) {
+    nodes {
+      id
+      version
+      aliases {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchUaeQuery, SearchUaeQueryVariables>;
+export const SearchIvoryCoastDocument = new TypedDocumentString(`
+    query SearchIvoryCoast {
+  actors(filter: {country: ["CIV"], kind: [STATE]}) {
+    nodes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchIvoryCoastQuery, SearchIvoryCoastQueryVariables>;
+export const SearchStatesByNameDocument = new TypedDocumentString(`
+    query SearchStatesByName($q: String!) {
+  actors(filter: {name: $q, kind: [STATE]}) {
+    nodes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchStatesByNameQuery, SearchStatesByNameQueryVariables>;
 export const SipriExcerptApiDealsDocument = new TypedDocumentString(`
     query SipriExcerptApiDeals {
   deals(filter: {supplierCountry: ["RU"], recipientCountry: ["ML"]}, first: 100) {
