@@ -710,6 +710,27 @@ export type DealFiltersPlatformsAndSourcesQueryVariables = Exact<{
 
 export type DealFiltersPlatformsAndSourcesQuery = { family: { nodes: Array<{ designation: string }> }, vehicles: { nodes: Array<{ designation: string }> }, french: { nodes: Array<{ url: string | null }> } };
 
+export type ErrorsFirstCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ErrorsFirstCursorQuery = { deals: { pageInfo: { endCursor: string | null } } };
+
+export type ErrorsNodesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ErrorsNodesQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null> };
+
 export type FeedReplayChangesQueryVariables = Exact<{
   after?: string | null | undefined;
   types?: Array<RecordType> | RecordType | null | undefined;
@@ -884,6 +905,35 @@ export type KazanRecordCyrillicAliasQueryVariables = Exact<{ [key: string]: neve
 
 export type KazanRecordCyrillicAliasQuery = { platforms: { nodes: Array<{ designation: string }> } };
 
+export type LoaderFreshnessTargetCitationsFragment = { citation: { target:
+      | { citations: Array<{ id: string }> }
+      | Record<PropertyKey, never>
+     } };
+
+export type LoaderFreshnessCitationsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LoaderFreshnessCitationsQuery = { node:
+    | { citations: Array<{ id: string }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LoaderFreshnessTwoCitationsMutationVariables = Exact<{
+  a: AddCitationInput;
+  b: AddCitationInput;
+}>;
+
+
+export type LoaderFreshnessTwoCitationsMutation = { a: { citation: { target:
+        | { citations: Array<{ id: string }> }
+        | Record<PropertyKey, never>
+       } }, b: { citation: { target:
+        | { citations: Array<{ id: string }> }
+        | Record<PropertyKey, never>
+       } } };
+
 export type MutationsCreateDealMutationVariables = Exact<{
   input: CreateDealInput;
 }>;
@@ -949,6 +999,31 @@ export type PaginationActorsQueryVariables = Exact<{
 
 
 export type PaginationActorsQuery = { actors: { nodes: Array<{ name: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ProducersProducesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProducersProducesQuery = { node:
+    | { produces: Array<{ designation: string, citations: Array<{ producer: { name: string } | null, source: { url: string | null } }> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ProducersOfPlatformQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProducersOfPlatformQuery = { node:
+    | { producers: Array<{ name: string }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ProducersFamilySourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProducersFamilySourcesQuery = { platforms: { nodes: Array<{ designation: string, familySource: { kind: FamilySourceKind, rule: string | null, description: string | null } | null }> } };
 
 export type RecordLifecycleRecipientDealCountQueryVariables = Exact<{
   m?: Array<string | number> | string | number | null | undefined;
@@ -1258,6 +1333,19 @@ export const FeedReplayCitationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FeedReplayCitation"}) as unknown as TypedDocumentString<FeedReplayCitationFragment, unknown>;
+export const LoaderFreshnessTargetCitationsFragmentDoc = new TypedDocumentString(`
+    fragment LoaderFreshnessTargetCitations on CitationPayload {
+  citation {
+    target {
+      ... on Deal {
+        citations {
+          id
+        }
+      }
+    }
+  }
+}
+    `, {"fragmentName":"LoaderFreshnessTargetCitations"}) as unknown as TypedDocumentString<LoaderFreshnessTargetCitationsFragment, unknown>;
 export const ApiKeysCreateDocument = new TypedDocumentString(`
     mutation ApiKeysCreate($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
@@ -1383,6 +1471,22 @@ export const DealFiltersPlatformsAndSourcesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DealFiltersPlatformsAndSourcesQuery, DealFiltersPlatformsAndSourcesQueryVariables>;
+export const ErrorsFirstCursorDocument = new TypedDocumentString(`
+    query ErrorsFirstCursor {
+  deals(first: 1) {
+    pageInfo {
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ErrorsFirstCursorQuery, ErrorsFirstCursorQueryVariables>;
+export const ErrorsNodesDocument = new TypedDocumentString(`
+    query ErrorsNodes($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ErrorsNodesQuery, ErrorsNodesQueryVariables>;
 export const FeedReplayChangesDocument = new TypedDocumentString(`
     query FeedReplayChanges($after: String, $types: [RecordType!]) {
   changes(after: $after, first: 100, types: $types) {
@@ -1920,6 +2024,37 @@ export const KazanRecordCyrillicAliasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KazanRecordCyrillicAliasQuery, KazanRecordCyrillicAliasQueryVariables>;
+export const LoaderFreshnessCitationsDocument = new TypedDocumentString(`
+    query LoaderFreshnessCitations($id: ID!) {
+  node(id: $id) {
+    ... on Deal {
+      citations {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoaderFreshnessCitationsQuery, LoaderFreshnessCitationsQueryVariables>;
+export const LoaderFreshnessTwoCitationsDocument = new TypedDocumentString(`
+    mutation LoaderFreshnessTwoCitations($a: AddCitationInput!, $b: AddCitationInput!) {
+  a: addCitation(input: $a) {
+    ...LoaderFreshnessTargetCitations
+  }
+  b: addCitation(input: $b) {
+    ...LoaderFreshnessTargetCitations
+  }
+}
+    fragment LoaderFreshnessTargetCitations on CitationPayload {
+  citation {
+    target {
+      ... on Deal {
+        citations {
+          id
+        }
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<LoaderFreshnessTwoCitationsMutation, LoaderFreshnessTwoCitationsMutationVariables>;
 export const MutationsCreateDealDocument = new TypedDocumentString(`
     mutation MutationsCreateDeal($input: CreateDealInput!) {
   createDeal(input: $input) {
@@ -2071,6 +2206,50 @@ export const PaginationActorsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PaginationActorsQuery, PaginationActorsQueryVariables>;
+export const ProducersProducesDocument = new TypedDocumentString(`
+    query ProducersProduces($id: ID!) {
+  node(id: $id) {
+    ... on Actor {
+      produces {
+        designation
+        citations {
+          producer {
+            name
+          }
+          source {
+            url
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProducersProducesQuery, ProducersProducesQueryVariables>;
+export const ProducersOfPlatformDocument = new TypedDocumentString(`
+    query ProducersOfPlatform($id: ID!) {
+  node(id: $id) {
+    ... on Platform {
+      producers {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProducersOfPlatformQuery, ProducersOfPlatformQueryVariables>;
+export const ProducersFamilySourcesDocument = new TypedDocumentString(`
+    query ProducersFamilySources {
+  platforms(filter: {designation: "Mi-"}, first: 100) {
+    nodes {
+      designation
+      familySource {
+        kind
+        rule
+        description
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProducersFamilySourcesQuery, ProducersFamilySourcesQueryVariables>;
 export const RecordLifecycleRecipientDealCountDocument = new TypedDocumentString(`
     query RecordLifecycleRecipientDealCount($m: [ID!]) {
   deals(filter: {recipient: $m}) {
