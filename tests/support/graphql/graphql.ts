@@ -731,6 +731,25 @@ export type ErrorsNodesQuery = { nodes: Array<
     | { id: string }
    | null> };
 
+export type ExportCreateDealMutationVariables = Exact<{
+  input: CreateDealInput;
+}>;
+
+
+export type ExportCreateDealMutation = { createDeal: { deal: { id: string } } };
+
+export type ExportUrlCsvQueryVariables = Exact<{
+  filter?: DealFilter | null | undefined;
+}>;
+
+
+export type ExportUrlCsvQuery = { exportUrl: string };
+
+export type ExportUrlNdjsonQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportUrlNdjsonQuery = { exportUrl: string };
+
 export type FeedReplayChangesQueryVariables = Exact<{
   after?: string | null | undefined;
   types?: Array<RecordType> | RecordType | null | undefined;
@@ -852,6 +871,14 @@ export type FeedReplayMergePlatformsMutationVariables = Exact<{
 
 
 export type FeedReplayMergePlatformsMutation = { mergePlatforms: { platform: { id: string } } };
+
+export type HowToCiteDealsQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+  n?: number | null | undefined;
+}>;
+
+
+export type HowToCiteDealsQuery = { deals: { nodes: Array<{ id: string, stage: DealStage, howToCite: string, orderDate: { iso: string } | null, items: Array<{ platform: { designation: string } }> }> } };
 
 export type HowToCiteNodesQueryVariables = Exact<{
   id: string | number;
@@ -1487,6 +1514,25 @@ export const ErrorsNodesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ErrorsNodesQuery, ErrorsNodesQueryVariables>;
+export const ExportCreateDealDocument = new TypedDocumentString(`
+    mutation ExportCreateDeal($input: CreateDealInput!) {
+  createDeal(input: $input) {
+    deal {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportCreateDealMutation, ExportCreateDealMutationVariables>;
+export const ExportUrlCsvDocument = new TypedDocumentString(`
+    query ExportUrlCsv($filter: DealFilter) {
+  exportUrl(filter: $filter, format: CSV)
+}
+    `) as unknown as TypedDocumentString<ExportUrlCsvQuery, ExportUrlCsvQueryVariables>;
+export const ExportUrlNdjsonDocument = new TypedDocumentString(`
+    query ExportUrlNdjson {
+  exportUrl(format: NDJSON)
+}
+    `) as unknown as TypedDocumentString<ExportUrlNdjsonQuery, ExportUrlNdjsonQueryVariables>;
 export const FeedReplayChangesDocument = new TypedDocumentString(`
     query FeedReplayChanges($after: String, $types: [RecordType!]) {
   changes(after: $after, first: 100, types: $types) {
@@ -1831,6 +1877,25 @@ export const FeedReplayMergePlatformsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeedReplayMergePlatformsMutation, FeedReplayMergePlatformsMutationVariables>;
+export const HowToCiteDealsDocument = new TypedDocumentString(`
+    query HowToCiteDeals($f: DealFilter, $n: Int) {
+  deals(filter: $f, first: $n) {
+    nodes {
+      id
+      stage
+      orderDate {
+        iso
+      }
+      items {
+        platform {
+          designation
+        }
+      }
+      howToCite
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HowToCiteDealsQuery, HowToCiteDealsQueryVariables>;
 export const HowToCiteNodesDocument = new TypedDocumentString(`
     query HowToCiteNodes($id: ID!) {
   nodes(ids: [$id]) {
