@@ -1305,6 +1305,34 @@ export type ReleaseUpdateChangesQueryVariables = Exact<{
 
 export type ReleaseUpdateChangesQuery = { releaseChanges: { totalCount: number, nodes: Array<{ kind: ReleaseChangeKind, deal: { id: string }, fromRecord: { line: number } | null, toRecord: { line: number } | null, changes: Array<{ field: string, from: unknown, to: unknown }> }> } };
 
+export type Volumes2024SuppliersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type Volumes2024SuppliersQuery = { actors: { nodes: Array<{ id: string, name: string, aliases: Array<{ name: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type Volumes2024RecipientsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type Volumes2024RecipientsQuery = { actors: { nodes: Array<{ id: string, name: string, aliases: Array<{ name: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type Volumes2024TotalsByRecipientQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+}>;
+
+
+export type Volumes2024TotalsByRecipientQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, recipient: { id: string, name: string, aliases: Array<{ name: string }> } | null }> } };
+
+export type Volumes2024TotalsBySupplierQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+}>;
+
+
+export type Volumes2024TotalsBySupplierQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, supplier: { id: string, name: string, aliases: Array<{ name: string }> } | null }> } };
+
 export type Volumes2024TransferVolumesQueryVariables = Exact<{
   after?: string | null | undefined;
   m?: DeliveryYearMethod | null | undefined;
@@ -1313,12 +1341,39 @@ export type Volumes2024TransferVolumesQueryVariables = Exact<{
 
 export type Volumes2024TransferVolumesQuery = { transferVolumes: { totalCount: number, nodes: Array<{ tivDelivered: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type VariantLinksDealFragment = { recipient: { name: string }, orderDate: { iso: string } | null, items: Array<{ note: string | null, platform: { designation: string }, variant: { designation: string } | null }> };
+
+export type VariantLinksPlatformDealsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VariantLinksPlatformDealsQuery = { node:
+    | { deals: { totalCount: number, nodes: Array<{ recipient: { name: string }, orderDate: { iso: string } | null, items: Array<{ note: string | null, platform: { designation: string }, variant: { designation: string } | null }> }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type VariantLinksFamilyDealsQueryVariables = Exact<{
+  p?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type VariantLinksFamilyDealsQuery = { deals: { nodes: Array<{ recipient: { name: string }, orderDate: { iso: string } | null, items: Array<{ note: string | null, platform: { designation: string }, variant: { designation: string } | null }> }> } };
+
 export type VariantLinksTransferVolumesQueryVariables = Exact<{
   p?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
 export type VariantLinksTransferVolumesQuery = { transferVolumes: { nodes: Array<{ dealCount: number, unitsOrdered: number | null }> } };
+
+export type VariantLinksReleaseDealsQueryVariables = Exact<{
+  r: string | number;
+  p?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type VariantLinksReleaseDealsQuery = { deals: { nodes: Array<{ recipient: { name: string }, orderDate: { iso: string } | null, items: Array<{ note: string | null, platform: { designation: string }, variant: { designation: string } | null }> }> } };
 
 export type VolumesDealsQueryVariables = Exact<{
   f?: DealFilter | null | undefined;
@@ -1373,6 +1428,25 @@ export const LoaderFreshnessTargetCitationsFragmentDoc = new TypedDocumentString
   }
 }
     `, {"fragmentName":"LoaderFreshnessTargetCitations"}) as unknown as TypedDocumentString<LoaderFreshnessTargetCitationsFragment, unknown>;
+export const VariantLinksDealFragmentDoc = new TypedDocumentString(`
+    fragment VariantLinksDeal on Deal {
+  recipient {
+    name
+  }
+  orderDate {
+    iso
+  }
+  items {
+    platform {
+      designation
+    }
+    variant {
+      designation
+    }
+    note
+  }
+}
+    `, {"fragmentName":"VariantLinksDeal"}) as unknown as TypedDocumentString<VariantLinksDealFragment, unknown>;
 export const ApiKeysCreateDocument = new TypedDocumentString(`
     mutation ApiKeysCreate($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
@@ -2778,6 +2852,72 @@ export const ReleaseUpdateChangesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReleaseUpdateChangesQuery, ReleaseUpdateChangesQueryVariables>;
+export const Volumes2024SuppliersDocument = new TypedDocumentString(`
+    query Volumes2024Suppliers($after: String) {
+  actors: suppliers(first: 100, after: $after) {
+    nodes {
+      id
+      name
+      aliases {
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<Volumes2024SuppliersQuery, Volumes2024SuppliersQueryVariables>;
+export const Volumes2024RecipientsDocument = new TypedDocumentString(`
+    query Volumes2024Recipients($after: String) {
+  actors: recipients(first: 100, after: $after) {
+    nodes {
+      id
+      name
+      aliases {
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<Volumes2024RecipientsQuery, Volumes2024RecipientsQueryVariables>;
+export const Volumes2024TotalsByRecipientDocument = new TypedDocumentString(`
+    query Volumes2024TotalsByRecipient($f: DealFilter) {
+  transferVolumes(filter: $f, groupBy: [RECIPIENT], first: 100) {
+    nodes {
+      recipient {
+        id
+        name
+        aliases {
+          name
+        }
+      }
+      tivDelivered
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<Volumes2024TotalsByRecipientQuery, Volumes2024TotalsByRecipientQueryVariables>;
+export const Volumes2024TotalsBySupplierDocument = new TypedDocumentString(`
+    query Volumes2024TotalsBySupplier($f: DealFilter) {
+  transferVolumes(filter: $f, groupBy: [SUPPLIER], first: 100) {
+    nodes {
+      supplier {
+        id
+        name
+        aliases {
+          name
+        }
+      }
+      tivDelivered
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<Volumes2024TotalsBySupplierQuery, Volumes2024TotalsBySupplierQueryVariables>;
 export const Volumes2024TransferVolumesDocument = new TypedDocumentString(`
     query Volumes2024TransferVolumes($after: String, $m: DeliveryYearMethod) {
   transferVolumes(
@@ -2797,6 +2937,61 @@ export const Volumes2024TransferVolumesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<Volumes2024TransferVolumesQuery, Volumes2024TransferVolumesQueryVariables>;
+export const VariantLinksPlatformDealsDocument = new TypedDocumentString(`
+    query VariantLinksPlatformDeals($id: ID!) {
+  node(id: $id) {
+    ... on Platform {
+      deals(first: 100) {
+        totalCount
+        nodes {
+          ...VariantLinksDeal
+        }
+      }
+    }
+  }
+}
+    fragment VariantLinksDeal on Deal {
+  recipient {
+    name
+  }
+  orderDate {
+    iso
+  }
+  items {
+    platform {
+      designation
+    }
+    variant {
+      designation
+    }
+    note
+  }
+}`) as unknown as TypedDocumentString<VariantLinksPlatformDealsQuery, VariantLinksPlatformDealsQueryVariables>;
+export const VariantLinksFamilyDealsDocument = new TypedDocumentString(`
+    query VariantLinksFamilyDeals($p: [ID!]) {
+  deals(filter: {platform: $p}, first: 100) {
+    nodes {
+      ...VariantLinksDeal
+    }
+  }
+}
+    fragment VariantLinksDeal on Deal {
+  recipient {
+    name
+  }
+  orderDate {
+    iso
+  }
+  items {
+    platform {
+      designation
+    }
+    variant {
+      designation
+    }
+    note
+  }
+}`) as unknown as TypedDocumentString<VariantLinksFamilyDealsQuery, VariantLinksFamilyDealsQueryVariables>;
 export const VariantLinksTransferVolumesDocument = new TypedDocumentString(`
     query VariantLinksTransferVolumes($p: [ID!]) {
   transferVolumes(filter: {platform: $p}, groupBy: [STAGE]) {
@@ -2807,6 +3002,31 @@ export const VariantLinksTransferVolumesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VariantLinksTransferVolumesQuery, VariantLinksTransferVolumesQueryVariables>;
+export const VariantLinksReleaseDealsDocument = new TypedDocumentString(`
+    query VariantLinksReleaseDeals($r: ID!, $p: [ID!]) {
+  deals(filter: {release: $r, platform: $p}, first: 100) {
+    nodes {
+      ...VariantLinksDeal
+    }
+  }
+}
+    fragment VariantLinksDeal on Deal {
+  recipient {
+    name
+  }
+  orderDate {
+    iso
+  }
+  items {
+    platform {
+      designation
+    }
+    variant {
+      designation
+    }
+    note
+  }
+}`) as unknown as TypedDocumentString<VariantLinksReleaseDealsQuery, VariantLinksReleaseDealsQueryVariables>;
 export const VolumesDealsDocument = new TypedDocumentString(`
     query VolumesDeals($f: DealFilter) {
   deals(filter: $f, first: 100) {
