@@ -114,6 +114,8 @@ type Documents = {
     "\n          query VariantLinksFamilyDeals($p: [ID!]) {\n            deals(filter: { platform: $p }, first: 100) {\n              nodes {\n                ...VariantLinksDeal\n              }\n            }\n          }\n        ": typeof types.VariantLinksFamilyDealsDocument,
     "\n          query VariantLinksTransferVolumes($p: [ID!]) {\n            transferVolumes(filter: { platform: $p }, groupBy: [STAGE]) {\n              nodes {\n                dealCount\n                unitsOrdered\n              }\n            }\n          }\n        ": typeof types.VariantLinksTransferVolumesDocument,
     "\n          query VariantLinksReleaseDeals($r: ID!, $p: [ID!]) {\n            deals(filter: { release: $r, platform: $p }, first: 100) {\n              nodes {\n                ...VariantLinksDeal\n              }\n            }\n          }\n        ": typeof types.VariantLinksReleaseDealsDocument,
+    "\n  fragment VolumesRow on VolumeRow {\n    year\n    orderYear\n    deliveryYear\n    supplier {\n      id\n      name\n    }\n    recipient {\n      id\n      name\n    }\n    category\n    platformFamily {\n      id\n      designation\n    }\n    stage\n    deliveryYearMethod\n    dealCount\n    unitsOrdered\n    unitsDelivered\n    tivOrdered\n    tivDelivered\n  }\n": typeof types.VolumesRowFragmentDoc,
+    "\n  query VolumesTransferVolumes(\n    $filter: DealFilter\n    $groupBy: [VolumeDimension!]!\n    $orderBy: VolumeOrder\n    $first: Int\n    $after: String\n    $method: DeliveryYearMethod\n  ) {\n    transferVolumes(\n      filter: $filter\n      groupBy: $groupBy\n      orderBy: $orderBy\n      first: $first\n      after: $after\n      deliveryYears: $method\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        endCursor\n      }\n      edges {\n        cursor\n      }\n      nodes {\n        ...VolumesRow\n      }\n    }\n  }\n": typeof types.VolumesTransferVolumesDocument,
     "\n          query VolumesDeals($f: DealFilter) {\n            deals(filter: $f, first: 100) {\n              nodes {\n                stage\n              }\n            }\n          }\n        ": typeof types.VolumesDealsDocument,
 };
 const documents: Documents = {
@@ -216,6 +218,8 @@ const documents: Documents = {
     "\n          query VariantLinksFamilyDeals($p: [ID!]) {\n            deals(filter: { platform: $p }, first: 100) {\n              nodes {\n                ...VariantLinksDeal\n              }\n            }\n          }\n        ": types.VariantLinksFamilyDealsDocument,
     "\n          query VariantLinksTransferVolumes($p: [ID!]) {\n            transferVolumes(filter: { platform: $p }, groupBy: [STAGE]) {\n              nodes {\n                dealCount\n                unitsOrdered\n              }\n            }\n          }\n        ": types.VariantLinksTransferVolumesDocument,
     "\n          query VariantLinksReleaseDeals($r: ID!, $p: [ID!]) {\n            deals(filter: { release: $r, platform: $p }, first: 100) {\n              nodes {\n                ...VariantLinksDeal\n              }\n            }\n          }\n        ": types.VariantLinksReleaseDealsDocument,
+    "\n  fragment VolumesRow on VolumeRow {\n    year\n    orderYear\n    deliveryYear\n    supplier {\n      id\n      name\n    }\n    recipient {\n      id\n      name\n    }\n    category\n    platformFamily {\n      id\n      designation\n    }\n    stage\n    deliveryYearMethod\n    dealCount\n    unitsOrdered\n    unitsDelivered\n    tivOrdered\n    tivDelivered\n  }\n": types.VolumesRowFragmentDoc,
+    "\n  query VolumesTransferVolumes(\n    $filter: DealFilter\n    $groupBy: [VolumeDimension!]!\n    $orderBy: VolumeOrder\n    $first: Int\n    $after: String\n    $method: DeliveryYearMethod\n  ) {\n    transferVolumes(\n      filter: $filter\n      groupBy: $groupBy\n      orderBy: $orderBy\n      first: $first\n      after: $after\n      deliveryYears: $method\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        endCursor\n      }\n      edges {\n        cursor\n      }\n      nodes {\n        ...VolumesRow\n      }\n    }\n  }\n": types.VolumesTransferVolumesDocument,
     "\n          query VolumesDeals($f: DealFilter) {\n            deals(filter: $f, first: 100) {\n              nodes {\n                stage\n              }\n            }\n          }\n        ": types.VolumesDealsDocument,
 };
 
@@ -615,6 +619,14 @@ export function graphql(source: "\n          query VariantLinksTransferVolumes($
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n          query VariantLinksReleaseDeals($r: ID!, $p: [ID!]) {\n            deals(filter: { release: $r, platform: $p }, first: 100) {\n              nodes {\n                ...VariantLinksDeal\n              }\n            }\n          }\n        "): typeof import('./graphql.js').VariantLinksReleaseDealsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VolumesRow on VolumeRow {\n    year\n    orderYear\n    deliveryYear\n    supplier {\n      id\n      name\n    }\n    recipient {\n      id\n      name\n    }\n    category\n    platformFamily {\n      id\n      designation\n    }\n    stage\n    deliveryYearMethod\n    dealCount\n    unitsOrdered\n    unitsDelivered\n    tivOrdered\n    tivDelivered\n  }\n"): typeof import('./graphql.js').VolumesRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VolumesTransferVolumes(\n    $filter: DealFilter\n    $groupBy: [VolumeDimension!]!\n    $orderBy: VolumeOrder\n    $first: Int\n    $after: String\n    $method: DeliveryYearMethod\n  ) {\n    transferVolumes(\n      filter: $filter\n      groupBy: $groupBy\n      orderBy: $orderBy\n      first: $first\n      after: $after\n      deliveryYears: $method\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        endCursor\n      }\n      edges {\n        cursor\n      }\n      nodes {\n        ...VolumesRow\n      }\n    }\n  }\n"): typeof import('./graphql.js').VolumesTransferVolumesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -621,6 +621,61 @@ export type UpdatePlatformInput = {
   unrocaCategory?: UnrocaCategory | null | undefined;
 };
 
+/** A key that transferVolumes can group by. */
+export type VolumeDimension =
+  /** The SIPRI weapon category of the item's platform. */
+  | 'CATEGORY'
+  /**
+   * The year of delivery. A delivery spread over several years is counted by the method named
+   * in deliveryYears; deals with nothing delivered have no delivery year and are left out.
+   */
+  | 'DELIVERY_YEAR'
+  /** The year of the order (deals without an order year form a group whose year is null). */
+  | 'ORDER_YEAR'
+  /** The root of the item's platform family tree (Mi-171Sh, Mi-171 and Mi-17 all count under Mi-8). */
+  | 'PLATFORM_FAMILY'
+  /** The recipient. */
+  | 'RECIPIENT'
+  /** The deal's stage. */
+  | 'STAGE'
+  /** The supplier. */
+  | 'SUPPLIER';
+
+/** A sort order for volume rows. Ties are broken by the grouped keys; empty values come last. */
+export type VolumeOrder = {
+  /** Which way. Default: DESC (largest first) for measures, ASC for keys. */
+  direction?: OrderDirection | null | undefined;
+  /** What to sort by. */
+  field: VolumeOrderField;
+};
+
+/** What to sort volume rows by: a measure or one of the grouped keys. */
+export type VolumeOrderField =
+  /** The category, in the order of the WeaponCategory enum (requires CATEGORY in groupBy). */
+  | 'CATEGORY'
+  /** The number of deals. */
+  | 'DEAL_COUNT'
+  /** The delivery year (requires DELIVERY_YEAR in groupBy). */
+  | 'DELIVERY_YEAR'
+  /** The order year (requires ORDER_YEAR in groupBy). */
+  | 'ORDER_YEAR'
+  /** The designation of the family's root platform (requires PLATFORM_FAMILY in groupBy). */
+  | 'PLATFORM_FAMILY'
+  /** The recipient's name (requires RECIPIENT in groupBy). */
+  | 'RECIPIENT'
+  /** The stage, in the order of the DealStage enum (requires STAGE in groupBy). */
+  | 'STAGE'
+  /** The supplier's name (requires SUPPLIER in groupBy). */
+  | 'SUPPLIER'
+  /** TIV delivered. */
+  | 'TIV_DELIVERED'
+  /** TIV of the orders. */
+  | 'TIV_ORDERED'
+  /** Units delivered. */
+  | 'UNITS_DELIVERED'
+  /** Units ordered. */
+  | 'UNITS_ORDERED';
+
 /** SIPRI's twelve weapon categories. */
 export type WeaponCategory =
   /** Aircraft, including helicopters and armed drones. */
@@ -1375,6 +1430,20 @@ export type VariantLinksReleaseDealsQueryVariables = Exact<{
 
 export type VariantLinksReleaseDealsQuery = { deals: { nodes: Array<{ recipient: { name: string }, orderDate: { iso: string } | null, items: Array<{ note: string | null, platform: { designation: string }, variant: { designation: string } | null }> }> } };
 
+export type VolumesRowFragment = { year: number | null, orderYear: number | null, deliveryYear: number | null, category: WeaponCategory | null, stage: DealStage | null, deliveryYearMethod: DeliveryYearMethod | null, dealCount: number, unitsOrdered: number | null, unitsDelivered: string | null, tivOrdered: string | null, tivDelivered: string | null, supplier: { id: string, name: string } | null, recipient: { id: string, name: string } | null, platformFamily: { id: string, designation: string } | null };
+
+export type VolumesTransferVolumesQueryVariables = Exact<{
+  filter?: DealFilter | null | undefined;
+  groupBy: Array<VolumeDimension> | VolumeDimension;
+  orderBy?: VolumeOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  method?: DeliveryYearMethod | null | undefined;
+}>;
+
+
+export type VolumesTransferVolumesQuery = { transferVolumes: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string }>, nodes: Array<{ year: number | null, orderYear: number | null, deliveryYear: number | null, category: WeaponCategory | null, stage: DealStage | null, deliveryYearMethod: DeliveryYearMethod | null, dealCount: number, unitsOrdered: number | null, unitsDelivered: string | null, tivOrdered: string | null, tivDelivered: string | null, supplier: { id: string, name: string } | null, recipient: { id: string, name: string } | null, platformFamily: { id: string, designation: string } | null }> } };
+
 export type VolumesDealsQueryVariables = Exact<{
   f?: DealFilter | null | undefined;
 }>;
@@ -1447,6 +1516,33 @@ export const VariantLinksDealFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"VariantLinksDeal"}) as unknown as TypedDocumentString<VariantLinksDealFragment, unknown>;
+export const VolumesRowFragmentDoc = new TypedDocumentString(`
+    fragment VolumesRow on VolumeRow {
+  year
+  orderYear
+  deliveryYear
+  supplier {
+    id
+    name
+  }
+  recipient {
+    id
+    name
+  }
+  category
+  platformFamily {
+    id
+    designation
+  }
+  stage
+  deliveryYearMethod
+  dealCount
+  unitsOrdered
+  unitsDelivered
+  tivOrdered
+  tivDelivered
+}
+    `, {"fragmentName":"VolumesRow"}) as unknown as TypedDocumentString<VolumesRowFragment, unknown>;
 export const ApiKeysCreateDocument = new TypedDocumentString(`
     mutation ApiKeysCreate($input: CreateApiKeyInput!) {
   createApiKey(input: $input) {
@@ -3027,6 +3123,55 @@ export const VariantLinksReleaseDealsDocument = new TypedDocumentString(`
     note
   }
 }`) as unknown as TypedDocumentString<VariantLinksReleaseDealsQuery, VariantLinksReleaseDealsQueryVariables>;
+export const VolumesTransferVolumesDocument = new TypedDocumentString(`
+    query VolumesTransferVolumes($filter: DealFilter, $groupBy: [VolumeDimension!]!, $orderBy: VolumeOrder, $first: Int, $after: String, $method: DeliveryYearMethod) {
+  transferVolumes(
+    filter: $filter
+    groupBy: $groupBy
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    deliveryYears: $method
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      endCursor
+    }
+    edges {
+      cursor
+    }
+    nodes {
+      ...VolumesRow
+    }
+  }
+}
+    fragment VolumesRow on VolumeRow {
+  year
+  orderYear
+  deliveryYear
+  supplier {
+    id
+    name
+  }
+  recipient {
+    id
+    name
+  }
+  category
+  platformFamily {
+    id
+    designation
+  }
+  stage
+  deliveryYearMethod
+  dealCount
+  unitsOrdered
+  unitsDelivered
+  tivOrdered
+  tivDelivered
+}`) as unknown as TypedDocumentString<VolumesTransferVolumesQuery, VolumesTransferVolumesQueryVariables>;
 export const VolumesDealsDocument = new TypedDocumentString(`
     query VolumesDeals($f: DealFilter) {
   deals(filter: $f, first: 100) {
