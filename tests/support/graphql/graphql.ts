@@ -724,6 +724,50 @@ export type ApiKeysListQueryVariables = Exact<{
 
 export type ApiKeysListQuery = { apiKeys: Array<{ id: string, name: string, role: ApiKeyRole, prefix: string, revokedAt: string | null }> };
 
+export type BatchingNestedQueryVariables = Exact<{
+  f?: DealFilter | null | undefined;
+  n?: number | null | undefined;
+}>;
+
+
+export type BatchingNestedQuery = { deals: { edges: Array<{ node: { id: string, supplier: { name: string }, recipient: { name: string }, items: Array<{ platform: { designation: string, family: { designation: string } | null } }>, citations: Array<{ excerpt: string | null, source: { url: string | null } }> } }> } };
+
+export type BatchingNestedConnectionsQueryVariables = Exact<{
+  n?: number | null | undefined;
+}>;
+
+
+export type BatchingNestedConnectionsQuery = { actors: { nodes: Array<{ name: string, dealsAsRecipient: { totalCount: number, nodes: Array<{ items: Array<{ platform: { deals: { nodes: Array<{ id: string }> } } }> }> } }> } };
+
+export type BatchingPeerQ1QueryVariables = Exact<{
+  n?: number | null | undefined;
+}>;
+
+
+export type BatchingPeerQ1Query = { deals: { nodes: Array<{ id: string, stage: DealStage, orderDate: { iso: string, uncertain: boolean } | null, supplier: { name: string }, recipient: { name: string }, items: Array<{ deliveryYears: Array<number>, tivPerUnit: string | null, tivTotalOrder: string | null, tivDelivered: string | null, quantityOrdered: { value: number | null, uncertain: boolean } | null, quantityDelivered: { value: number | null, uncertain: boolean } | null, platform: { designation: string, description: string | null } }> }> } };
+
+export type BatchingPeerQ2QueryVariables = Exact<{
+  n?: number | null | undefined;
+}>;
+
+
+export type BatchingPeerQ2Query = { deals: { nodes: Array<{ id: string, orderDate: { iso: string } | null, supplier: { name: string }, recipient: { name: string }, items: Array<{ platform: { designation: string, description: string | null } }> }> } };
+
+export type BatchingPeerQ3QueryVariables = Exact<{
+  n?: number | null | undefined;
+}>;
+
+
+export type BatchingPeerQ3Query = { actors: { nodes: Array<{ name: string, dealsAsSupplier: { nodes: Array<{ id: string, orderDate: { iso: string } | null, recipient: { name: string }, items: Array<{ tivTotalOrder: string | null, quantityOrdered: { value: number | null } | null, quantityDelivered: { value: number | null } | null, platform: { designation: string, description: string | null, deals: { nodes: Array<{ id: string, orderDate: { iso: string } | null, recipient: { name: string } }> } } }> }> } }> } };
+
+export type ChangeFeedPageQueryVariables = Exact<{
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ChangeFeedPageQuery = { changes: { nodes: Array<{ id: string, recordId: string, recordType: string, action: RevisionAction, author: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type DealFiltersMatchingQueryVariables = Exact<{
   f?: DealFilter | null | undefined;
 }>;
@@ -944,6 +988,16 @@ export type HowToCiteNodesQuery = { nodes: Array<
     | { id: string, howToCite: string }
     | Record<PropertyKey, never>
    | null> };
+
+export type HttpServerKazanQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HttpServerKazanQuery = { deals: { totalCount: number, nodes: Array<{ citations: Array<{ source: { url: string | null } }> }> } };
+
+export type HttpServerCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HttpServerCountsQuery = { deals: { totalCount: number }, actors: { totalCount: number }, sources: { totalCount: number } };
 
 export type PlatformFamiliesTransferVolumesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1396,6 +1450,22 @@ export type Volumes2024TransferVolumesQueryVariables = Exact<{
 
 export type Volumes2024TransferVolumesQuery = { transferVolumes: { totalCount: number, nodes: Array<{ tivDelivered: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type FeedEntriesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type FeedEntriesQuery = { changes: { nodes: Array<{ recordId: string, action: RevisionAction, reason: string | null, record:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type VariantLinksDealFragment = { recipient: { name: string }, orderDate: { iso: string } | null, items: Array<{ note: string | null, platform: { designation: string }, variant: { designation: string } | null }> };
 
 export type VariantLinksPlatformDealsQueryVariables = Exact<{
@@ -1578,6 +1648,187 @@ export const ApiKeysListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiKeysListQuery, ApiKeysListQueryVariables>;
+export const BatchingNestedDocument = new TypedDocumentString(`
+    query BatchingNested($f: DealFilter, $n: Int) {
+  deals(filter: $f, first: $n) {
+    edges {
+      node {
+        id
+        supplier {
+          name
+        }
+        recipient {
+          name
+        }
+        items {
+          platform {
+            designation
+            family {
+              designation
+            }
+          }
+        }
+        citations {
+          excerpt
+          source {
+            url
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BatchingNestedQuery, BatchingNestedQueryVariables>;
+export const BatchingNestedConnectionsDocument = new TypedDocumentString(`
+    query BatchingNestedConnections($n: Int) {
+  actors(first: $n) {
+    nodes {
+      name
+      dealsAsRecipient(first: 3) {
+        totalCount
+        nodes {
+          items {
+            platform {
+              deals(first: 2) {
+                nodes {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BatchingNestedConnectionsQuery, BatchingNestedConnectionsQueryVariables>;
+export const BatchingPeerQ1Document = new TypedDocumentString(`
+    query BatchingPeerQ1($n: Int) {
+  deals(
+    filter: {supplierCountry: ["SWE"]}
+    first: $n
+    orderBy: {field: ORDER_DATE, direction: DESC}
+  ) {
+    nodes {
+      id
+      orderDate {
+        iso
+        uncertain
+      }
+      stage
+      supplier {
+        name
+      }
+      recipient {
+        name
+      }
+      items {
+        quantityOrdered {
+          value
+          uncertain
+        }
+        quantityDelivered {
+          value
+          uncertain
+        }
+        deliveryYears
+        tivPerUnit
+        tivTotalOrder
+        tivDelivered
+        platform {
+          designation
+          description
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BatchingPeerQ1Query, BatchingPeerQ1QueryVariables>;
+export const BatchingPeerQ2Document = new TypedDocumentString(`
+    query BatchingPeerQ2($n: Int) {
+  deals(first: $n) {
+    nodes {
+      id
+      orderDate {
+        iso
+      }
+      supplier {
+        name
+      }
+      recipient {
+        name
+      }
+      items {
+        platform {
+          designation
+          description
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BatchingPeerQ2Query, BatchingPeerQ2QueryVariables>;
+export const BatchingPeerQ3Document = new TypedDocumentString(`
+    query BatchingPeerQ3($n: Int) {
+  actors(filter: {name: "Sweden"}, first: 1) {
+    nodes {
+      name
+      dealsAsSupplier(first: $n) {
+        nodes {
+          id
+          orderDate {
+            iso
+          }
+          recipient {
+            name
+          }
+          items {
+            quantityOrdered {
+              value
+            }
+            quantityDelivered {
+              value
+            }
+            tivTotalOrder
+            platform {
+              designation
+              description
+              deals(first: 5) {
+                nodes {
+                  id
+                  orderDate {
+                    iso
+                  }
+                  recipient {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BatchingPeerQ3Query, BatchingPeerQ3QueryVariables>;
+export const ChangeFeedPageDocument = new TypedDocumentString(`
+    query ChangeFeedPage($after: String, $first: Int) {
+  changes(after: $after, first: $first) {
+    nodes {
+      id
+      recordId
+      recordType
+      action
+      author
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeFeedPageQuery, ChangeFeedPageQueryVariables>;
 export const DealFiltersMatchingDocument = new TypedDocumentString(`
     query DealFiltersMatching($f: DealFilter) {
   deals(filter: $f, first: 100) {
@@ -2076,6 +2327,33 @@ export const HowToCiteNodesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HowToCiteNodesQuery, HowToCiteNodesQueryVariables>;
+export const HttpServerKazanDocument = new TypedDocumentString(`
+    query HttpServerKazan {
+  deals(filter: {recipientCountry: ["MLI"], stage: [REPORTED_INTEREST]}) {
+    totalCount
+    nodes {
+      citations {
+        source {
+          url
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HttpServerKazanQuery, HttpServerKazanQueryVariables>;
+export const HttpServerCountsDocument = new TypedDocumentString(`
+    query HttpServerCounts {
+  deals {
+    totalCount
+  }
+  actors {
+    totalCount
+  }
+  sources {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<HttpServerCountsQuery, HttpServerCountsQueryVariables>;
 export const PlatformFamiliesTransferVolumesDocument = new TypedDocumentString(`
     query PlatformFamiliesTransferVolumes {
   transferVolumes(
@@ -3033,6 +3311,24 @@ export const Volumes2024TransferVolumesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<Volumes2024TransferVolumesQuery, Volumes2024TransferVolumesQueryVariables>;
+export const FeedEntriesDocument = new TypedDocumentString(`
+    query FeedEntries($after: String) {
+  changes(after: $after, first: 100) {
+    nodes {
+      recordId
+      action
+      reason
+      record {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FeedEntriesQuery, FeedEntriesQueryVariables>;
 export const VariantLinksPlatformDealsDocument = new TypedDocumentString(`
     query VariantLinksPlatformDeals($id: ID!) {
   node(id: $id) {
