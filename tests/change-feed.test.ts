@@ -3,17 +3,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { testDatabaseUrl, withClient } from './support/test-database.js';
+import { graphql } from './support/graphql/index.js';
+import type { ChangeFeedPageQuery } from './support/graphql/graphql.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
-interface FeedPage {
-  changes: {
-    nodes: { id: string; recordId: string; recordType: string; action: string; author: string }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
+type FeedPage = ChangeFeedPageQuery;
 
-const FEED = `query($after: String, $first: Int) { changes(after: $after, first: $first) {
-  nodes { id recordId recordType action author } pageInfo { hasNextPage endCursor } } }`;
+const FEED = graphql(`
+  query ChangeFeedPage($after: String, $first: Int) {
+    changes(after: $after, first: $first) {
+      nodes {
+        id
+        recordId
+        recordType
+        action
+        author
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
 const CREATE_SOURCE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id } } }`;
 
@@ -45,25 +57,23 @@ describe('the change feed', () => {
     let seeded: string | null = null;
     for (let more = true; more;) {
       const page: FeedPage['changes'] = dataOf(
-        await api.query<FeedPage>(FEED, { after: seeded, first: 100 }),
+        await api.query(FEED, { after: seeded, first: 100 }),
       ).changes;
       [seeded, more] = [page.pageInfo.endCursor, page.pageInfo.hasNextPage];
     }
     await createSource(1);
     await createSource(2);
-    const first = dataOf(await api.query<FeedPage>(FEED, { after: seeded, first: 1 })).changes;
+    const first = dataOf(await api.query(FEED, { after: seeded, first: 1 })).changes;
     expect(first.nodes).toHaveLength(1);
     expect(first.pageInfo.hasNextPage).toBe(true);
     const rest = dataOf(
-      await api.query<FeedPage>(FEED, { after: first.pageInfo.endCursor, first: 100 }),
+      await api.query(FEED, { after: first.pageInfo.endCursor, first: 100 }),
     ).changes;
     const all = [...first.nodes, ...rest.nodes];
     expect(all.map((n) => n.action)).toEqual(['CREATE', 'CREATE']);
     expect(all.every((n) => n.author === 'Feed Writer' && n.recordType === 'Source')).toBe(true);
     // An empty page keeps the cursor, so a client can poll with it.
-    const empty = dataOf(
-      await api.query<FeedPage>(FEED, { after: rest.pageInfo.endCursor }),
-    ).changes;
+    const empty = dataOf(await api.query(FEED, { after: rest.pageInfo.endCursor })).changes;
     expect(empty.nodes).toEqual([]);
     expect(empty.pageInfo.endCursor).toBe(rest.pageInfo.endCursor);
   });
@@ -73,14 +83,14 @@ describe('the change feed', () => {
   it.skipIf(!testDatabaseUrl)(
     'is not held back by a transaction writing in another database of the server',
     async () => {
-      const before = dataOf(await api.query<FeedPage>(FEED, { first: 100 })).changes;
+      const before = dataOf(await api.query(FEED, { first: 100 })).changes;
       await withClient(testDatabaseUrl!, async (elsewhere) => {
         await elsewhere.query('begin');
         await elsewhere.query('select pg_current_xact_id()');
         try {
           await createSource(3);
           const page = dataOf(
-            await api.query<FeedPage>(FEED, { after: before.pageInfo.endCursor, first: 100 }),
+            await api.query(FEED, { after: before.pageInfo.endCursor, first: 100 }),
           ).changes;
           expect(page.nodes.map((n) => n.action)).toEqual(['CREATE']);
         } finally {
@@ -96,7 +106,7 @@ describe('the change feed', () => {
   });
 
   it('lets a consumer follow 1,000 concurrent writes and end with exactly the database’s revisions', async () => {
-    const start = dataOf(await api.query<FeedPage>(FEED, { first: 100 })).changes;
+    const start = dataOf(await api.query(FEED, { first: 100 })).changes;
     let cursor = start.pageInfo.endCursor;
     const seen: string[] = [];
     let writing = true;
@@ -112,7 +122,7 @@ describe('the change feed', () => {
       const deadline = Date.now() + 100_000;
       while (Date.now() < deadline) {
         const wasWriting = writing;
-        const page = dataOf(await api.query<FeedPage>(FEED, { after: cursor, first: 100 })).changes;
+        const page = dataOf(await api.query(FEED, { after: cursor, first: 100 })).changes;
         seen.push(...page.nodes.map((n) => n.id));
         cursor = page.pageInfo.endCursor;
         if (!wasWriting && seen.length >= 1000) return;

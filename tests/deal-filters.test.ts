@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActorRow, DealRow, PlatformRow } from '../src/db/schema.js';
 import { createActor, createDeal, createPlatform, createState, gid } from './support/factories.js';
+import { graphql } from './support/graphql/index.js';
+import type { DealFilter } from './support/graphql/graphql.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 describe('deal filters', () => {
@@ -71,11 +73,20 @@ describe('deal filters', () => {
   afterAll(() => api.close());
 
   /** Letters of the test deals that a filter returns (the seeded Kazan deal is left out). */
-  async function matching(filter: string, variables?: Record<string, unknown>): Promise<string[]> {
+  async function matching(filter: string, variables?: DealFilter): Promise<string[]> {
     const data = dataOf(
-      await api.query<{ deals: { nodes: { id: string }[]; totalCount: number } }>(
-        `query($f: DealFilter) { deals(filter: $f, first: 100) { totalCount nodes { id } } }`,
-        { f: variables ?? JSON.parse(filter) },
+      await api.query(
+        graphql(`
+          query DealFiltersMatching($f: DealFilter) {
+            deals(filter: $f, first: 100) {
+              totalCount
+              nodes {
+                id
+              }
+            }
+          }
+        `),
+        { f: variables ?? (JSON.parse(filter) as DealFilter) },
       ),
     );
     const letters = Object.entries(made)
@@ -129,10 +140,18 @@ describe('deal filters', () => {
     const fromUssr = await deal(ussr!.id, gdr!.id);
     const fromMaker = await deal(sovietMaker.id, southYemen!.id);
     const czechToYugoslavia = await deal(czechoslovakia!.id, yugoslavia!.id);
-    const ids = async (filter: Record<string, unknown>) =>
+    const ids = async (filter: DealFilter) =>
       dataOf(
-        await api.query<{ deals: { nodes: { id: string }[] } }>(
-          `query($f: DealFilter) { deals(filter: $f, first: 100) { nodes { id } } }`,
+        await api.query(
+          graphql(`
+            query DealFiltersIds($f: DealFilter) {
+              deals(filter: $f, first: 100) {
+                nodes {
+                  id
+                }
+              }
+            }
+          `),
           { f: filter },
         ),
       )
@@ -212,23 +231,48 @@ describe('deal filters', () => {
 
   it('serves the same filters on nested deal lists', async () => {
     const data = dataOf(
-      await api.query<{
-        node: { dealsAsSupplier: { totalCount: number; nodes: { stage: string }[] } };
-      }>(
-        `query($id: ID!) { node(id: $id) { ... on Actor {
-          dealsAsSupplier(filter: { stage: [NEGOTIATING] }) { totalCount nodes { stage } } } } }`,
+      await api.query(
+        graphql(`
+          query DealFiltersNested($id: ID!) {
+            node(id: $id) {
+              ... on Actor {
+                dealsAsSupplier(filter: { stage: [NEGOTIATING] }) {
+                  totalCount
+                  nodes {
+                    stage
+                  }
+                }
+              }
+            }
+          }
+        `),
         { id: gid.actor(germany) },
       ),
     );
-    expect(data.node.dealsAsSupplier).toEqual({ totalCount: 1, nodes: [{ stage: 'NEGOTIATING' }] });
+    expect(data.node?.dealsAsSupplier).toEqual({
+      totalCount: 1,
+      nodes: [{ stage: 'NEGOTIATING' }],
+    });
   });
 
   it('lists suppliers and recipients only where they take that role', async () => {
     const data = dataOf(
-      await api.query<{
-        suppliers: { nodes: { name: string }[] };
-        recipients: { nodes: { name: string }[] };
-      }>(`{ suppliers(first: 100) { nodes { name } } recipients(first: 100) { nodes { name } } }`),
+      await api.query(
+        graphql(`
+          query DealFiltersParties {
+            suppliers(first: 100) {
+              nodes {
+                name
+              }
+            }
+            recipients(first: 100) {
+              nodes {
+                name
+              }
+            }
+          }
+        `),
+      ),
     );
     const suppliers = data.suppliers.nodes.map((n) => n.name);
     const recipients = data.recipients.nodes.map((n) => n.name);
@@ -242,43 +286,77 @@ describe('deal filters', () => {
 
   it('filters actors by name or alias, kind and country', async () => {
     const data = dataOf(
-      await api.query<Record<string, { nodes: { name: string }[] }>>(`{
-        byAlias: actors(filter: { name: "kvz" }) { nodes { name } }
-        companiesInRussia: actors(filter: { kind: [COMPANY], country: ["RU"] }) { nodes { name } }
-        states: actors(filter: { kind: [STATE], name: "rance" }) { nodes { name } }
-        byStateAlias: actors(filter: { kind: [STATE], name: "russie" }) { nodes { name } }
-      }`),
+      await api.query(
+        graphql(`
+          query DealFiltersActors {
+            byAlias: actors(filter: { name: "kvz" }) {
+              nodes {
+                name
+              }
+            }
+            companiesInRussia: actors(filter: { kind: [COMPANY], country: ["RU"] }) {
+              nodes {
+                name
+              }
+            }
+            states: actors(filter: { kind: [STATE], name: "rance" }) {
+              nodes {
+                name
+              }
+            }
+            byStateAlias: actors(filter: { kind: [STATE], name: "russie" }) {
+              nodes {
+                name
+              }
+            }
+          }
+        `),
+      ),
     );
-    expect(data.byAlias!.nodes).toEqual([{ name: 'Kazan Helicopter Plant' }]);
-    expect(data.companiesInRussia!.nodes.map((n) => n.name)).toEqual([
+    expect(data.byAlias.nodes).toEqual([{ name: 'Kazan Helicopter Plant' }]);
+    expect(data.companiesInRussia.nodes.map((n) => n.name)).toEqual([
       'Kazan Helicopter Plant',
       'Rostec',
       'Rostvertol',
       'Russian Helicopters',
       'Ulan-Ude Aviation Plant',
     ]);
-    expect(data.states!.nodes.map((n) => n.name)).toEqual(['France']);
-    expect(data.byStateAlias!.nodes).toEqual([{ name: 'Russia' }]);
+    expect(data.states.nodes.map((n) => n.name)).toEqual(['France']);
+    expect(data.byStateAlias.nodes).toEqual([{ name: 'Russia' }]);
   });
 
   it('filters platforms by family and category, and sources by language and kind', async () => {
     const data = dataOf(
-      await api.query<Record<string, { nodes: Record<string, unknown>[] }>>(
-        `query($family: ID!) {
-          family: platforms(filter: { family: $family }) { nodes { designation } }
-          vehicles: platforms(filter: { category: [ARMOURED_VEHICLES] }) { nodes { designation } }
-          french: sources(filter: { language: ["FR"], kind: [NEWS] }) { nodes { url } }
-        }`,
+      await api.query(
+        graphql(`
+          query DealFiltersPlatformsAndSources($family: ID!) {
+            family: platforms(filter: { family: $family }) {
+              nodes {
+                designation
+              }
+            }
+            vehicles: platforms(filter: { category: [ARMOURED_VEHICLES] }) {
+              nodes {
+                designation
+              }
+            }
+            french: sources(filter: { language: ["FR"], kind: [NEWS] }) {
+              nodes {
+                url
+              }
+            }
+          }
+        `),
         { family: gid.platform(family) },
       ),
     );
-    expect(data.family!.nodes.map((n) => n.designation)).toEqual([
+    expect(data.family.nodes.map((n) => n.designation)).toEqual([
       'TestJet',
       'TestJet B',
       'TestJet B2',
     ]);
-    expect(data.vehicles!.nodes).toEqual([{ designation: 'TestTank' }]);
-    expect(data.french!.nodes.map((n) => n.url as string).sort()).toEqual([
+    expect(data.vehicles.nodes).toEqual([{ designation: 'TestTank' }]);
+    expect(data.french.nodes.map((n) => n.url as string).sort()).toEqual([
       'http://news.abamako.com/h/300967.html',
       'http://news.abamako.com/h/300986.html',
       'https://eurasiafocus.com/9976-2/',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { ids } from '../src/seed/kazan-mali.js';
+import { graphql } from './support/graphql/index.js';
 import { createTestApi, type GraphQLResult, type TestApi } from './support/test-api.js';
 
 describe('bad input', () => {
@@ -119,8 +120,16 @@ describe('bad input', () => {
   );
 
   it('refuses a cursor made for another ordering', async () => {
-    const first = await api.query<{ deals: { pageInfo: { endCursor: string } } }>(
-      '{ deals(first: 1) { pageInfo { endCursor } } }',
+    const first = await api.query(
+      graphql(`
+        query ErrorsFirstCursor {
+          deals(first: 1) {
+            pageInfo {
+              endCursor
+            }
+          }
+        }
+      `),
     );
     const cursor = first.data!.deals.pageInfo.endCursor;
     const result = await api.query(
@@ -135,8 +144,14 @@ describe('bad input', () => {
   });
 
   it('returns null entries with NOT_FOUND errors for unknown IDs in nodes', async () => {
-    const result = await api.query<{ nodes: ({ id: string } | null)[] }>(
-      'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+    const result = await api.query(
+      graphql(`
+        query ErrorsNodes($ids: [ID!]!) {
+          nodes(ids: $ids) {
+            id
+          }
+        }
+      `),
       { ids: [mali, unknownActor] },
     );
     expect(result.data?.nodes).toEqual([{ id: mali }, null]);

@@ -17,6 +17,7 @@ import { EXPORT_DEAL_SELECTION } from '../src/modules/export/deal-records.js';
 import { EXPORT_ATTRIBUTION } from '../src/modules/export/export-route.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
+import { graphql } from './support/graphql/index.js';
 import { createTestApi, dataOf, serveHttp, type TestApi } from './support/test-api.js';
 import { testDatabaseKind } from './support/test-database.js';
 
@@ -183,8 +184,16 @@ beforeAll(async () => {
   editor = (await createApiKey(api.database.db, { name: 'Ed Itor', role: 'EDITOR' })).key;
   base = (await api.listen()).replace(/\/graphql$/, '');
   // A deal whose comments need quoting, with a known quantity, a known zero and unknowns.
-  const created = await api.query<{ createDeal: { deal: { id: string } } }>(
-    `mutation ($input: CreateDealInput!) { createDeal(input: $input) { deal { id } } }`,
+  const created = await api.query(
+    graphql(`
+      mutation ExportCreateDeal($input: CreateDealInput!) {
+        createDeal(input: $input) {
+          deal {
+            id
+          }
+        }
+      }
+    `),
     {
       input: {
         supplier: toGlobalId('Actor', ids.russia),
@@ -395,8 +404,12 @@ describe('export responses', () => {
 
   it('gives the export URL in GraphQL, checked like the export', async () => {
     const filter = { recipientCountry: ['ML'], orderYear: { from: 2010 } };
-    const result = await api.query<{ exportUrl: string }>(
-      'query ($filter: DealFilter) { exportUrl(filter: $filter, format: CSV) }',
+    const result = await api.query(
+      graphql(`
+        query ExportUrlCsv($filter: DealFilter) {
+          exportUrl(filter: $filter, format: CSV)
+        }
+      `),
       { filter },
     );
     const url = new URL(dataOf(result).exportUrl);
@@ -405,7 +418,15 @@ describe('export responses', () => {
     const same = await fetch(`${base}${url.pathname}${url.search}`);
     expect(same.status).toBe(200);
     expect(
-      dataOf(await api.query<{ exportUrl: string }>('{ exportUrl(format: NDJSON) }')).exportUrl,
+      dataOf(
+        await api.query(
+          graphql(`
+            query ExportUrlNdjson {
+              exportUrl(format: NDJSON)
+            }
+          `),
+        ),
+      ).exportUrl,
     ).toBe('http://localhost:4000/export/deals.ndjson');
     const bad = await api.query(
       '{ exportUrl(filter: { orderYear: { from: 3, to: 1 } }, format: CSV) }',

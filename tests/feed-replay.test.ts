@@ -11,61 +11,250 @@ import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { loadSnapshots } from '../src/modules/revisions/snapshots.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { BURKINA_FASO, CHAD, MIDDLE, NEWER, release } from './import/support.js';
+import { graphql } from './support/graphql/index.js';
+import type {
+  CitationInput,
+  FeedReplayChangesQuery,
+  RecordType,
+  TypedDocumentString,
+} from './support/graphql/graphql.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 type Values = Record<string, unknown>;
 interface Page {
   nodes: Values[];
-  pageInfo: { hasNextPage: boolean; endCursor: string };
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 type Mirror = Map<string, Map<string, Values>>;
 
-interface FeedNode {
-  recordType: string;
-  recordId: string;
-  action: string;
-  author: string;
-  changes: { field: string; to: unknown }[];
-}
+type FeedNode = FeedReplayChangesQuery['changes']['nodes'][number];
 
-const FEED = `query($after: String, $types: [RecordType!]) {
-  changes(after: $after, first: 100, types: $types) {
-    nodes { recordType recordId action author changes { field to } }
-    pageInfo { hasNextPage endCursor } } }`;
+const FEED = graphql(`
+  query FeedReplayChanges($after: String, $types: [RecordType!]) {
+    changes(after: $after, first: 100, types: $types) {
+      nodes {
+        recordType
+        recordId
+        action
+        author
+        changes {
+          field
+          to
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
-const CITATION = `fragment C on Citation { id source { id } excerpt translation locator stance producer { id } }`;
+// The citation fields every list below spreads; codegen appends the fragment to their documents.
+graphql(`
+  fragment FeedReplayCitation on Citation {
+    id
+    source {
+      id
+    }
+    excerpt
+    translation
+    locator
+    stance
+    producer {
+      id
+    }
+  }
+`);
+
+// A page of each root list the mirror is compared with, aliased `page` for everything().
 const LISTS = {
-  deals: `deals(first: 50, after: $after, filter: { includeRetired: true }) { pageInfo { hasNextPage endCursor }
-    nodes { id stage arrangement supplier { id } recipient { id } orderDate { iso }
-      reportedValue { amount currency covers } comments
-      items { id platform { id } variant { id } description
-        quantityOrdered { value low high uncertain } quantityDelivered { value low high uncertain }
-        deliveryYears condition tivPerUnit tivTotalOrder tivDelivered note }
-      retirement { retiredAt release { id } }
-      events { id type date { iso } place description actors { id } citations { ...C } }
-      citations { ...C } } }`,
-  actors: `actors(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
-    nodes { id kind name isoAlpha2 isoAlpha3 isoNumeric aliases { name language } parent { id }
-      country { id } existedFrom existedUntil description citations { ...C } } }`,
-  platforms: `platforms(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
-    nodes { id designation category unrocaCategory description family { id }
-      familySource { kind rule } aliases { name language } producers { id } citations { ...C } } }`,
-  sources: `sources(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
-    nodes { id kind title publisher url archivedUrl publicationDate { iso } accessedOn language note } }`,
+  deals: graphql(`
+    query FeedReplayDeals($after: String) {
+      page: deals(first: 50, after: $after, filter: { includeRetired: true }) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          stage
+          arrangement
+          supplier {
+            id
+          }
+          recipient {
+            id
+          }
+          orderDate {
+            iso
+          }
+          reportedValue {
+            amount
+            currency
+            covers
+          }
+          comments
+          items {
+            id
+            platform {
+              id
+            }
+            variant {
+              id
+            }
+            description
+            quantityOrdered {
+              value
+              low
+              high
+              uncertain
+            }
+            quantityDelivered {
+              value
+              low
+              high
+              uncertain
+            }
+            deliveryYears
+            condition
+            tivPerUnit
+            tivTotalOrder
+            tivDelivered
+            note
+          }
+          retirement {
+            retiredAt
+            release {
+              id
+            }
+          }
+          events {
+            id
+            type
+            date {
+              iso
+            }
+            place
+            description
+            actors {
+              id
+            }
+            citations {
+              ...FeedReplayCitation
+            }
+          }
+          citations {
+            ...FeedReplayCitation
+          }
+        }
+      }
+    }
+  `),
+  actors: graphql(`
+    query FeedReplayActors($after: String) {
+      page: actors(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          kind
+          name
+          isoAlpha2
+          isoAlpha3
+          isoNumeric
+          aliases {
+            name
+            language
+          }
+          parent {
+            id
+          }
+          country {
+            id
+          }
+          existedFrom
+          existedUntil
+          description
+          citations {
+            ...FeedReplayCitation
+          }
+        }
+      }
+    }
+  `),
+  platforms: graphql(`
+    query FeedReplayPlatforms($after: String) {
+      page: platforms(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          designation
+          category
+          unrocaCategory
+          description
+          family {
+            id
+          }
+          familySource {
+            kind
+            rule
+          }
+          aliases {
+            name
+            language
+          }
+          producers {
+            id
+          }
+          citations {
+            ...FeedReplayCitation
+          }
+        }
+      }
+    }
+  `),
+  sources: graphql(`
+    query FeedReplaySources($after: String) {
+      page: sources(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          kind
+          title
+          publisher
+          url
+          archivedUrl
+          publicationDate {
+            iso
+          }
+          accessedOn
+          language
+          note
+        }
+      }
+    }
+  `),
 };
 
 /** Every node of a root list, page by page. */
-async function everything(api: TestApi, list: keyof typeof LISTS, key: string) {
+async function everything(
+  api: TestApi,
+  document: TypedDocumentString<{ page: Page }, { after?: string | null }>,
+  key: string,
+) {
   const nodes: Values[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: Page = dataOf(
-      await api.query<Record<string, Page>>(
-        `query($after: String) { ${LISTS[list]} } ${LISTS[list].includes('...C') ? CITATION : ''}`,
-        { after },
-        { apiKey: key },
-      ),
-    )[list]!;
+    const page: Page = dataOf(await api.query(document, { after }, { apiKey: key })).page;
     nodes.push(...page.nodes);
     if (!page.pageInfo.hasNextPage) return nodes;
     after = page.pageInfo.endCursor;
@@ -73,13 +262,14 @@ async function everything(api: TestApi, list: keyof typeof LISTS, key: string) {
 }
 
 /** Replays the feed from its start: a CREATE or UPDATE sets its fields, DELETE and MERGE remove. */
-async function replay(api: TestApi, key: string, types?: string[]) {
+async function replay(api: TestApi, key: string, types?: RecordType[]) {
   const mirror: Mirror = new Map();
   const feed: FeedNode[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: { nodes: FeedNode[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
-      dataOf(await api.query<{ changes: never }>(FEED, { after, types }, { apiKey: key })).changes;
+    const page: FeedReplayChangesQuery['changes'] = dataOf(
+      await api.query(FEED, { after, types }, { apiKey: key }),
+    ).changes;
     feed.push(...page.nodes);
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
@@ -207,8 +397,11 @@ describe('a mirror that replays the change feed', () => {
   let api: TestApi;
   let admin: string;
 
-  async function mutate<T = Values>(query: string, input: Values): Promise<T> {
-    return dataOf(await api.query<T>(query, { input }, { apiKey: admin }));
+  async function mutate<T, I>(
+    document: TypedDocumentString<T, { input: I }>,
+    input: NoInfer<I>,
+  ): Promise<T> {
+    return dataOf(await api.query(document, { input }, { apiKey: admin }));
   }
 
   beforeAll(async () => {
@@ -230,18 +423,68 @@ describe('a mirror that replays the change feed', () => {
     const reason = 'Feed replay test';
     const russia = toGlobalId('Actor', ids.russia);
     const mali = toGlobalId('Actor', ids.mali);
-    const cite = [
+    const cite: CitationInput[] = [
       {
         newSource: { kind: 'NEWS', url: 'https://example.org/feed-replay', title: 'Report' },
         excerpt: 'It was said',
       },
     ];
-    const actor = `mutation($input: CreateActorInput!) { createActor(input: $input) { actor { id version } } }`;
-    const platform = `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) { platform { id version } } }`;
-    const deal = `mutation($input: CreateDealInput!) { createDeal(input: $input) { deal { id version citations { source { id } } } } }`;
+    const actor = graphql(`
+      mutation FeedReplayCreateActor($input: CreateActorInput!) {
+        createActor(input: $input) {
+          actor {
+            id
+            version
+          }
+        }
+      }
+    `);
+    const platform = graphql(`
+      mutation FeedReplayCreatePlatform($input: CreatePlatformInput!) {
+        createPlatform(input: $input) {
+          platform {
+            id
+            version
+          }
+        }
+      }
+    `);
+    const deal = graphql(`
+      mutation FeedReplayCreateDeal($input: CreateDealInput!) {
+        createDeal(input: $input) {
+          deal {
+            id
+            version
+            citations {
+              source {
+                id
+              }
+            }
+          }
+        }
+      }
+    `);
+    const updateDeal = graphql(`
+      mutation FeedReplayUpdateDeal($input: UpdateDealInput!) {
+        updateDeal(input: $input) {
+          deal {
+            id
+          }
+        }
+      }
+    `);
+    const addEvent = graphql(`
+      mutation FeedReplayAddDealEvent($input: AddDealEventInput!) {
+        addDealEvent(input: $input) {
+          event {
+            id
+          }
+        }
+      }
+    `);
 
     const works = (
-      await mutate<{ createActor: { actor: { id: string } } }>(actor, {
+      await mutate(actor, {
         kind: 'COMPANY',
         name: 'Feed Works',
         country: russia,
@@ -250,14 +493,22 @@ describe('a mirror that replays the change feed', () => {
       })
     ).createActor.actor;
     const twin = (
-      await mutate<{ createActor: { actor: { id: string } } }>(actor, {
+      await mutate(actor, {
         kind: 'COMPANY',
         name: 'Feed Works Ltd',
         reason,
       })
     ).createActor.actor;
     await mutate(
-      `mutation($input: UpdateActorInput!) { updateActor(input: $input) { actor { id } } }`,
+      graphql(`
+        mutation FeedReplayUpdateActor($input: UpdateActorInput!) {
+          updateActor(input: $input) {
+            actor {
+              id
+            }
+          }
+        }
+      `),
       {
         id: works.id,
         expectedVersion: 1,
@@ -266,7 +517,7 @@ describe('a mirror that replays the change feed', () => {
       },
     );
     const fw1 = (
-      await mutate<{ createPlatform: { platform: { id: string } } }>(platform, {
+      await mutate(platform, {
         designation: 'FW-1',
         family: toGlobalId('Platform', ids.mi8),
         category: 'AIRCRAFT',
@@ -276,14 +527,22 @@ describe('a mirror that replays the change feed', () => {
       })
     ).createPlatform.platform;
     const fw1a = (
-      await mutate<{ createPlatform: { platform: { id: string } } }>(platform, {
+      await mutate(platform, {
         designation: 'FW-1A',
         category: 'AIRCRAFT',
         reason,
       })
     ).createPlatform.platform;
     await mutate(
-      `mutation($input: UpdatePlatformInput!) { updatePlatform(input: $input) { platform { id } } }`,
+      graphql(`
+        mutation FeedReplayUpdatePlatform($input: UpdatePlatformInput!) {
+          updatePlatform(input: $input) {
+            platform {
+              id
+            }
+          }
+        }
+      `),
       {
         id: fw1.id,
         expectedVersion: 1,
@@ -292,9 +551,7 @@ describe('a mirror that replays the change feed', () => {
       },
     );
     const first = (
-      await mutate<{
-        createDeal: { deal: { id: string; citations: { source: { id: string } }[] } };
-      }>(deal, {
+      await mutate(deal, {
         supplier: russia,
         recipient: mali,
         stage: 'ORDERED',
@@ -308,25 +565,22 @@ describe('a mirror that replays the change feed', () => {
       })
     ).createDeal.deal;
     const source = first.citations[0]!.source.id;
-    await mutate(
-      `mutation($input: UpdateDealInput!) { updateDeal(input: $input) { deal { id } } }`,
-      {
-        id: first.id,
-        expectedVersion: 1,
-        stage: 'DELIVERING',
-        items: [
-          {
-            platform: fw1a.id,
-            quantityDelivered: { value: 1, uncertain: true },
-            deliveryYears: [2025],
-          },
-        ],
-        citations: [{ source, locator: 'p. 2' }],
-        reason,
-      },
-    );
+    await mutate(updateDeal, {
+      id: first.id,
+      expectedVersion: 1,
+      stage: 'DELIVERING',
+      items: [
+        {
+          platform: fw1a.id,
+          quantityDelivered: { value: 1, uncertain: true },
+          deliveryYears: [2025],
+        },
+      ],
+      citations: [{ source, locator: 'p. 2' }],
+      reason,
+    });
     const second = (
-      await mutate<{ createDeal: { deal: { id: string } } }>(deal, {
+      await mutate(deal, {
         supplier: twin.id,
         recipient: mali,
         stage: 'REPORTED_INTEREST',
@@ -336,28 +590,35 @@ describe('a mirror that replays the change feed', () => {
       })
     ).createDeal.deal;
     const event = (
-      await mutate<{ addDealEvent: { event: { id: string } } }>(
-        `mutation($input: AddDealEventInput!) { addDealEvent(input: $input) { event { id } } }`,
-        {
-          deal: second.id,
-          type: 'VISIT',
-          date: { year: 2025 },
-          place: 'Bamako',
-          actors: [twin.id],
-          citations: [{ source }],
-          reason,
-        },
-      )
+      await mutate(addEvent, {
+        deal: second.id,
+        type: 'VISIT',
+        date: { year: 2025 },
+        place: 'Bamako',
+        actors: [twin.id],
+        citations: [{ source }],
+        reason,
+      })
     ).addDealEvent.event;
     const dropped = (
-      await mutate<{ addDealEvent: { event: { id: string } } }>(
-        `mutation($input: AddDealEventInput!) { addDealEvent(input: $input) { event { id } } }`,
-        { deal: second.id, type: 'NEGOTIATION', citations: [{ source }], reason },
-      )
+      await mutate(addEvent, {
+        deal: second.id,
+        type: 'NEGOTIATION',
+        citations: [{ source }],
+        reason,
+      })
     ).addDealEvent.event;
-    const citation = `mutation($input: AddCitationInput!) { addCitation(input: $input) { citation { id } } }`;
+    const citation = graphql(`
+      mutation FeedReplayAddCitation($input: AddCitationInput!) {
+        addCitation(input: $input) {
+          citation {
+            id
+          }
+        }
+      }
+    `);
     const onActor = (
-      await mutate<{ addCitation: { citation: { id: string } } }>(citation, {
+      await mutate(citation, {
         target: twin.id,
         citation: { source, excerpt: 'Feed Works Ltd, also' },
         reason,
@@ -365,11 +626,25 @@ describe('a mirror that replays the change feed', () => {
     ).addCitation.citation;
     await mutate(citation, { target: fw1a.id, citation: { source, stance: 'SPECULATES' }, reason });
     await mutate(citation, { target: event.id, citation: { source }, reason });
-    const remove = `mutation($input: DeleteRecordInput!) { deleteRecord(input: $input) { deletedId } }`;
+    const remove = graphql(`
+      mutation FeedReplayDeleteRecord($input: DeleteRecordInput!) {
+        deleteRecord(input: $input) {
+          deletedId
+        }
+      }
+    `);
     await mutate(remove, { id: dropped.id, reason });
     const spare = (
-      await mutate<{ createSource: { source: { id: string } } }>(
-        `mutation($input: CreateSourceInput!) { createSource(input: $input) { source { id } } }`,
+      await mutate(
+        graphql(`
+          mutation FeedReplayCreateSource($input: CreateSourceInput!) {
+            createSource(input: $input) {
+              source {
+                id
+              }
+            }
+          }
+        `),
         {
           source: {
             kind: 'OTHER',
@@ -381,13 +656,32 @@ describe('a mirror that replays the change feed', () => {
     ).createSource.source;
     await mutate(remove, { id: spare.id, reason });
     // Merges move the deal's supplier, the event's actor, the citation's target and the items.
-    await mutate(`mutation($input: MergeInput!) { mergeActors(input: $input) { actor { id } } }`, {
-      loser: twin.id,
-      winner: works.id,
-      reason,
-    });
     await mutate(
-      `mutation($input: MergeInput!) { mergePlatforms(input: $input) { platform { id } } }`,
+      graphql(`
+        mutation FeedReplayMergeActors($input: MergeInput!) {
+          mergeActors(input: $input) {
+            actor {
+              id
+            }
+          }
+        }
+      `),
+      {
+        loser: twin.id,
+        winner: works.id,
+        reason,
+      },
+    );
+    await mutate(
+      graphql(`
+        mutation FeedReplayMergePlatforms($input: MergeInput!) {
+          mergePlatforms(input: $input) {
+            platform {
+              id
+            }
+          }
+        }
+      `),
       {
         loser: fw1a.id,
         winner: fw1.id,
@@ -400,15 +694,12 @@ describe('a mirror that replays the change feed', () => {
       db,
       sql`select id, version from deals where import_key like 'sipri:%' and retired_at is null order by id limit 2`,
     );
-    await mutate(
-      `mutation($input: UpdateDealInput!) { updateDeal(input: $input) { deal { id } } }`,
-      {
-        id: toGlobalId('Deal', imported!.id),
-        expectedVersion: imported!.version,
-        comments: 'Checked',
-        reason,
-      },
-    );
+    await mutate(updateDeal, {
+      id: toGlobalId('Deal', imported!.id),
+      expectedVersion: imported!.version,
+      comments: 'Checked',
+      reason,
+    });
     const [doomed] = await queryRows<{ id: string }>(
       db,
       sql`select id from deals where import_key like 'sipri:%' order by id desc limit 1`,
@@ -422,10 +713,10 @@ describe('a mirror that replays the change feed', () => {
     expect(new Set(feed.map((r) => r.action))).toEqual(
       new Set(['CREATE', 'UPDATE', 'DELETE', 'MERGE', 'RETIRE']),
     );
-    const deals = await everything(api, 'deals', admin);
-    const actors = await everything(api, 'actors', admin);
-    const platforms = await everything(api, 'platforms', admin);
-    const sources = await everything(api, 'sources', admin);
+    const deals = await everything(api, LISTS.deals, admin);
+    const actors = await everything(api, LISTS.actors, admin);
+    const platforms = await everything(api, LISTS.platforms, admin);
+    const sources = await everything(api, LISTS.sources, admin);
     expect(deals.some((d) => d.retirement)).toBe(true);
 
     const citations = new Map<string, Values>();

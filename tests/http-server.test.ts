@@ -5,14 +5,7 @@ import {
   startRealServer,
   type RealServer,
 } from './support/real-server.js';
-
-interface Counts {
-  deals: { totalCount: number };
-  actors?: { totalCount: number };
-  sources?: { totalCount: number };
-}
-
-type Answer = Counts & { deals: { nodes?: { citations: unknown[] }[] } };
+import { graphql } from './support/graphql/index.js';
 
 describe('the HTTP server process', () => {
   let env: Record<string, string>;
@@ -29,13 +22,25 @@ describe('the HTTP server process', () => {
   });
 
   it('serves the Kazan record over HTTP', async () => {
-    const { status, body } = await postGraphQL<Answer>(server.url, {
-      query:
-        '{ deals(filter: { recipientCountry: ["MLI"], stage: [REPORTED_INTEREST] }) { totalCount nodes { citations { source { url } } } } }',
+    const { status, body } = await postGraphQL(server.url, {
+      query: graphql(`
+        query HttpServerKazan {
+          deals(filter: { recipientCountry: ["MLI"], stage: [REPORTED_INTEREST] }) {
+            totalCount
+            nodes {
+              citations {
+                source {
+                  url
+                }
+              }
+            }
+          }
+        }
+      `),
     });
     expect(status).toBe(200);
     expect(body.data?.deals.totalCount).toBe(1);
-    expect(body.data?.deals.nodes?.[0]?.citations).toHaveLength(3);
+    expect(body.data?.deals.nodes[0]?.citations).toHaveLength(3);
   });
 
   it('answers health probes', async () => {
@@ -65,12 +70,24 @@ describe('the HTTP server process', () => {
   });
 
   it('stops cleanly on SIGTERM and starts again on the same data without reseeding', async () => {
-    const count = '{ deals { totalCount } actors { totalCount } sources { totalCount } }';
-    const before = (await postGraphQL<Answer>(server.url, { query: count })).body.data;
+    const count = graphql(`
+      query HttpServerCounts {
+        deals {
+          totalCount
+        }
+        actors {
+          totalCount
+        }
+        sources {
+          totalCount
+        }
+      }
+    `);
+    const before = (await postGraphQL(server.url, { query: count })).body.data;
     await server.stop();
     expect(server.output.join('')).toContain('"msg":"stopped"');
     server = await startRealServer(env);
-    const after = (await postGraphQL<Answer>(server.url, { query: count })).body.data;
+    const after = (await postGraphQL(server.url, { query: count })).body.data;
     expect(before?.deals.totalCount).toBeGreaterThan(0);
     expect(after).toEqual(before);
   }, 90_000);

@@ -1,25 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './support/graphql/index.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
-// The query from the foundation issue's "Done when", verbatim.
-const KAZAN_QUERY = `{ deals(filter: { recipientCountry: ["MLI"], stage: [REPORTED_INTEREST] }) { totalCount edges { node { id stage supplier { name } recipient { name } items { platform { designation family { designation } } } events { type date { iso } } citations { excerpt source { url language } } } } } }`;
-
-interface KazanData {
-  deals: {
-    totalCount: number;
-    edges: {
-      node: {
-        id: string;
-        stage: string;
-        supplier: { name: string };
-        recipient: { name: string };
-        items: { platform: { designation: string; family: { designation: string } | null } }[];
-        events: { type: string; date: { iso: string } | null }[];
-        citations: { excerpt: string | null; source: { url: string; language: string | null } }[];
-      };
-    }[];
-  };
-}
+// The query from the foundation issue's "Done when", verbatim but for the name a typed document
+// needs (and kept on one line as the issue wrote it).
+// prettier-ignore
+const KAZAN_QUERY = graphql(`query KazanRecordIssueQuery { deals(filter: { recipientCountry: ["MLI"], stage: [REPORTED_INTEREST] }) { totalCount edges { node { id stage supplier { name } recipient { name } items { platform { designation family { designation } } } events { type date { iso } } citations { excerpt source { url language } } } } } }`);
 
 describe('the seeded Kazan/Mali record', () => {
   let api: TestApi;
@@ -29,7 +15,7 @@ describe('the seeded Kazan/Mali record', () => {
   afterAll(() => api.close());
 
   it('answers the issue query with both parties, both helicopters, the visit and three sources', async () => {
-    const { deals } = dataOf(await api.query<KazanData>(KAZAN_QUERY));
+    const { deals } = dataOf(await api.query(KAZAN_QUERY));
     expect(deals.totalCount).toBe(1);
     const deal = deals.edges[0]!.node;
     expect(deal.stage).toBe('REPORTED_INTEREST');
@@ -47,7 +33,7 @@ describe('the seeded Kazan/Mali record', () => {
       'http://news.abamako.com/h/300986.html',
       'https://eurasiafocus.com/9976-2/',
     ]);
-    const eurasia = deal.citations.find((c) => c.source.url.includes('eurasiafocus'));
+    const eurasia = deal.citations.find((c) => c.source.url?.includes('eurasiafocus'));
     expect(eurasia?.source.language).toBe('fr');
     expect(eurasia?.excerpt).toContain(
       "la possibilité d'acquérir ces aéronefs de combat et de transport",
@@ -56,25 +42,34 @@ describe('the seeded Kazan/Mali record', () => {
 
   it('names its sources with the titles, dates and languages DESIGN.md gives, and two more', async () => {
     const data = dataOf(
-      await api.query<{
-        deals: {
-          nodes: {
-            events: { type: string; citations: { source: { url: string } }[] }[];
-          }[];
-        };
-        sources: {
-          nodes: {
-            url: string;
-            title: string | null;
-            language: string | null;
-            publicationDate: { iso: string } | null;
-          }[];
-        };
-      }>(`{
-        deals(filter: { stage: [REPORTED_INTEREST] }) { nodes {
-          events { type citations { source { url } } } } }
-        sources(first: 100) { nodes { url title language publicationDate { iso } } }
-      }`),
+      await api.query(
+        graphql(`
+          query KazanRecordSources {
+            deals(filter: { stage: [REPORTED_INTEREST] }) {
+              nodes {
+                events {
+                  type
+                  citations {
+                    source {
+                      url
+                    }
+                  }
+                }
+              }
+            }
+            sources(first: 100) {
+              nodes {
+                url
+                title
+                language
+                publicationDate {
+                  iso
+                }
+              }
+            }
+          }
+        `),
+      ),
     );
     const byUrl = new Map(data.sources.nodes.map((s) => [s.url, s]));
     expect(byUrl.get('http://news.abamako.com/h/300986.html')).toMatchObject({
@@ -118,19 +113,33 @@ describe('the seeded Kazan/Mali record', () => {
 
   it('keeps quantities, order date and value unknown rather than inventing them', async () => {
     const data = dataOf(
-      await api.query<{
-        deals: {
-          nodes: {
-            orderDate: unknown;
-            reportedValue: unknown;
-            arrangement: string;
-            comments: string;
-            items: { quantityOrdered: unknown; quantityDelivered: unknown; tivPerUnit: unknown }[];
-          }[];
-        };
-      }>(`{ deals(filter: { stage: [REPORTED_INTEREST] }) { nodes {
-        orderDate { iso } reportedValue { amount } arrangement comments
-        items { quantityOrdered { value } quantityDelivered { value } tivPerUnit } } } }`),
+      await api.query(
+        graphql(`
+          query KazanRecordUnknowns {
+            deals(filter: { stage: [REPORTED_INTEREST] }) {
+              nodes {
+                orderDate {
+                  iso
+                }
+                reportedValue {
+                  amount
+                }
+                arrangement
+                comments
+                items {
+                  quantityOrdered {
+                    value
+                  }
+                  quantityDelivered {
+                    value
+                  }
+                  tivPerUnit
+                }
+              }
+            }
+          }
+        `),
+      ),
     );
     const deal = data.deals.nodes[0]!;
     expect(deal.orderDate).toBeNull();
@@ -144,26 +153,39 @@ describe('the seeded Kazan/Mali record', () => {
 
   it('records the visit at the Kazan Helicopter Plant with the company chain up to Rostec', async () => {
     const data = dataOf(
-      await api.query<{
-        deals: {
-          nodes: {
-            events: {
-              type: string;
-              place: string;
-              description: string;
-              date: { precision: string; uncertain: boolean };
-              actors: {
-                name: string;
-                parent: { name: string; parent: { name: string } | null } | null;
-              }[];
-              citations: { source: { url: string } }[];
-            }[];
-          }[];
-        };
-      }>(`{ deals(filter: { stage: [REPORTED_INTEREST] }) { nodes { events {
-        type place description date { precision uncertain }
-        actors { name parent { name parent { name } } }
-        citations { source { url } } } } } }`),
+      await api.query(
+        graphql(`
+          query KazanRecordVisit {
+            deals(filter: { stage: [REPORTED_INTEREST] }) {
+              nodes {
+                events {
+                  type
+                  place
+                  description
+                  date {
+                    precision
+                    uncertain
+                  }
+                  actors {
+                    name
+                    parent {
+                      name
+                      parent {
+                        name
+                      }
+                    }
+                  }
+                  citations {
+                    source {
+                      url
+                    }
+                  }
+                }
+              }
+            }
+          }
+        `),
+      ),
     );
     const visit = data.deals.nodes[0]!.events.find((e) => e.type === 'VISIT')!;
     expect(visit.place).toContain('Kazan');
@@ -178,22 +200,34 @@ describe('the seeded Kazan/Mali record', () => {
 
   it('places the platforms in their family trees with aliases and producers', async () => {
     const data = dataOf(
-      await api.query<{
-        platforms: {
-          nodes: {
-            designation: string;
-            variants: {
-              designation: string;
-              variants: { designation: string; aliases: { name: string }[] }[];
-            }[];
-          }[];
-        };
-        mi24: { nodes: { producers: { name: string }[]; unrocaCategory: string }[] };
-      }>(`{
-        platforms(filter: { designation: "Mi-8" }) { nodes { designation variants { designation
-          variants { designation aliases { name } } } } }
-        mi24: platforms(filter: { designation: "Mi-24" }) { nodes { producers { name } unrocaCategory } }
-      }`),
+      await api.query(
+        graphql(`
+          query KazanRecordFamilies {
+            platforms(filter: { designation: "Mi-8" }) {
+              nodes {
+                designation
+                variants {
+                  designation
+                  variants {
+                    designation
+                    aliases {
+                      name
+                    }
+                  }
+                }
+              }
+            }
+            mi24: platforms(filter: { designation: "Mi-24" }) {
+              nodes {
+                producers {
+                  name
+                }
+                unrocaCategory
+              }
+            }
+          }
+        `),
+      ),
     );
     const mi8 = data.platforms.nodes.find((p) => p.designation === 'Mi-8')!;
     expect(mi8.variants.map((v) => v.designation)).toEqual(['Mi-17']);
@@ -206,8 +240,16 @@ describe('the seeded Kazan/Mali record', () => {
 
   it('finds a platform by its Cyrillic alias', async () => {
     const data = dataOf(
-      await api.query<{ platforms: { nodes: { designation: string }[] } }>(
-        `{ platforms(filter: { designation: "Ми-171" }) { nodes { designation } } }`,
+      await api.query(
+        graphql(`
+          query KazanRecordCyrillicAlias {
+            platforms(filter: { designation: "Ми-171" }) {
+              nodes {
+                designation
+              }
+            }
+          }
+        `),
       ),
     );
     expect(data.platforms.nodes).toEqual([{ designation: 'Mi-171Sh' }]);

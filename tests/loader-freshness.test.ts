@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { ids } from '../src/seed/kazan-mali.js';
+import { graphql } from './support/graphql/index.js';
+import type { AddCitationInput } from './support/graphql/graphql.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 let api: TestApi;
@@ -14,12 +16,25 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-type Citations = { citation: { target: { citations: { id: string }[] } } };
+// Each payload's view of the deal's citations.
+graphql(`
+  fragment LoaderFreshnessTargetCitations on CitationPayload {
+    citation {
+      target {
+        ... on Deal {
+          citations {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
 
 describe('loaders after a write', () => {
   it('shows every citation in the second of two addCitation payloads of one document', async () => {
     const deal = toGlobalId('Deal', ids.kazanDeal);
-    const cite = (n: number) => ({
+    const cite = (n: number): AddCitationInput => ({
       target: deal,
       citation: {
         newSource: { kind: 'NEWS', url: `https://example.org/fresh/${n}-${Date.now()}` },
@@ -27,17 +42,33 @@ describe('loaders after a write', () => {
       reason: 'Corroboration',
     });
     const before = dataOf(
-      await api.query<{ node: { citations: { id: string }[] } }>(
-        `query($id: ID!) { node(id: $id) { ... on Deal { citations { id } } } }`,
+      await api.query(
+        graphql(`
+          query LoaderFreshnessCitations($id: ID!) {
+            node(id: $id) {
+              ... on Deal {
+                citations {
+                  id
+                }
+              }
+            }
+          }
+        `),
         { id: deal },
       ),
-    ).node.citations.length;
-    const selection = 'citation { target { ... on Deal { citations { id } } } }';
+    ).node!.citations.length;
     const result = dataOf(
-      await api.query<{ a: Citations; b: Citations }>(
-        `mutation($a: AddCitationInput!, $b: AddCitationInput!) {
-          a: addCitation(input: $a) { ${selection} }
-          b: addCitation(input: $b) { ${selection} } }`,
+      await api.query(
+        graphql(`
+          mutation LoaderFreshnessTwoCitations($a: AddCitationInput!, $b: AddCitationInput!) {
+            a: addCitation(input: $a) {
+              ...LoaderFreshnessTargetCitations
+            }
+            b: addCitation(input: $b) {
+              ...LoaderFreshnessTargetCitations
+            }
+          }
+        `),
         { a: cite(1), b: cite(2) },
         { apiKey: key },
       ),

@@ -4,6 +4,8 @@ import { queryRows } from '../src/db/client.js';
 import { parseGlobalIdOf, toGlobalId } from '../src/graphql/global-id.js';
 import { createApiKey, revokeApiKey } from '../src/modules/auth/api-keys.service.js';
 import { ids } from '../src/seed/kazan-mali.js';
+import { graphql } from './support/graphql/index.js';
+import type { CreateDealInput } from './support/graphql/graphql.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 const RUSSIA = toGlobalId('Actor', ids.russia);
@@ -12,11 +14,41 @@ const MI171 = toGlobalId('Platform', ids.mi171);
 const KAZAN_DEAL = toGlobalId('Deal', ids.kazanDeal);
 const ESSOR = toGlobalId('Source', ids.essor);
 
-const CREATE_DEAL = `mutation($input: CreateDealInput!) { createDeal(input: $input) {
-  deal { id stage version supplier { name } items { platform { designation } quantityOrdered { value uncertain } }
-    citations { source { url } } history { action author reason } } } }`;
+const CREATE_DEAL = graphql(`
+  mutation MutationsCreateDeal($input: CreateDealInput!) {
+    createDeal(input: $input) {
+      deal {
+        id
+        stage
+        version
+        supplier {
+          name
+        }
+        items {
+          platform {
+            designation
+          }
+          quantityOrdered {
+            value
+            uncertain
+          }
+        }
+        citations {
+          source {
+            url
+          }
+        }
+        history {
+          action
+          author
+          reason
+        }
+      }
+    }
+  }
+`);
 
-function dealInput(overrides: Record<string, unknown> = {}) {
+function dealInput(overrides: Partial<CreateDealInput> = {}): CreateDealInput {
   return {
     supplier: RUSSIA,
     recipient: MALI,
@@ -112,7 +144,7 @@ describe('editorial mutations', () => {
                   : key === 'malformed'
                     ? 'Basic abc'
                     : undefined;
-      const result = await send(CREATE_DEAL, { input: dealInput() }, header);
+      const result = await send(String(CREATE_DEAL), { input: dealInput() }, header);
       expect(result.status).toBe(status);
       expect(result.code).toBe(code);
     });
@@ -130,13 +162,7 @@ describe('editorial mutations', () => {
   });
 
   it('creates a cited deal with its items, sources and a revision by the key holder', async () => {
-    const data = dataOf(
-      await api.query<{ createDeal: { deal: Record<string, unknown> } }>(
-        CREATE_DEAL,
-        { input: dealInput() },
-        { apiKey: editor },
-      ),
-    );
+    const data = dataOf(await api.query(CREATE_DEAL, { input: dealInput() }, { apiKey: editor }));
     const deal = data.createDeal.deal;
     expect(deal.stage).toBe('ORDERED');
     expect(deal.version).toBe(1);
@@ -199,8 +225,18 @@ describe('editorial mutations', () => {
 
   it('takes ISO 4217 currencies, historical ones included, and refuses made-up codes', async () => {
     const valueOf = async (currency: string) =>
-      api.query<{ createDeal: { deal: { reportedValue: { currency: string } } } }>(
-        `mutation($input: CreateDealInput!) { createDeal(input: $input) { deal { reportedValue { currency } } } }`,
+      api.query(
+        graphql(`
+          mutation MutationsCreateDealCurrency($input: CreateDealInput!) {
+            createDeal(input: $input) {
+              deal {
+                reportedValue {
+                  currency
+                }
+              }
+            }
+          }
+        `),
         { input: dealInput({ reportedValue: { amount: '12.5', currency } }) },
         { apiKey: editor },
       );
@@ -214,7 +250,7 @@ describe('editorial mutations', () => {
     for (const currency of ['usd', 'SUR', 'FRF']) {
       const result = await valueOf(currency);
       expect(result.errors, currency).toBeUndefined();
-      expect(result.data?.createDeal.deal.reportedValue.currency).toBe(currency.toUpperCase());
+      expect(result.data?.createDeal.deal.reportedValue?.currency).toBe(currency.toUpperCase());
     }
   });
 
@@ -238,23 +274,27 @@ describe('editorial mutations', () => {
 
   it('changes notes without a citation, and counts versions', async () => {
     const created = dataOf(
-      await api.query<{ createDeal: { deal: { id: string } } }>(
-        CREATE_DEAL,
-        { input: dealInput() },
-        { apiKey: editor },
-      ),
+      await api.query(CREATE_DEAL, { input: dealInput() }, { apiKey: editor }),
     );
     const result = dataOf(
-      await api.query<{
-        updateDeal: {
-          deal: {
-            comments: string;
-            version: number;
-            history: { changes: { field: string; from: unknown; to: unknown }[] }[];
-          };
-        };
-      }>(
-        `mutation($input: UpdateDealInput!) { updateDeal(input: $input) { deal { comments version history { changes { field from to } } } } }`,
+      await api.query(
+        graphql(`
+          mutation MutationsUpdateDealComments($input: UpdateDealInput!) {
+            updateDeal(input: $input) {
+              deal {
+                comments
+                version
+                history {
+                  changes {
+                    field
+                    from
+                    to
+                  }
+                }
+              }
+            }
+          }
+        `),
         { input: { id: created.createDeal.deal.id, expectedVersion: 1, comments: 'Typo fixed' } },
         { apiKey: editor },
       ),
@@ -268,11 +308,7 @@ describe('editorial mutations', () => {
 
   it('refuses a stale update with CONFLICT, and of two concurrent updates exactly one wins', async () => {
     const created = dataOf(
-      await api.query<{ createDeal: { deal: { id: string } } }>(
-        CREATE_DEAL,
-        { input: dealInput() },
-        { apiKey: editor },
-      ),
+      await api.query(CREATE_DEAL, { input: dealInput() }, { apiKey: editor }),
     );
     const id = created.createDeal.deal.id;
     const update = (stage: string) =>
@@ -347,30 +383,45 @@ describe('editorial mutations', () => {
       },
     });
     const current = dataOf(
-      await api.query<{ node: { version: number } }>(
-        `query($id: ID!) { node(id: $id) { ... on Deal { version } } }`,
+      await api.query(
+        graphql(`
+          query MutationsDealVersion($id: ID!) {
+            node(id: $id) {
+              ... on Deal {
+                version
+              }
+            }
+          }
+        `),
         { id: KAZAN_DEAL },
       ),
     );
     const result = dataOf(
-      await api.query<{
-        updateDeal: {
-          deal: {
-            stage: string;
-            history: {
-              action: string;
-              changes: { field: string; from: unknown; to: unknown }[];
-              sources: { url: string }[];
-            }[];
-          };
-        };
-      }>(
-        `mutation($input: UpdateDealInput!) { updateDeal(input: $input) { deal { stage
-          history { action changes { field from to } sources { url } } } } }`,
+      await api.query(
+        graphql(`
+          mutation MutationsUpdateDealStage($input: UpdateDealInput!) {
+            updateDeal(input: $input) {
+              deal {
+                stage
+                history {
+                  action
+                  changes {
+                    field
+                    from
+                    to
+                  }
+                  sources {
+                    url
+                  }
+                }
+              }
+            }
+          }
+        `),
         {
           input: {
             id: KAZAN_DEAL,
-            expectedVersion: current.node.version,
+            expectedVersion: current.node!.version,
             stage: 'NEGOTIATING',
             reason: 'Talks reported in Kazan',
             citations: [{ source: toGlobalId('Source', ids.sputnik) }],

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActorRow } from '../src/db/schema.js';
 import { createDeal, createPlatform, createState, gid } from './support/factories.js';
+import { graphql } from './support/graphql/index.js';
+import type { DealOrder } from './support/graphql/graphql.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 interface Page {
@@ -14,10 +16,28 @@ interface Page {
   };
 }
 
-const PAGE_QUERY = `query($f: DealFilter, $o: DealOrder, $first: Int, $after: String) {
-  deals(filter: $f, orderBy: $o, first: $first, after: $after) {
-    totalCount edges { cursor node { id orderDate { iso } } }
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+const PAGE_QUERY = graphql(`
+  query PaginationDeals($f: DealFilter, $o: DealOrder, $first: Int, $after: String) {
+    deals(filter: $f, orderBy: $o, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          orderDate {
+            iso
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+  }
+`);
 
 describe('cursor pagination', () => {
   let api: TestApi;
@@ -43,13 +63,13 @@ describe('cursor pagination', () => {
   });
   afterAll(() => api.close());
 
-  async function walk(order: Record<string, string> | null, first: number) {
+  async function walk(order: DealOrder | null, first: number) {
     const seen: Page['edges'] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
       const page: Page = dataOf(
-        await api.query<{ deals: Page }>(PAGE_QUERY, {
+        await api.query(PAGE_QUERY, {
           f: { supplier: [gid.actor(supplier)] },
           o: order,
           first,
@@ -96,7 +116,7 @@ describe('cursor pagination', () => {
   it('returns an empty last page past the end, not an error', async () => {
     const { lastCursor } = await walk(null, 100);
     const page = dataOf(
-      await api.query<{ deals: Page }>(PAGE_QUERY, {
+      await api.query(PAGE_QUERY, {
         f: { supplier: [gid.actor(supplier)] },
         after: lastCursor,
       }),
@@ -113,7 +133,7 @@ describe('cursor pagination', () => {
 
   it('defaults to 20 per page', async () => {
     const page = dataOf(
-      await api.query<{ deals: Page }>(PAGE_QUERY, { f: { supplier: [gid.actor(supplier)] } }),
+      await api.query(PAGE_QUERY, { f: { supplier: [gid.actor(supplier)] } }),
     ).deals;
     expect(page.edges).toHaveLength(20);
     expect(page.pageInfo.hasNextPage).toBe(true);
@@ -122,13 +142,36 @@ describe('cursor pagination', () => {
   it('pages nested deal lists per parent', async () => {
     const nested = async (after: string | null) =>
       dataOf(
-        await api.query<{ node: { dealsAsSupplier: Page } }>(
-          `query($id: ID!, $after: String) { node(id: $id) { ... on Actor {
-            dealsAsSupplier(first: 10, after: $after) { totalCount edges { cursor node { id orderDate { iso } } }
-              pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`,
+        await api.query(
+          graphql(`
+            query PaginationNested($id: ID!, $after: String) {
+              node(id: $id) {
+                ... on Actor {
+                  dealsAsSupplier(first: 10, after: $after) {
+                    totalCount
+                    edges {
+                      cursor
+                      node {
+                        id
+                        orderDate {
+                          iso
+                        }
+                      }
+                    }
+                    pageInfo {
+                      hasNextPage
+                      hasPreviousPage
+                      startCursor
+                      endCursor
+                    }
+                  }
+                }
+              }
+            }
+          `),
           { id: gid.actor(supplier), after },
         ),
-      ).node.dealsAsSupplier;
+      ).node!.dealsAsSupplier;
     const ids: string[] = [];
     let page = await nested(null);
     ids.push(...page.edges.map((e) => e.node.id));
@@ -148,15 +191,22 @@ describe('cursor pagination', () => {
     for (;;) {
       const actors: {
         nodes: { name: string }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string };
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
       } = dataOf(
-        await api.query<{
-          actors: {
-            nodes: { name: string }[];
-            pageInfo: { hasNextPage: boolean; endCursor: string };
-          };
-        }>(
-          `query($after: String) { actors(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage endCursor } } }`,
+        await api.query(
+          graphql(`
+            query PaginationActors($after: String) {
+              actors(first: 2, after: $after) {
+                nodes {
+                  name
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+          `),
           { after },
         ),
       ).actors;

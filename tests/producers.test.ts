@@ -9,6 +9,7 @@ import { MIGRATIONS_FOLDER, queryRows, type Db } from '../src/db/client.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
+import { graphql } from './support/graphql/index.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 interface Produced {
@@ -18,13 +19,30 @@ interface Produced {
 
 async function produces(api: TestApi, actorId: string): Promise<Produced[]> {
   const data = dataOf(
-    await api.query<{ node: { produces: Produced[] } }>(
-      `query($id: ID!) { node(id: $id) { ... on Actor { produces { designation
-        citations { producer { name } source { url } } } } } }`,
+    await api.query(
+      graphql(`
+        query ProducersProduces($id: ID!) {
+          node(id: $id) {
+            ... on Actor {
+              produces {
+                designation
+                citations {
+                  producer {
+                    name
+                  }
+                  source {
+                    url
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
       { id: toGlobalId('Actor', actorId) },
     ),
   );
-  return data.node.produces;
+  return data.node!.produces;
 }
 
 /** Each platform, with the source the link of this producer cites (none: undefined). */
@@ -72,26 +90,43 @@ describe('producers, cited', () => {
 
   it('does not hand a family’s producer to its variants', async () => {
     const data = dataOf(
-      await api.query<{ node: { producers: { name: string }[] } }>(
-        `query($id: ID!) { node(id: $id) { ... on Platform { producers { name } } } }`,
+      await api.query(
+        graphql(`
+          query ProducersOfPlatform($id: ID!) {
+            node(id: $id) {
+              ... on Platform {
+                producers {
+                  name
+                }
+              }
+            }
+          }
+        `),
         { id: toGlobalId('Platform', ids.mi171) },
       ),
     );
-    expect(data.node.producers).toEqual([{ name: 'Ulan-Ude Aviation Plant' }]);
+    expect(data.node?.producers).toEqual([{ name: 'Ulan-Ude Aviation Plant' }]);
   });
 
   it('says who placed a platform in its family: an editor, a named rule, or nobody', async () => {
     await seedSipriExcerpt(api.database.db);
     const data = dataOf(
-      await api.query<{
-        platforms: {
-          nodes: {
-            designation: string;
-            familySource: { kind: string; rule: string | null; description: string | null } | null;
-          }[];
-        };
-      }>(`{ platforms(filter: { designation: "Mi-" }, first: 100) { nodes { designation
-        familySource { kind rule description } } } }`),
+      await api.query(
+        graphql(`
+          query ProducersFamilySources {
+            platforms(filter: { designation: "Mi-" }, first: 100) {
+              nodes {
+                designation
+                familySource {
+                  kind
+                  rule
+                  description
+                }
+              }
+            }
+          }
+        `),
+      ),
     );
     const of = (d: string) => data.platforms.nodes.find((p) => p.designation === d)?.familySource;
     expect(of('Mi-17')).toEqual({ kind: 'EDITOR', rule: null, description: null });

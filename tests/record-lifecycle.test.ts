@@ -4,12 +4,22 @@ import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import * as factories from './support/factories.js';
 import { readFeedUntil } from './support/feed.js';
+import { graphql } from './support/graphql/index.js';
+import type { CreateActorInput } from './support/graphql/graphql.js';
 import { createTestApi, dataOf, type GraphQLResult, type TestApi } from './support/test-api.js';
 
 const RUSSIA = toGlobalId('Actor', ids.russia);
 const MALI = toGlobalId('Actor', ids.mali);
 const MI171 = toGlobalId('Platform', ids.mi171);
 const ESSOR = toGlobalId('Source', ids.essor);
+
+const RECIPIENT_DEAL_COUNT = graphql(`
+  query RecordLifecycleRecipientDealCount($m: [ID!]) {
+    deals(filter: { recipient: $m }) {
+      totalCount
+    }
+  }
+`);
 
 describe('actors, platforms, deletions and merges', () => {
   let api: TestApi;
@@ -26,19 +36,23 @@ describe('actors, platforms, deletions and merges', () => {
   const as = (key: string) => ({ apiKey: key });
   const codeOf = (r: GraphQLResult) => r.errors?.[0]?.extensions?.code ?? 'OK';
 
-  async function createActor(input: Record<string, unknown>) {
+  async function createActor(input: Omit<CreateActorInput, 'reason'>) {
     return dataOf(
-      await api.query<{
-        createActor: {
-          actor: {
-            id: string;
-            version: number;
-            isoAlpha2: string | null;
-            aliases: { name: string }[];
-          };
-        };
-      }>(
-        `mutation($input: CreateActorInput!) { createActor(input: $input) { actor { id version isoAlpha2 aliases { name } } } }`,
+      await api.query(
+        graphql(`
+          mutation RecordLifecycleCreateActor($input: CreateActorInput!) {
+            createActor(input: $input) {
+              actor {
+                id
+                version
+                isoAlpha2
+                aliases {
+                  name
+                }
+              }
+            }
+          }
+        `),
         { input: { reason: 'Test', ...input } },
         as(editor),
       ),
@@ -47,8 +61,16 @@ describe('actors, platforms, deletions and merges', () => {
 
   async function createDeal(recipient: string, platform = MI171) {
     return dataOf(
-      await api.query<{ createDeal: { deal: { id: string } } }>(
-        `mutation($input: CreateDealInput!) { createDeal(input: $input) { deal { id } } }`,
+      await api.query(
+        graphql(`
+          mutation RecordLifecycleCreateDeal($input: CreateDealInput!) {
+            createDeal(input: $input) {
+              deal {
+                id
+              }
+            }
+          }
+        `),
         {
           input: {
             supplier: RUSSIA,
@@ -126,10 +148,19 @@ describe('actors, platforms, deletions and merges', () => {
   it('creates and re-parents platforms, refusing a family cycle', async () => {
     const create = async (designation: string, family?: string) =>
       dataOf(
-        await api.query<{
-          createPlatform: { platform: { id: string; family: { designation: string } | null } };
-        }>(
-          `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) { platform { id family { designation } } } }`,
+        await api.query(
+          graphql(`
+            mutation RecordLifecycleCreatePlatform($input: CreatePlatformInput!) {
+              createPlatform(input: $input) {
+                platform {
+                  id
+                  family {
+                    designation
+                  }
+                }
+              }
+            }
+          `),
           {
             input: {
               designation,
@@ -172,7 +203,15 @@ describe('actors, platforms, deletions and merges', () => {
   it('deletes a deal as a tombstone that the feed reports and lists leave out', async () => {
     const deal = await createDeal(MALI);
     const before = dataOf(
-      await api.query<{ deals: { totalCount: number } }>('{ deals { totalCount } }'),
+      await api.query(
+        graphql(`
+          query RecordLifecycleDealCount {
+            deals {
+              totalCount
+            }
+          }
+        `),
+      ),
     ).deals.totalCount;
     dataOf(
       await api.query(
@@ -182,7 +221,15 @@ describe('actors, platforms, deletions and merges', () => {
       ),
     );
     const after = dataOf(
-      await api.query<{ deals: { totalCount: number } }>('{ deals { totalCount } }'),
+      await api.query(
+        graphql(`
+          query RecordLifecycleDealCount {
+            deals {
+              totalCount
+            }
+          }
+        `),
+      ),
     ).deals.totalCount;
     expect(after).toBe(before - 1);
     const node = await api.query(`query($id: ID!) { node(id: $id) { id } }`, { id: deal.id });
@@ -210,16 +257,22 @@ describe('actors, platforms, deletions and merges', () => {
     const loser = await createActor({ kind: 'STATE', name: 'Republic of Mali (duplicate)' });
     await createDeal(loser.id);
     const maliDeals = async () =>
-      dataOf(
-        await api.query<{ deals: { totalCount: number } }>(
-          'query($m: [ID!]) { deals(filter: { recipient: $m }) { totalCount } }',
-          { m: [MALI] },
-        ),
-      ).deals.totalCount;
+      dataOf(await api.query(RECIPIENT_DEAL_COUNT, { m: [MALI] })).deals.totalCount;
     const before = await maliDeals();
     const merged = dataOf(
-      await api.query<{ mergeActors: { actor: { name: string; aliases: { name: string }[] } } }>(
-        `mutation($input: MergeInput!) { mergeActors(input: $input) { actor { name aliases { name } } } }`,
+      await api.query(
+        graphql(`
+          mutation RecordLifecycleMergeActors($input: MergeInput!) {
+            mergeActors(input: $input) {
+              actor {
+                name
+                aliases {
+                  name
+                }
+              }
+            }
+          }
+        `),
         { input: { loser: loser.id, winner: MALI, reason: 'Same state' } },
         as(admin),
       ),
@@ -228,23 +281,35 @@ describe('actors, platforms, deletions and merges', () => {
     expect(merged.aliases.map((a) => a.name)).toContain('Republic of Mali (duplicate)');
     expect(await maliDeals()).toBe(before + 1);
     const redirected = dataOf(
-      await api.query<{ node: { id: string; name: string } }>(
-        'query($id: ID!) { node(id: $id) { id ... on Actor { name } } }',
+      await api.query(
+        graphql(`
+          query RecordLifecycleActorNode($id: ID!) {
+            node(id: $id) {
+              id
+              ... on Actor {
+                name
+              }
+            }
+          }
+        `),
         { id: loser.id },
       ),
     );
     expect(redirected.node).toEqual({ id: MALI, name: 'Mali' });
     // A filter naming the old ID finds the deals, now under the winner.
-    const byOldId = dataOf(
-      await api.query<{ deals: { totalCount: number } }>(
-        'query($m: [ID!]) { deals(filter: { recipient: $m }) { totalCount } }',
-        { m: [loser.id] },
-      ),
-    );
+    const byOldId = dataOf(await api.query(RECIPIENT_DEAL_COUNT, { m: [loser.id] }));
     expect(byOldId.deals.totalCount).toBe(before + 1);
     const names = dataOf(
-      await api.query<{ actors: { nodes: { name: string }[] } }>(
-        '{ actors(first: 100) { nodes { name } } }',
+      await api.query(
+        graphql(`
+          query RecordLifecycleActorNames {
+            actors(first: 100) {
+              nodes {
+                name
+              }
+            }
+          }
+        `),
       ),
     ).actors.nodes.map((n) => n.name);
     expect(names).not.toContain('Republic of Mali (duplicate)');
@@ -259,8 +324,16 @@ describe('actors, platforms, deletions and merges', () => {
 
   it('merges a platform: items and variants move, the old ID redirects', async () => {
     const dup = dataOf(
-      await api.query<{ createPlatform: { platform: { id: string } } }>(
-        `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) { platform { id } } }`,
+      await api.query(
+        graphql(`
+          mutation RecordLifecycleCreatePlatformId($input: CreatePlatformInput!) {
+            createPlatform(input: $input) {
+              platform {
+                id
+              }
+            }
+          }
+        `),
         { input: { designation: 'Mi-8MTV-5', category: 'AIRCRAFT', reason: 'Test' } },
         as(editor),
       ),
@@ -274,21 +347,43 @@ describe('actors, platforms, deletions and merges', () => {
       ),
     );
     const node = dataOf(
-      await api.query<{ node: { designation: string; aliases: { name: string }[] } }>(
-        'query($id: ID!) { node(id: $id) { ... on Platform { designation aliases { name } } } }',
+      await api.query(
+        graphql(`
+          query RecordLifecyclePlatformNode($id: ID!) {
+            node(id: $id) {
+              ... on Platform {
+                designation
+                aliases {
+                  name
+                }
+              }
+            }
+          }
+        `),
         { id: dup.id },
       ),
     );
-    expect(node.node.designation).toBe('Mi-171');
-    expect(node.node.aliases.map((a) => a.name)).toContain('Mi-8MTV-5');
+    expect(node.node?.designation).toBe('Mi-171');
+    expect(node.node?.aliases.map((a) => a.name)).toContain('Mi-8MTV-5');
   });
 
   it('filters actors, platforms and sources by last change', async () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const data = dataOf(
-      await api.query<Record<string, { totalCount: number }>>(
-        `query($t: DateTime) { actors(filter: { updatedSince: $t }) { totalCount }
-          platforms(filter: { updatedSince: $t }) { totalCount } sources(filter: { updatedSince: $t }) { totalCount } }`,
+      await api.query(
+        graphql(`
+          query RecordLifecycleUpdatedSince($t: DateTime) {
+            actors(filter: { updatedSince: $t }) {
+              totalCount
+            }
+            platforms(filter: { updatedSince: $t }) {
+              totalCount
+            }
+            sources(filter: { updatedSince: $t }) {
+              totalCount
+            }
+          }
+        `),
         { t: future },
       ),
     );
@@ -381,11 +476,23 @@ describe('writes that refer to deleted or merged records', () => {
 
   it('stores the winner when a deal names a merged-away actor or platform', async () => {
     const t = await tombstones();
-    const result = await api.query<{
-      createDeal: { deal: { supplier: { id: string }; items: { platform: { id: string } }[] } };
-    }>(
-      `mutation($input: CreateDealInput!) { createDeal(input: $input) {
-        deal { supplier { id } items { platform { id } } } } }`,
+    const result = await api.query(
+      graphql(`
+        mutation RecordLifecycleCreateDealParties($input: CreateDealInput!) {
+          createDeal(input: $input) {
+            deal {
+              supplier {
+                id
+              }
+              items {
+                platform {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `),
       {
         input: {
           supplier: t.loser,
@@ -405,8 +512,18 @@ describe('writes that refer to deleted or merged records', () => {
 
   it('stores the winner when an update or an event names a merged-away actor', async () => {
     const t = await tombstones();
-    const update = await api.query<{ updateDeal: { deal: { recipient: { id: string } } } }>(
-      `mutation($input: UpdateDealInput!) { updateDeal(input: $input) { deal { recipient { id } } } }`,
+    const update = await api.query(
+      graphql(`
+        mutation RecordLifecycleUpdateDealRecipient($input: UpdateDealInput!) {
+          updateDeal(input: $input) {
+            deal {
+              recipient {
+                id
+              }
+            }
+          }
+        }
+      `),
       {
         input: {
           id: toGlobalId('Deal', ids.kazanDeal),
@@ -419,8 +536,18 @@ describe('writes that refer to deleted or merged records', () => {
       as,
     );
     expect(dataOf(update).updateDeal.deal.recipient.id).toBe(t.winner);
-    const event = await api.query<{ addDealEvent: { event: { actors: { id: string }[] } } }>(
-      `mutation($input: AddDealEventInput!) { addDealEvent(input: $input) { event { actors { id } } } }`,
+    const event = await api.query(
+      graphql(`
+        mutation RecordLifecycleAddDealEventActors($input: AddDealEventInput!) {
+          addDealEvent(input: $input) {
+            event {
+              actors {
+                id
+              }
+            }
+          }
+        }
+      `),
       {
         input: {
           deal: toGlobalId('Deal', ids.kazanDeal),
@@ -437,12 +564,20 @@ describe('writes that refer to deleted or merged records', () => {
 
   async function dealVersion(uuid: string): Promise<number> {
     const { node } = dataOf(
-      await api.query<{ node: { version: number } }>(
-        'query($id: ID!) { node(id: $id) { ... on Deal { version } } }',
+      await api.query(
+        graphql(`
+          query RecordLifecycleDealVersion($id: ID!) {
+            node(id: $id) {
+              ... on Deal {
+                version
+              }
+            }
+          }
+        `),
         { id: toGlobalId('Deal', uuid) },
       ),
     );
-    return node.version;
+    return node!.version;
   }
 
   it('refuses a deal naming a deleted actor or platform with NOT_FOUND', async () => {
@@ -472,11 +607,21 @@ describe('writes that refer to deleted or merged records', () => {
 
   it('follows merges in actor parents and countries, and platform families and producers', async () => {
     const t = await tombstones();
-    const actor = await api.query<{
-      createActor: { actor: { parent: { id: string }; country: { id: string } } };
-    }>(
-      `mutation($input: CreateActorInput!) { createActor(input: $input) {
-        actor { parent { id } country { id } } } }`,
+    const actor = await api.query(
+      graphql(`
+        mutation RecordLifecycleCreateActorOwner($input: CreateActorInput!) {
+          createActor(input: $input) {
+            actor {
+              parent {
+                id
+              }
+              country {
+                id
+              }
+            }
+          }
+        }
+      `),
       {
         input: {
           kind: 'COMPANY',
@@ -492,11 +637,21 @@ describe('writes that refer to deleted or merged records', () => {
       parent: { id: t.winner },
       country: { id: t.winner },
     });
-    const platform = await api.query<{
-      createPlatform: { platform: { family: { id: string }; producers: { id: string }[] } };
-    }>(
-      `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) {
-        platform { family { id } producers { id } } } }`,
+    const platform = await api.query(
+      graphql(`
+        mutation RecordLifecycleCreatePlatformLinks($input: CreatePlatformInput!) {
+          createPlatform(input: $input) {
+            platform {
+              family {
+                id
+              }
+              producers {
+                id
+              }
+            }
+          }
+        }
+      `),
       {
         input: {
           designation: 'Variant',
@@ -523,9 +678,20 @@ describe('writes that refer to deleted or merged records', () => {
 
   it('stores the winner when a citation targets a merged-away actor', async () => {
     const t = await tombstones();
-    const result = await api.query<{ addCitation: { citation: { target: { id: string } } } }>(
-      `mutation($input: AddCitationInput!) { addCitation(input: $input) {
-        citation { target { ... on Actor { id } } } } }`,
+    const result = await api.query(
+      graphql(`
+        mutation RecordLifecycleAddCitationTarget($input: AddCitationInput!) {
+          addCitation(input: $input) {
+            citation {
+              target {
+                ... on Actor {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `),
       { input: { target: t.loser, citation, reason: 'More' } },
       as,
     );

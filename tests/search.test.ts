@@ -3,8 +3,11 @@ import { createApiKey } from '../src/modules/auth/api-keys.service.js';
 import { toGlobalId } from '../src/graphql/global-id.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import { seedSipriExcerpt } from '../src/seed/sipri-excerpt.js';
+import { graphql } from './support/graphql/index.js';
+import type { SearchType } from './support/graphql/graphql.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
+/** A hit as the tests read it: the generated union of record types, with every field optional. */
 interface Hit {
   score: number;
   snippet: string | null;
@@ -12,19 +15,49 @@ interface Hit {
     __typename: string;
     designation?: string;
     name?: string;
-    url?: string;
+    url?: string | null;
     comments?: string | null;
   };
 }
 
+interface SearchPage {
+  totalCount: number;
+  nodes: Hit[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 const KAZAN_DEAL = toGlobalId('Deal', ids.kazanDeal);
 
-const SEARCH = `query($q: String!, $types: [SearchType!], $first: Int, $after: String) {
-  search(query: $q, types: $types, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
-    nodes { score snippet record { __typename
-      ... on Platform { designation } ... on Actor { name } ... on Source { url }
-      ... on Deal { comments } } } } }`;
+const SEARCH = graphql(`
+  query Search($q: String!, $types: [SearchType!], $first: Int, $after: String) {
+    search(query: $q, types: $types, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        score
+        snippet
+        record {
+          __typename
+          ... on Platform {
+            designation
+          }
+          ... on Actor {
+            name
+          }
+          ... on Source {
+            url
+          }
+          ... on Deal {
+            comments
+          }
+        }
+      }
+    }
+  }
+`);
 
 describe('search', () => {
   let api: TestApi;
@@ -36,10 +69,20 @@ describe('search', () => {
     // The excerpt brings the United Arab Emirates in as a supplier; an editor records the
     // short name it is often written under, as an alias.
     const [uae] = dataOf(
-      await api.query<{
-        actors: { nodes: { id: string; version: number; aliases: { name: string }[] }[] };
-      }>(
-        '{ actors(filter: { country: ["ARE"], kind: [STATE] }) { nodes { id version aliases { name } } } }',
+      await api.query(
+        graphql(`
+          query SearchUae {
+            actors(filter: { country: ["ARE"], kind: [STATE] }) {
+              nodes {
+                id
+                version
+                aliases {
+                  name
+                }
+              }
+            }
+          }
+        `),
       ),
     ).actors.nodes;
     if (!uae!.aliases.some((a) => a.name === 'UAE')) {
@@ -96,16 +139,8 @@ describe('search', () => {
   });
   afterAll(() => api.close());
 
-  async function search(q: string, types?: string[], first?: number) {
-    return dataOf(
-      await api.query<{
-        search: {
-          totalCount: number;
-          nodes: Hit[];
-          pageInfo: { hasNextPage: boolean; endCursor: string };
-        };
-      }>(SEARCH, { q, types, first }),
-    ).search;
+  async function search(q: string, types?: SearchType[], first?: number): Promise<SearchPage> {
+    return dataOf(await api.query(SEARCH, { q, types, first })).search;
   }
 
   it('ignores accents: Goita finds the visit of Assimi Goïta', async () => {
@@ -117,8 +152,16 @@ describe('search', () => {
   it('treats Cote d’Ivoire and Côte d’Ivoire alike', async () => {
     // The SIPRI excerpt brings the state in under SIPRI's spelling, without the accent.
     const [civ] = dataOf(
-      await api.query<{ actors: { nodes: { name: string }[] } }>(
-        '{ actors(filter: { country: ["CIV"], kind: [STATE] }) { nodes { name } } }',
+      await api.query(
+        graphql(`
+          query SearchIvoryCoast {
+            actors(filter: { country: ["CIV"], kind: [STATE] }) {
+              nodes {
+                name
+              }
+            }
+          }
+        `),
       ),
     ).actors.nodes;
     expect(civ).toBeDefined();
@@ -183,8 +226,16 @@ describe('search', () => {
   ])('finds the state first for %s, in search and in actors(filter: { name })', async (q, name) => {
     expect((await search(q)).nodes[0]?.record.name).toBe(name);
     const filtered = dataOf(
-      await api.query<{ actors: { nodes: { name: string }[] } }>(
-        'query($q: String!) { actors(filter: { name: $q, kind: [STATE] }) { nodes { name } } }',
+      await api.query(
+        graphql(`
+          query SearchStatesByName($q: String!) {
+            actors(filter: { name: $q, kind: [STATE] }) {
+              nodes {
+                name
+              }
+            }
+          }
+        `),
         { q },
       ),
     ).actors.nodes.map((n) => n.name);
@@ -249,7 +300,7 @@ describe('search', () => {
     const first = await search('Mali', undefined, 5);
     expect(first.pageInfo.hasNextPage).toBe(true);
     const next = dataOf(
-      await api.query<{ search: { nodes: Hit[] } }>(SEARCH, {
+      await api.query(SEARCH, {
         q: 'Mali',
         first: 5,
         after: first.pageInfo.endCursor,

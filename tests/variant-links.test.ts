@@ -15,17 +15,26 @@ import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 import { sahelLines } from './import/support.js';
 import { graphql } from './support/graphql/index.js';
 
-interface Item {
-  platform: { designation: string };
-  variant: { designation: string } | null;
-  note: string | null;
-}
-interface Deal {
-  recipient: { name: string };
-  orderDate: { iso: string } | null;
-  items: Item[];
-}
-const DEAL = `recipient { name } orderDate { iso } items { platform { designation } variant { designation } note }`;
+// The deal fields each query below reads.
+graphql(`
+  fragment VariantLinksDeal on Deal {
+    recipient {
+      name
+    }
+    orderDate {
+      iso
+    }
+    items {
+      platform {
+        designation
+      }
+      variant {
+        designation
+      }
+      note
+    }
+  }
+`);
 
 describe('variant links from SIPRI comments (Sahel excerpt)', () => {
   let api: TestApi;
@@ -40,12 +49,25 @@ describe('variant links from SIPRI comments (Sahel excerpt)', () => {
 
   it('finds Mali’s 2020 "Mi-171Sh armed version" Mi-17 deal among the Mi-171Sh’s deals, SIPRI’s designation kept', async () => {
     const data = dataOf(
-      await api.query<{ node: { deals: { totalCount: number; nodes: Deal[] } } }>(
-        `query($id: ID!) { node(id: $id) { ... on Platform { deals(first: 100) { totalCount nodes { ${DEAL} } } } } }`,
+      await api.query(
+        graphql(`
+          query VariantLinksPlatformDeals($id: ID!) {
+            node(id: $id) {
+              ... on Platform {
+                deals(first: 100) {
+                  totalCount
+                  nodes {
+                    ...VariantLinksDeal
+                  }
+                }
+              }
+            }
+          }
+        `),
         { id: mi171sh },
       ),
     );
-    const mali = data.node.deals.nodes.find(
+    const mali = data.node!.deals.nodes.find(
       (d) => d.recipient.name === 'Mali' && d.orderDate?.iso === '2020',
     );
     expect(mali?.items).toEqual([
@@ -56,12 +78,12 @@ describe('variant links from SIPRI comments (Sahel excerpt)', () => {
       },
     ]);
     // Mali 2020, Burkina Faso 2017 ("Mi-171Sh armed version"), Niger 2019 ("Armed Mi-171Sh version").
-    expect(data.node.deals.nodes.map((d) => d.recipient.name).sort()).toEqual([
+    expect(data.node!.deals.nodes.map((d) => d.recipient.name).sort()).toEqual([
       'Burkina Faso',
       'Mali',
       'Niger',
     ]);
-    expect(data.node.deals.totalCount).toBe(3);
+    expect(data.node!.deals.totalCount).toBe(3);
   });
 
   it('links only a platform below the row’s own, named exactly', async () => {
@@ -89,8 +111,16 @@ describe('variant links from SIPRI comments (Sahel excerpt)', () => {
 
   it('filters by family through the variant too: the Mi-171 family holds the Mi-171Sh deals', async () => {
     const data = dataOf(
-      await api.query<{ deals: { nodes: Deal[] } }>(
-        `query($p: [ID!]) { deals(filter: { platform: $p }, first: 100) { nodes { ${DEAL} } } }`,
+      await api.query(
+        graphql(`
+          query VariantLinksFamilyDeals($p: [ID!]) {
+            deals(filter: { platform: $p }, first: 100) {
+              nodes {
+                ...VariantLinksDeal
+              }
+            }
+          }
+        `),
         { p: [mi171] },
       ),
     );
@@ -134,8 +164,16 @@ describe('variant links from SIPRI comments (Sahel excerpt)', () => {
       sql`select id from sipri_releases`,
     );
     const data = dataOf(
-      await api.query<{ deals: { nodes: Deal[] } }>(
-        `query($r: ID!, $p: [ID!]) { deals(filter: { release: $r, platform: $p }, first: 100) { nodes { ${DEAL} } } }`,
+      await api.query(
+        graphql(`
+          query VariantLinksReleaseDeals($r: ID!, $p: [ID!]) {
+            deals(filter: { release: $r, platform: $p }, first: 100) {
+              nodes {
+                ...VariantLinksDeal
+              }
+            }
+          }
+        `),
         { r: toGlobalId('SipriRelease', release!.id), p: [mi171sh] },
       ),
     );

@@ -6,41 +6,80 @@ import { createDeal, createPlatform, createState, gid } from './support/factorie
 import { decimalCents, readRegisterRows, type RegisterRow } from './support/sipri-data.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 import { graphql } from './support/graphql/index.js';
+import type {
+  DeliveryYearMethod,
+  IntRange,
+  VolumeDimension,
+  VolumesRowFragment,
+  VolumesTransferVolumesQuery,
+  VolumesTransferVolumesQueryVariables,
+} from './support/graphql/graphql.js';
 
-interface Row {
-  year: number | null;
-  orderYear: number | null;
-  deliveryYear: number | null;
-  supplier: { id: string; name: string } | null;
-  recipient: { id: string; name: string } | null;
-  category: string | null;
-  platformFamily: { id: string; designation: string } | null;
-  stage: string | null;
-  deliveryYearMethod: string | null;
-  dealCount: number;
-  unitsOrdered: number | null;
-  unitsDelivered: string | null;
-  tivOrdered: string | null;
-  tivDelivered: string | null;
-}
+// The group fields every query below reads.
+graphql(`
+  fragment VolumesRow on VolumeRow {
+    year
+    orderYear
+    deliveryYear
+    supplier {
+      id
+      name
+    }
+    recipient {
+      id
+      name
+    }
+    category
+    platformFamily {
+      id
+      designation
+    }
+    stage
+    deliveryYearMethod
+    dealCount
+    unitsOrdered
+    unitsDelivered
+    tivOrdered
+    tivDelivered
+  }
+`);
 
-const ROW = `year orderYear deliveryYear supplier { id name } recipient { id name } category
-  platformFamily { id designation } stage deliveryYearMethod dealCount unitsOrdered
-  unitsDelivered tivOrdered tivDelivered`;
+const VOLUMES = graphql(`
+  query VolumesTransferVolumes(
+    $filter: DealFilter
+    $groupBy: [VolumeDimension!]!
+    $orderBy: VolumeOrder
+    $first: Int
+    $after: String
+    $method: DeliveryYearMethod
+  ) {
+    transferVolumes(
+      filter: $filter
+      groupBy: $groupBy
+      orderBy: $orderBy
+      first: $first
+      after: $after
+      deliveryYears: $method
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        endCursor
+      }
+      edges {
+        cursor
+      }
+      nodes {
+        ...VolumesRow
+      }
+    }
+  }
+`);
 
-const VOLUMES = `query ($filter: DealFilter, $groupBy: [VolumeDimension!]!, $orderBy: VolumeOrder,
-    $first: Int, $after: String, $method: DeliveryYearMethod) {
-  transferVolumes(filter: $filter, groupBy: $groupBy, orderBy: $orderBy, first: $first,
-    after: $after, deliveryYears: $method) {
-    totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor }
-    nodes { ${ROW} } } }`;
-
-interface Page {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
-  edges: { cursor: string }[];
-  nodes: Row[];
-}
+type Row = VolumesRowFragment;
+type Page = VolumesTransferVolumesQuery['transferVolumes'];
+type Variables = VolumesTransferVolumesQueryVariables;
 
 const SAHEL = ['Burkina Faso', 'Chad', 'Mali', 'Mauritania', 'Niger'];
 
@@ -53,12 +92,12 @@ describe('transferVolumes', () => {
   let api: TestApi;
   let excerpt: RegisterRow[];
 
-  async function page(variables: Record<string, unknown>): Promise<Page> {
-    return dataOf(await api.query<{ transferVolumes: Page }>(VOLUMES, variables)).transferVolumes;
+  async function page(variables: Variables): Promise<Page> {
+    return dataOf(await api.query(VOLUMES, variables)).transferVolumes;
   }
 
   /** Every group, page after page; fails if the pages and the total disagree. */
-  async function volumes(variables: Record<string, unknown>): Promise<Row[]> {
+  async function volumes(variables: Variables): Promise<Row[]> {
     const rows: Row[] = [];
     let after: string | null = null;
     for (;;) {
@@ -72,8 +111,9 @@ describe('transferVolumes', () => {
     }
   }
 
+  /** Variables meant to be refused, so untyped: the document as its text. */
   async function errorOf(variables: Record<string, unknown>) {
-    const result = await api.query(VOLUMES, variables);
+    const result = await api.query(String(VOLUMES), variables);
     expect(result.data ?? null).toBeNull();
     return result.errors?.[0];
   }
@@ -357,7 +397,7 @@ describe('transferVolumes', () => {
           r.deliveryYearMethod,
         ]);
       const recipient = [gid.actor(to)];
-      const clipped = async (deliveryYear: object, method: string) =>
+      const clipped = async (deliveryYear: IntRange, method: DeliveryYearMethod) =>
         pick(
           await volumes({ filter: { recipient, deliveryYear }, groupBy: ['RECIPIENT'], method }),
         );
@@ -390,7 +430,7 @@ describe('transferVolumes', () => {
   it('pages every group with a visible total, 20 by default, and cuts none silently', async () => {
     // Supplier × recipient × order year over the Sahel: more groups than one page holds.
     const filter = { recipientCountry: ['BF', 'TD', 'ML', 'MR', 'NE'] };
-    const groupBy = ['SUPPLIER', 'RECIPIENT', 'ORDER_YEAR'];
+    const groupBy: VolumeDimension[] = ['SUPPLIER', 'RECIPIENT', 'ORDER_YEAR'];
     const first = await page({ filter, groupBy });
     expect(first.nodes).toHaveLength(20);
     expect(first.totalCount).toBeGreaterThan(100);
@@ -420,7 +460,7 @@ describe('transferVolumes', () => {
 
   it('gives a page past the last no groups but the total', async () => {
     const filter = { recipientCountry: ['ML'] };
-    const groupBy = ['SUPPLIER'];
+    const groupBy: VolumeDimension[] = ['SUPPLIER'];
     const all = await page({ filter, groupBy, first: 100 });
     expect(all.pageInfo.hasNextPage).toBe(false);
     const past = await page({ filter, groupBy, first: 5, after: all.pageInfo.endCursor });

@@ -7,6 +7,12 @@ import { expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { importSipriRegister } from '../../src/import/import-sipri-register.js';
+import { graphql } from '../support/graphql/index.js';
+import type {
+  DealFilter,
+  ReleaseChangeKind,
+  TypedDocumentString,
+} from '../support/graphql/graphql.js';
 import { readRegisterRows, REGISTER_2024, REGISTER_2026 } from '../support/sipri-data.js';
 import { dataOf } from '../support/test-api.js';
 import { LONG, type RegisterChain } from './chain.js';
@@ -19,32 +25,77 @@ interface Named {
 
 interface Group {
   tivDelivered: string | null;
-  recipient?: Named;
-  supplier?: Named;
+  recipient?: Named | null;
+  supplier?: Named | null;
 }
+
+interface VolumePage {
+  nodes: Group[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** transferVolumes grouped by one party: a document per party. */
+const VOLUMES_BY: Record<
+  'recipient' | 'supplier',
+  TypedDocumentString<
+    { transferVolumes: VolumePage },
+    { f?: DealFilter | null; after?: string | null }
+  >
+> = {
+  recipient: graphql(`
+    query ReleaseUpdateVolumesByRecipient($f: DealFilter, $after: String) {
+      transferVolumes(filter: $f, groupBy: [RECIPIENT], first: 100, after: $after) {
+        nodes {
+          recipient {
+            id
+            name
+            aliases {
+              name
+            }
+          }
+          tivDelivered
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `),
+  supplier: graphql(`
+    query ReleaseUpdateVolumesBySupplier($f: DealFilter, $after: String) {
+      transferVolumes(filter: $f, groupBy: [SUPPLIER], first: 100, after: $after) {
+        nodes {
+          supplier {
+            id
+            name
+            aliases {
+              name
+            }
+          }
+          tivDelivered
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `),
+};
 
 /** What the API shows after the update, and a second import of the 2026 file (last). */
 export function releaseUpdate(chain: RegisterChain): void {
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(chain.api.database.db, query);
 
   /** Every group of transferVolumes by one party, through the API's pages. */
-  async function volumesBy(
-    role: 'recipient' | 'supplier',
-    filter: Record<string, unknown>,
-  ): Promise<Group[]> {
+  async function volumesBy(role: 'recipient' | 'supplier', filter: DealFilter): Promise<Group[]> {
     const groups: Group[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { nodes: Group[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
-        dataOf(
-          await chain.api.query<{ transferVolumes: typeof page }>(
-            `query ($f: DealFilter, $g: [VolumeDimension!]!, $after: String) {
-              transferVolumes(filter: $f, groupBy: $g, first: 100, after: $after) {
-                nodes { ${role} { id name aliases { name } } tivDelivered }
-                pageInfo { hasNextPage endCursor } } }`,
-            { f: filter, g: [role.toUpperCase()], after },
-          ),
-        ).transferVolumes;
+      const page: VolumePage = dataOf(
+        await chain.api.query(VOLUMES_BY[role], { f: filter, after }),
+      ).transferVolumes;
       groups.push(...page.nodes);
       if (!page.pageInfo.hasNextPage) return groups;
       after = page.pageInfo.endCursor;
@@ -58,7 +109,7 @@ export function releaseUpdate(chain: RegisterChain): void {
   async function expectVolumesEqualFile(
     file: string,
     role: 'recipient' | 'supplier',
-    filter: Record<string, unknown>,
+    filter: DealFilter,
   ): Promise<void> {
     const fromFile = new Map<string, number>();
     for (const row of readRegisterRows(file)) {
@@ -117,10 +168,16 @@ export function releaseUpdate(chain: RegisterChain): void {
         where deleted_at is null and (import_key is null or import_key not like 'sipri:%')`,
     );
     expect(others!.n).toBeGreaterThan(0); // the seeded Kazan record
-    const count = async (filter: Record<string, unknown>) =>
+    const count = async (filter: DealFilter) =>
       dataOf(
-        await chain.api.query<{ deals: { totalCount: number } }>(
-          'query ($f: DealFilter) { deals(filter: $f, first: 1) { totalCount } }',
+        await chain.api.query(
+          graphql(`
+            query ReleaseUpdateDealCount($f: DealFilter) {
+              deals(filter: $f, first: 1) {
+                totalCount
+              }
+            }
+          `),
           { f: filter },
         ),
       ).deals.totalCount;
@@ -166,22 +223,35 @@ export function releaseUpdate(chain: RegisterChain): void {
     );
     expect(deal).toBeDefined();
     const node = dataOf(
-      await chain.api.query<{
-        node: {
-          retirement: null;
-          items: { quantityOrdered: { value: number } }[];
-          sipriRecords: { match: string; matchNote: string | null; release: { id: string } }[];
-        };
-      }>(
-        `query ($id: ID!) { node(id: $id) { ... on Deal {
-          retirement { retiredAt }
-          items { quantityOrdered { value } }
-          sipriRecords { match matchNote release { id } } } } }`,
+      await chain.api.query(
+        graphql(`
+          query ReleaseUpdateCorrectedDeal($id: ID!) {
+            node(id: $id) {
+              ... on Deal {
+                retirement {
+                  retiredAt
+                }
+                items {
+                  quantityOrdered {
+                    value
+                  }
+                }
+                sipriRecords {
+                  match
+                  matchNote
+                  release {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        `),
         { id: toGlobalId('Deal', deal!.deal_id) },
       ),
-    ).node;
+    ).node!;
     expect(node.retirement).toBeNull();
-    expect(node.items[0]!.quantityOrdered.value).toBe(6);
+    expect(node.items[0]!.quantityOrdered?.value).toBe(6);
     expect(node.sipriRecords.map((r) => r.release.id)).toEqual([
       chain.release2026,
       chain.release2024,
@@ -194,19 +264,30 @@ export function releaseUpdate(chain: RegisterChain): void {
     const retired = chain.update.retired[0]!;
     const id = toGlobalId('Deal', retired.dealId);
     const node = dataOf(
-      await chain.api.query<{
-        node: {
-          retirement: { release: { id: string; generatedText: string } };
-          history: { action: string; reason: string }[];
-        };
-      }>(
-        `query ($id: ID!) { node(id: $id) { ... on Deal {
-          retirement { retiredAt release { id generatedText } }
-          history { action reason } } } }`,
+      await chain.api.query(
+        graphql(`
+          query ReleaseUpdateRetiredDeal($id: ID!) {
+            node(id: $id) {
+              ... on Deal {
+                retirement {
+                  retiredAt
+                  release {
+                    id
+                    generatedText
+                  }
+                }
+                history {
+                  action
+                  reason
+                }
+              }
+            }
+          }
+        `),
         { id },
       ),
-    ).node;
-    expect(node.retirement.release.id).toBe(chain.release2026);
+    ).node!;
+    expect(node.retirement?.release.id).toBe(chain.release2026);
     const last = node.history.at(-1)!;
     expect(last.action).toBe('RETIRE');
     expect(last.reason).toContain('18 May 2026');
@@ -216,8 +297,16 @@ export function releaseUpdate(chain: RegisterChain): void {
     );
     const listed = async (includeRetired: boolean) =>
       dataOf(
-        await chain.api.query<{ deals: { nodes: { id: string }[] } }>(
-          `query ($f: DealFilter) { deals(filter: $f, first: 100) { nodes { id } } }`,
+        await chain.api.query(
+          graphql(`
+            query ReleaseUpdateDealIds($f: DealFilter) {
+              deals(filter: $f, first: 100) {
+                nodes {
+                  id
+                }
+              }
+            }
+          `),
           {
             f: {
               includeRetired,
@@ -232,24 +321,33 @@ export function releaseUpdate(chain: RegisterChain): void {
   });
 
   it('lists the changes between the releases: added, retired and changed deals', async () => {
-    const page = async (kind: string) =>
+    const page = async (kind: ReleaseChangeKind) =>
       dataOf(
-        await chain.api.query<{
-          releaseChanges: {
-            totalCount: number;
-            nodes: {
-              kind: string;
-              deal: { id: string };
-              fromRecord: { line: number } | null;
-              toRecord: { line: number } | null;
-              changes: { field: string; from: unknown; to: unknown }[];
-            }[];
-          };
-        }>(
-          `query ($from: ID!, $to: ID!, $kind: [ReleaseChangeKind!]) {
-            releaseChanges(from: $from, to: $to, kind: $kind, first: 5) {
-              totalCount
-              nodes { kind deal { id } fromRecord { line } toRecord { line } changes { field from to } } } }`,
+        await chain.api.query(
+          graphql(`
+            query ReleaseUpdateChanges($from: ID!, $to: ID!, $kind: [ReleaseChangeKind!]) {
+              releaseChanges(from: $from, to: $to, kind: $kind, first: 5) {
+                totalCount
+                nodes {
+                  kind
+                  deal {
+                    id
+                  }
+                  fromRecord {
+                    line
+                  }
+                  toRecord {
+                    line
+                  }
+                  changes {
+                    field
+                    from
+                    to
+                  }
+                }
+              }
+            }
+          `),
           { from: chain.release2024, to: chain.release2026, kind: [kind] },
         ),
       ).releaseChanges;

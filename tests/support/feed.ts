@@ -1,16 +1,30 @@
 // Test support: reading the change feed, which serves a transaction only once every older
 // one in the PostgreSQL cluster has finished — other test files' transactions included.
+import { graphql } from './graphql/index.js';
+import type { FeedEntriesQuery } from './graphql/graphql.js';
 import { dataOf, type TestApi } from './test-api.js';
 
-export interface FeedEntry {
-  recordId: string;
-  action: string;
-  reason: string | null;
-  record: { id: string } | null;
-}
+type FeedPage = FeedEntriesQuery['changes'];
+export type FeedEntry = FeedPage['nodes'][number];
 
-const QUERY = `query($after: String) { changes(after: $after, first: 100) {
-  nodes { recordId action reason record { id } } pageInfo { hasNextPage endCursor } } }`;
+const QUERY = graphql(`
+  query FeedEntries($after: String) {
+    changes(after: $after, first: 100) {
+      nodes {
+        recordId
+        action
+        reason
+        record {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
 /** Follows the feed from its start until `done` holds for what it has read (or 30 s pass). */
 export async function readFeedUntil(
@@ -21,17 +35,7 @@ export async function readFeedUntil(
   let after: string | null = null;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const page: {
-      nodes: FeedEntry[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    } = dataOf(
-      await api.query<{
-        changes: {
-          nodes: FeedEntry[];
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        };
-      }>(QUERY, { after }),
-    ).changes;
+    const page: FeedPage = dataOf(await api.query(QUERY, { after })).changes;
     entries.push(...page.nodes);
     after = page.pageInfo.endCursor;
     if (done(entries) || Date.now() > deadline) return entries;
