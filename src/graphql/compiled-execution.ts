@@ -83,8 +83,8 @@ export function createCompiledExecutionGateway(
     if (!result.errors) return result;
     // Several errors, or one that nulled the whole answer: graphql-jit lists them in another
     // order than graphql-js, and keeps only the first of those that reach the root. graphql-js
-    // runs the query again to list them as before; the request's loaders already hold what the
-    // first run read, so this costs little, and only answers that failed pay it.
+    // runs the query again to list them as before; the request's loaders already hold most of
+    // what the first run read, and only answers that failed pay for it.
     if (result.errors.length > 1 || result.data === null) return runOnGraphqlJs();
     return { ...result, errors: result.errors.map(asGraphqlJsError) };
   };
