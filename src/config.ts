@@ -88,6 +88,11 @@ const envSchema = z.object({
     .min(0)
     .default(2 * 1024 * 1024),
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(300),
+  // Operations compiled by graphql-jit instead of graphql-js's interpreter (README, Architecture).
+  COMPILED_EXECUTION: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   // Worker processes behind one port (node:cluster), to use a machine's cores: see README.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
@@ -120,6 +125,8 @@ export type Config = Readonly<{
    */
   exportRateLimit: Readonly<{ anonymous: RateLimitPolicy; key: RateLimitPolicy }>;
   responseCache: ResponseCacheConfig;
+  /** Whether operations run compiled by graphql-jit (src/graphql/compiled-execution.ts). */
+  compiledExecution: boolean;
   /** In-flight requests get this long to finish after SIGTERM before connections are cut. */
   shutdownGraceMs: number;
   /** Server processes sharing the port; more than one needs a PostgreSQL server. */
@@ -283,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxEntryBytes: e.RESPONSE_CACHE_MAX_ENTRY_BYTES,
       ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
     }),
+    compiledExecution: e.COMPILED_EXECUTION,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     workers: e.WEB_CONCURRENCY,
     readAfterWriteMs: e.READ_AFTER_WRITE_MS,

@@ -60,6 +60,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     rateLimiter,
     responseCache,
     readReplicas,
+    compiledExecution: config.compiledExecution,
   });
   await apollo.start();
   const server = createHttpServer({

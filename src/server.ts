@@ -7,6 +7,10 @@ import {
 import { useExpensiveDatabase, type Context } from './context.js';
 import type { QueryLimits } from './config.js';
 import type { ReadReplicas } from './db/read-replicas.js';
+import {
+  buildSchemaAsApolloDoes,
+  createCompiledExecutionGateway,
+} from './graphql/compiled-execution.js';
 import { createErrorFormatter } from './graphql/format-error.js';
 import {
   createLimitsPlugin,
@@ -29,6 +33,8 @@ export interface ApolloServerOptions {
   readReplicas?: ReadReplicas | null;
   /** Answers repeated anonymous and READER queries from a store; no cache when omitted. */
   responseCache?: ResponseCache<Context> | null;
+  /** Operations compiled by graphql-jit (src/graphql/compiled-execution.ts); on when omitted. */
+  compiledExecution?: boolean;
 }
 
 export function createApolloServer(
@@ -38,11 +44,15 @@ export function createApolloServer(
     rateLimiter = null,
     readReplicas = null,
     responseCache = null,
+    compiledExecution = true,
   }: ApolloServerOptions = {},
 ): ApolloServer<Context> {
+  // With a gateway Apollo takes the schema from it, so it is built here the way Apollo would.
+  const schema = compiledExecution
+    ? { gateway: createCompiledExecutionGateway(buildSchemaAsApolloDoes(typeDefs, resolvers)) }
+    : { typeDefs, resolvers };
   return new ApolloServer<Context>({
-    typeDefs,
-    resolvers,
+    ...schema,
     // Journalists explore the API in GraphiQL, which needs the schema: introspection stays on.
     introspection: true,
     includeStacktraceInErrorResponses: false,

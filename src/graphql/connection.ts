@@ -22,7 +22,10 @@ export interface Connection<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  /** Counted only when a client asks for totalCount: it is a second, often costly query. */
+  /**
+   * Counted only when a client asks for totalCount: it is a second, often costly query. Called
+   * by a resolver (src/graphql/resolvers.ts), not by the default one, which graphql-jit replaces.
+   */
   totalCount: () => Promise<number>;
 }
 

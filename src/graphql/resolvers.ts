@@ -11,9 +11,32 @@ import { revisionResolvers } from '../modules/revisions/revisions.resolvers.js';
 import { searchResolvers } from '../modules/search/search.resolvers.js';
 import { sourceResolvers } from '../modules/sources/sources.resolvers.js';
 import { volumeResolvers } from '../modules/volumes/volumes.resolvers.js';
+import { Kind, parse } from 'graphql';
 import { refreshLoaders, type Context } from '../context.js';
+import type { Connection } from './connection.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { scalarResolvers } from './scalars.js';
+import { typeDefs } from './type-defs.js';
+
+/**
+ * Every connection's totalCount is a function, run only when a client asks (a second, often
+ * costly query; src/graphql/connection.ts). graphql-js's default resolver calls a function
+ * property, graphql-jit's compiled code reads it as a value: so the call is a resolver, for
+ * every connection type of the schema.
+ */
+const connectionResolvers = Object.fromEntries(
+  parse(typeDefs).definitions.flatMap((definition) =>
+    definition.kind === Kind.OBJECT_TYPE_DEFINITION &&
+    definition.name.value.endsWith('Connection') &&
+    definition.fields?.some((field) => field.name.value === 'totalCount')
+      ? [[definition.name.value, { totalCount: countOf }]]
+      : [],
+  ),
+) as Resolvers;
+
+function countOf(connection: Connection<unknown>): Promise<number> {
+  return connection.totalCount();
+}
 
 const moduleResolvers: Resolvers[] = [
   nodeResolvers,
@@ -28,6 +51,7 @@ const moduleResolvers: Resolvers[] = [
   apiKeyResolvers,
   releaseResolvers,
   exportResolvers,
+  connectionResolvers,
 ];
 
 /** Merges module resolver maps; two modules resolving the same field is a start-up error. */

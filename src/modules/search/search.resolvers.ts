@@ -62,9 +62,6 @@ export const searchResolvers: Resolvers = {
       };
     },
   },
-  SearchConnection: {
-    totalCount: (connection) => connection.totalCount(),
-  },
   SearchHit: {
     record: async (hit, _args, ctx) =>
       tagged(hit.record_type, required(await nodeLoader(ctx, hit.record_type).load(hit.record_id))),

@@ -114,9 +114,6 @@ export const volumeResolvers: Resolvers = {
       };
     },
   },
-  VolumeConnection: {
-    totalCount: (connection) => connection.totalCount(),
-  },
   VolumeRow: {
     year: (row) =>
       row.grouped.has('ORDER_YEAR') && row.grouped.has('DELIVERY_YEAR')
