@@ -1,6 +1,7 @@
 // Test runner configuration: every test file gets its own real database.
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './tests/support/slow-first-sequencer.js';
 
 // One graphql-js, as in production. Node loads `graphql` for @apollo/server (run as Node
 // runs it) from its CommonJS entry; Vite would resolve the project's own imports to the
@@ -19,5 +20,8 @@ export default defineConfig({
     // Two files at a time on this 2-core machine (Vitest's default is cores − 1): much of a
     // file's time is spent waiting on a server process, a CLI process or PostgreSQL.
     maxWorkers: 2,
+    // The slowest files first, so that no long file runs alone at the end (a clean clone has
+    // no timings for Vitest to order by).
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

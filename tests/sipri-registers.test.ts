@@ -10,6 +10,7 @@ import { familiesIn2026 } from './sipri-registers/families-2026.js';
 import type { RegisterChain } from './sipri-registers/chain.js';
 import { releaseUpdate } from './sipri-registers/release-update.js';
 import { volumesIn2024 } from './sipri-registers/volumes-2024.js';
+import { yearlyRowsAddUp } from './sipri-registers/yearly-rows.js';
 import {
   EXPORTS_TABLE_2024,
   IMPORTS_TABLE_2024,
@@ -47,6 +48,7 @@ describe.skipIf(!present)('SIPRI registers: 2024, then 2026 over it', () => {
 
   describe('the 2024 register', () => {
     volumesIn2024(chain);
+    yearlyRowsAddUp(chain, REGISTER_2024, '2024');
     // Last: it imports the same file again.
     conformsIn2024(chain);
   });
@@ -60,6 +62,7 @@ describe.skipIf(!present)('SIPRI registers: 2024, then 2026 over it', () => {
 
     conformsIn2026(chain);
     familiesIn2026(chain);
+    yearlyRowsAddUp(chain, REGISTER_2026, '2026');
     // Last: it imports the same file again.
     releaseUpdate(chain);
   });

@@ -2,13 +2,7 @@
 // against SIPRI's published 1950–2024 totals, with the 2024 register imported (by
 // ../sipri-registers.test.ts).
 import { expect, it } from 'vitest';
-import { openSipriRegister } from '../../src/import/sipri-csv-reader.js';
-import {
-  EXPORTS_TABLE_2024,
-  IMPORTS_TABLE_2024,
-  readTivTable,
-  REGISTER_2024,
-} from '../support/sipri-data.js';
+import { EXPORTS_TABLE_2024, IMPORTS_TABLE_2024, readTivTable } from '../support/sipri-data.js';
 import { dataOf } from '../support/test-api.js';
 import { LONG, type RegisterChain } from './chain.js';
 import { graphql } from '../support/graphql/index.js';
@@ -152,74 +146,6 @@ export function volumesIn2024(chain: RegisterChain): void {
         .filter(([name, total]) => !(Math.abs((totals.get(name) ?? NaN) - total) <= 1))
         .map(([name, total]) => ({ name, sipri: total, api: totals.get(name) }));
       expect(off).toEqual([]);
-    },
-    LONG,
-  );
-
-  /** TIV delivered over every row of the register file, in hundredths (exact). */
-  async function registerTivCents(file: string): Promise<number> {
-    const { records } = await openSipriRegister(file);
-    let cents = 0;
-    for await (const record of records) {
-      if (!('fields' in record)) throw new Error(`Unreadable record at line ${record.line}`);
-      const tiv = record.fields[15]!.trim();
-      if (tiv) cents += Math.round(Number(tiv) * 100);
-    }
-    return cents;
-  }
-
-  it.each(['EVEN_SPLIT', 'SINGLE_YEAR_ONLY'] as const)(
-    "adds the yearly rows over everything up to the register's total TIV delivered (%s)",
-    async (method) => {
-      // Every group, page by page: the total says how many pages to expect.
-      let after: string | null = null;
-      let cents = 0;
-      let groups = 0;
-      let totalCount = 0;
-      for (;;) {
-        const page: {
-          totalCount: number;
-          nodes: { tivDelivered: string | null }[];
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        } = dataOf(
-          await chain.api.query(
-            graphql(`
-              query Volumes2024TransferVolumes($after: String, $m: DeliveryYearMethod) {
-                transferVolumes(
-                  groupBy: [DELIVERY_YEAR]
-                  deliveryYears: $m
-                  first: 100
-                  after: $after
-                ) {
-                  totalCount
-                  nodes {
-                    tivDelivered
-                  }
-                  pageInfo {
-                    hasNextPage
-                    endCursor
-                  }
-                }
-              }
-            `),
-            { after, m: method },
-          ),
-        ).transferVolumes;
-        totalCount = page.totalCount;
-        groups += page.nodes.length;
-        // Split years are rounded to 6 decimals: summed in millionths, compared in cents.
-        cents += page.nodes.reduce((n, r) => n + Number(r.tivDelivered ?? 0) * 100, 0);
-        if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
-      }
-      expect(groups).toBe(totalCount);
-      const register = await registerTivCents(REGISTER_2024);
-      if (method === 'EVEN_SPLIT') {
-        expect(Math.abs(cents - register)).toBeLessThan(1);
-      } else {
-        // Only single-year deliveries: a part of the total, never more.
-        expect(cents).toBeLessThan(register);
-      }
     },
     LONG,
   );

@@ -1442,13 +1442,13 @@ export type Volumes2024TotalsBySupplierQueryVariables = Exact<{
 
 export type Volumes2024TotalsBySupplierQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, supplier: { id: string, name: string, aliases: Array<{ name: string }> } | null }> } };
 
-export type Volumes2024TransferVolumesQueryVariables = Exact<{
+export type YearlyRowsTransferVolumesQueryVariables = Exact<{
   after?: string | null | undefined;
   m?: DeliveryYearMethod | null | undefined;
 }>;
 
 
-export type Volumes2024TransferVolumesQuery = { transferVolumes: { totalCount: number, nodes: Array<{ tivDelivered: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type YearlyRowsTransferVolumesQuery = { transferVolumes: { totalCount: number, nodes: Array<{ tivDelivered: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FeedEntriesQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -3292,8 +3292,8 @@ export const Volumes2024TotalsBySupplierDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<Volumes2024TotalsBySupplierQuery, Volumes2024TotalsBySupplierQueryVariables>;
-export const Volumes2024TransferVolumesDocument = new TypedDocumentString(`
-    query Volumes2024TransferVolumes($after: String, $m: DeliveryYearMethod) {
+export const YearlyRowsTransferVolumesDocument = new TypedDocumentString(`
+    query YearlyRowsTransferVolumes($after: String, $m: DeliveryYearMethod) {
   transferVolumes(
     groupBy: [DELIVERY_YEAR]
     deliveryYears: $m
@@ -3310,7 +3310,7 @@ export const Volumes2024TransferVolumesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<Volumes2024TransferVolumesQuery, Volumes2024TransferVolumesQueryVariables>;
+    `) as unknown as TypedDocumentString<YearlyRowsTransferVolumesQuery, YearlyRowsTransferVolumesQueryVariables>;
 export const FeedEntriesDocument = new TypedDocumentString(`
     query FeedEntries($after: String) {
   changes(after: $after, first: 100) {
