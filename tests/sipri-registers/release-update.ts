@@ -8,99 +8,15 @@ import { queryRows } from '../../src/db/client.js';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { importSipriRegister } from '../../src/import/import-sipri-register.js';
 import { graphql } from '../support/graphql/index.js';
-import type {
-  DealFilter,
-  ReleaseChangeKind,
-  TypedDocumentString,
-} from '../support/graphql/graphql.js';
+import type { DealFilter, ReleaseChangeKind } from '../support/graphql/graphql.js';
 import { readRegisterRows, REGISTER_2024, REGISTER_2026 } from '../support/sipri-data.js';
 import { dataOf } from '../support/test-api.js';
 import { LONG, type RegisterChain } from './chain.js';
-
-interface Named {
-  id: string;
-  name: string;
-  aliases: { name: string }[];
-}
-
-interface Group {
-  tivDelivered: string | null;
-  recipient?: Named | null;
-  supplier?: Named | null;
-}
-
-interface VolumePage {
-  nodes: Group[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-/** transferVolumes grouped by one party: a document per party. */
-const VOLUMES_BY: Record<
-  'recipient' | 'supplier',
-  TypedDocumentString<
-    { transferVolumes: VolumePage },
-    { f?: DealFilter | null; after?: string | null }
-  >
-> = {
-  recipient: graphql(`
-    query ReleaseUpdateVolumesByRecipient($f: DealFilter, $after: String) {
-      transferVolumes(filter: $f, groupBy: [RECIPIENT], first: 100, after: $after) {
-        nodes {
-          recipient {
-            id
-            name
-            aliases {
-              name
-            }
-          }
-          tivDelivered
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  `),
-  supplier: graphql(`
-    query ReleaseUpdateVolumesBySupplier($f: DealFilter, $after: String) {
-      transferVolumes(filter: $f, groupBy: [SUPPLIER], first: 100, after: $after) {
-        nodes {
-          supplier {
-            id
-            name
-            aliases {
-              name
-            }
-          }
-          tivDelivered
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  `),
-};
+import { volumesBy } from './volumes-by-party.js';
 
 /** What the API shows after the update, and a second import of the 2026 file (last). */
 export function releaseUpdate(chain: RegisterChain): void {
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(chain.api.database.db, query);
-
-  /** Every group of transferVolumes by one party, through the API's pages. */
-  async function volumesBy(role: 'recipient' | 'supplier', filter: DealFilter): Promise<Group[]> {
-    const groups: Group[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: VolumePage = dataOf(
-        await chain.api.query(VOLUMES_BY[role], { f: filter, after }),
-      ).transferVolumes;
-      groups.push(...page.nodes);
-      if (!page.pageInfo.hasNextPage) return groups;
-      after = page.pageInfo.endCursor;
-    }
-  }
 
   /**
    * Each party's TIV delivered in the API against the file's own sums, party by party: every
@@ -115,7 +31,7 @@ export function releaseUpdate(chain: RegisterChain): void {
     for (const row of readRegisterRows(file)) {
       fromFile.set(row[role], (fromFile.get(row[role]) ?? 0) + (row.tivDeliveredCents ?? 0));
     }
-    const groups = await volumesBy(role, filter);
+    const groups = await volumesBy(chain.api, role, filter);
     const claimed = new Set<string>();
     const wrong: string[] = [];
     for (const group of groups) {

@@ -5,14 +5,9 @@ import { expect, it } from 'vitest';
 import { EXPORTS_TABLE_2024, IMPORTS_TABLE_2024, readTivTable } from '../support/sipri-data.js';
 import { dataOf } from '../support/test-api.js';
 import { LONG, type RegisterChain } from './chain.js';
+import { type Named, volumesBy } from './volumes-by-party.js';
 import { graphql } from '../support/graphql/index.js';
-import type { DealFilter, TypedDocumentString } from '../support/graphql/graphql.js';
-
-interface Named {
-  id: string;
-  name: string;
-  aliases: { name: string }[];
-}
+import type { TypedDocumentString } from '../support/graphql/graphql.js';
 
 interface ActorPage {
   nodes: Named[];
@@ -60,51 +55,6 @@ const ACTORS_IN: Record<
   `),
 };
 
-interface PartyTotal {
-  tivDelivered: string | null;
-  recipient?: Named | null;
-  supplier?: Named | null;
-}
-
-/** transferVolumes grouped by one party: a document per party. */
-const TOTALS_BY: Record<
-  'recipient' | 'supplier',
-  TypedDocumentString<{ transferVolumes: { nodes: PartyTotal[] } }, { f?: DealFilter | null }>
-> = {
-  recipient: graphql(`
-    query Volumes2024TotalsByRecipient($f: DealFilter) {
-      transferVolumes(filter: $f, groupBy: [RECIPIENT], first: 100) {
-        nodes {
-          recipient {
-            id
-            name
-            aliases {
-              name
-            }
-          }
-          tivDelivered
-        }
-      }
-    }
-  `),
-  supplier: graphql(`
-    query Volumes2024TotalsBySupplier($f: DealFilter) {
-      transferVolumes(filter: $f, groupBy: [SUPPLIER], first: 100) {
-        nodes {
-          supplier {
-            id
-            name
-            aliases {
-              name
-            }
-          }
-          tivDelivered
-        }
-      }
-    }
-  `),
-};
-
 export function volumesIn2024(chain: RegisterChain): void {
   /** Every actor of a role, through the API's own paginated list. */
   async function actorsIn(list: 'suppliers' | 'recipients'): Promise<Named[]> {
@@ -131,8 +81,7 @@ export function volumesIn2024(chain: RegisterChain): void {
         const chunk = actors.slice(i, i + 100);
         const ids = chunk.map((a) => a.id);
         const f = role === 'recipient' ? { recipient: ids } : { supplier: ids };
-        const rows = dataOf(await chain.api.query(TOTALS_BY[role], { f })).transferVolumes.nodes;
-        for (const row of rows) {
+        for (const row of await volumesBy(chain.api, role, f)) {
           const actor = row[role]!;
           // SIPRI's name for an actor is its name or one of its aliases.
           for (const name of new Set([actor.name, ...actor.aliases.map((a) => a.name)])) {

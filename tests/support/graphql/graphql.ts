@@ -1355,22 +1355,6 @@ export type SipriExcerptApiDeals3QueryVariables = Exact<{
 
 export type SipriExcerptApiDeals3Query = { deals: { totalCount: number } };
 
-export type ReleaseUpdateVolumesByRecipientQueryVariables = Exact<{
-  f?: DealFilter | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type ReleaseUpdateVolumesByRecipientQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, recipient: { id: string, name: string, aliases: Array<{ name: string }> } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type ReleaseUpdateVolumesBySupplierQueryVariables = Exact<{
-  f?: DealFilter | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type ReleaseUpdateVolumesBySupplierQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, supplier: { id: string, name: string, aliases: Array<{ name: string }> } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
 export type ReleaseUpdateDealCountQueryVariables = Exact<{
   f?: DealFilter | null | undefined;
 }>;
@@ -1428,19 +1412,21 @@ export type Volumes2024RecipientsQueryVariables = Exact<{
 
 export type Volumes2024RecipientsQuery = { actors: { nodes: Array<{ id: string, name: string, aliases: Array<{ name: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type Volumes2024TotalsByRecipientQueryVariables = Exact<{
+export type VolumesByRecipientQueryVariables = Exact<{
   f?: DealFilter | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type Volumes2024TotalsByRecipientQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, recipient: { id: string, name: string, aliases: Array<{ name: string }> } | null }> } };
+export type VolumesByRecipientQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, recipient: { id: string, name: string, aliases: Array<{ name: string }> } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type Volumes2024TotalsBySupplierQueryVariables = Exact<{
+export type VolumesBySupplierQueryVariables = Exact<{
   f?: DealFilter | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type Volumes2024TotalsBySupplierQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, supplier: { id: string, name: string, aliases: Array<{ name: string }> } | null }> } };
+export type VolumesBySupplierQuery = { transferVolumes: { nodes: Array<{ tivDelivered: string | null, supplier: { id: string, name: string, aliases: Array<{ name: string }> } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type YearlyRowsTransferVolumesQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -3104,46 +3090,6 @@ export const SipriExcerptApiDeals3Document = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SipriExcerptApiDeals3Query, SipriExcerptApiDeals3QueryVariables>;
-export const ReleaseUpdateVolumesByRecipientDocument = new TypedDocumentString(`
-    query ReleaseUpdateVolumesByRecipient($f: DealFilter, $after: String) {
-  transferVolumes(filter: $f, groupBy: [RECIPIENT], first: 100, after: $after) {
-    nodes {
-      recipient {
-        id
-        name
-        aliases {
-          name
-        }
-      }
-      tivDelivered
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ReleaseUpdateVolumesByRecipientQuery, ReleaseUpdateVolumesByRecipientQueryVariables>;
-export const ReleaseUpdateVolumesBySupplierDocument = new TypedDocumentString(`
-    query ReleaseUpdateVolumesBySupplier($f: DealFilter, $after: String) {
-  transferVolumes(filter: $f, groupBy: [SUPPLIER], first: 100, after: $after) {
-    nodes {
-      supplier {
-        id
-        name
-        aliases {
-          name
-        }
-      }
-      tivDelivered
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ReleaseUpdateVolumesBySupplierQuery, ReleaseUpdateVolumesBySupplierQueryVariables>;
 export const ReleaseUpdateDealCountDocument = new TypedDocumentString(`
     query ReleaseUpdateDealCount($f: DealFilter) {
   deals(filter: $f, first: 1) {
@@ -3260,9 +3206,9 @@ export const Volumes2024RecipientsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<Volumes2024RecipientsQuery, Volumes2024RecipientsQueryVariables>;
-export const Volumes2024TotalsByRecipientDocument = new TypedDocumentString(`
-    query Volumes2024TotalsByRecipient($f: DealFilter) {
-  transferVolumes(filter: $f, groupBy: [RECIPIENT], first: 100) {
+export const VolumesByRecipientDocument = new TypedDocumentString(`
+    query VolumesByRecipient($f: DealFilter, $after: String) {
+  transferVolumes(filter: $f, groupBy: [RECIPIENT], first: 100, after: $after) {
     nodes {
       recipient {
         id
@@ -3273,12 +3219,16 @@ export const Volumes2024TotalsByRecipientDocument = new TypedDocumentString(`
       }
       tivDelivered
     }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
-    `) as unknown as TypedDocumentString<Volumes2024TotalsByRecipientQuery, Volumes2024TotalsByRecipientQueryVariables>;
-export const Volumes2024TotalsBySupplierDocument = new TypedDocumentString(`
-    query Volumes2024TotalsBySupplier($f: DealFilter) {
-  transferVolumes(filter: $f, groupBy: [SUPPLIER], first: 100) {
+    `) as unknown as TypedDocumentString<VolumesByRecipientQuery, VolumesByRecipientQueryVariables>;
+export const VolumesBySupplierDocument = new TypedDocumentString(`
+    query VolumesBySupplier($f: DealFilter, $after: String) {
+  transferVolumes(filter: $f, groupBy: [SUPPLIER], first: 100, after: $after) {
     nodes {
       supplier {
         id
@@ -3289,9 +3239,13 @@ export const Volumes2024TotalsBySupplierDocument = new TypedDocumentString(`
       }
       tivDelivered
     }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
-    `) as unknown as TypedDocumentString<Volumes2024TotalsBySupplierQuery, Volumes2024TotalsBySupplierQueryVariables>;
+    `) as unknown as TypedDocumentString<VolumesBySupplierQuery, VolumesBySupplierQueryVariables>;
 export const YearlyRowsTransferVolumesDocument = new TypedDocumentString(`
     query YearlyRowsTransferVolumes($after: String, $m: DeliveryYearMethod) {
   transferVolumes(
