@@ -7,7 +7,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
-import { CHROMIUM, haveChromium, launchTestBrowser, type TestBrowser } from './support/browser.js';
+import {
+  BROWSER_SERVER_ENV,
+  CHROMIUM,
+  haveChromium,
+  launchTestBrowser,
+  type TestBrowser,
+} from './support/browser.js';
 import {
   ownDatabaseEnv,
   postGraphQL,
@@ -40,7 +46,7 @@ describe.skipIf(!haveChromium('the GraphiQL results browser test') || !!testData
     beforeAll(async () => {
       const database = await ownDatabaseEnv();
       dropDatabase = database.cleanup;
-      server = await startRealServer(database.env);
+      server = await startRealServer({ ...database.env, ...BROWSER_SERVER_ENV });
       browser = await launchTestBrowser(server.base, { width: 1366, height: 768 });
     }, 120_000);
 

@@ -12,7 +12,13 @@ import { toGlobalId } from '../src/graphql/global-id.js';
 import { typeDefs } from '../src/graphql/type-defs.js';
 import { recordLink } from '../src/modules/citations/how-to-cite.js';
 import { ids } from '../src/seed/kazan-mali.js';
-import { CHROMIUM, haveChromium, launchTestBrowser, type TestBrowser } from './support/browser.js';
+import {
+  BROWSER_SERVER_ENV,
+  CHROMIUM,
+  haveChromium,
+  launchTestBrowser,
+  type TestBrowser,
+} from './support/browser.js';
 import { ownDatabaseEnv, startRealServer, type RealServer } from './support/real-server.js';
 import { testDatabaseUrl } from './support/test-database.js';
 
@@ -39,7 +45,7 @@ describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)
     beforeAll(async () => {
       const database = await ownDatabaseEnv();
       dropDatabase = database.cleanup;
-      server = await startRealServer(database.env);
+      server = await startRealServer({ ...database.env, ...BROWSER_SERVER_ENV });
       browser = await launchTestBrowser(server.base);
     }, 120_000);
 
