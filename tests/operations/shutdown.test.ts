@@ -2,7 +2,7 @@
 // `npm start`): SIGTERM stops accepting, lets an in-flight request finish, cuts what outlives the
 // grace period, and a restart finds every committed write.
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { testDatabaseKind } from '../support/test-database.js';
 import {
   createKeyWithCli,
@@ -12,14 +12,21 @@ import {
   type RealServer,
 } from '../support/real-server.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+type Cleanups = (() => Promise<unknown>)[];
+
+/** What a test leaves to undo when it ends, last first: its servers, then their databases. */
+function cleanupsOf({ onTestFinished }: TestContext): Cleanups {
+  const cleanups: Cleanups = [];
+  onTestFinished(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+  return cleanups;
+}
 
 // Production mode, as operators run it: Apollo's own signal handling is on outside NODE_ENV=test,
 // and a drain that only works under the test runner's NODE_ENV is no drain.
 async function start(
+  cleanups: Cleanups,
   env: Record<string, string>,
   options?: Parameters<typeof startRealServer>[1],
 ): Promise<RealServer> {
@@ -64,12 +71,15 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_00
   }
 }
 
-describe('graceful shutdown', () => {
-  it('lets an in-flight request finish after SIGTERM, refusing new connections', async () => {
+// The tests run at once: each has its own database and server, and most of their time is spent
+// waiting for a process to start or stop.
+describe.concurrent('graceful shutdown', () => {
+  it('lets an in-flight request finish after SIGTERM, refusing new connections', async (context) => {
+    const cleanups = cleanupsOf(context);
     const own = await ownDatabaseEnv();
     cleanups.push(own.cleanup);
     // As a developer runs it: the signal reaches npm and the server (its process group).
-    const server = await start(own.env, { command: ['npm', 'start', '--silent'] });
+    const server = await start(cleanups, own.env, { command: ['npm', 'start', '--silent'] });
     const inFlight = slowPost(server.url, JSON.stringify({ query: '{ deals { totalCount } }' }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     server.signal('SIGTERM');
@@ -85,10 +95,11 @@ describe('graceful shutdown', () => {
     expect(server.output.join('')).toContain('"msg":"stopped"');
   }, 90_000);
 
-  it('cuts a request that outlives the grace period, and still exits cleanly', async () => {
+  it('cuts a request that outlives the grace period, and still exits cleanly', async (context) => {
+    const cleanups = cleanupsOf(context);
     const own = await ownDatabaseEnv();
     cleanups.push(own.cleanup);
-    const server = await start({ ...own.env, SHUTDOWN_GRACE_MS: '500' });
+    const server = await start(cleanups, { ...own.env, SHUTDOWN_GRACE_MS: '500' });
     const stuck = slowPost(server.url, JSON.stringify({ query: '{ deals { totalCount } }' }));
     const outcome = stuck.answer.then(
       () => 'answered',
@@ -104,11 +115,12 @@ describe('graceful shutdown', () => {
     expect(server.output.join('')).toContain('"msg":"stopped"');
   }, 90_000);
 
-  it('finishes a write in flight at SIGTERM: committed, acknowledged, found after a restart', async () => {
+  it('finishes a write in flight at SIGTERM: committed, acknowledged, found after a restart', async (context) => {
+    const cleanups = cleanupsOf(context);
     const own = await ownDatabaseEnv();
     cleanups.push(own.cleanup);
     const key = await createKeyWithCli(own.env, 'editor', 'Shutdown test');
-    let server = await start(own.env);
+    let server = await start(cleanups, own.env);
     const url = 'https://example.org/shutdown-test/in-flight';
     const write = slowPost(
       server.url,
@@ -131,17 +143,18 @@ describe('graceful shutdown', () => {
     // The exit status says how the process ended, not whether it drained: read the log.
     await server.exited;
     expect(server.output.join('')).toContain('"msg":"stopped"');
-    server = await start(own.env);
+    server = await start(cleanups, own.env);
     const found = await postGraphQL(server.url, {
       query: '{ sources(first: 100) { nodes { url } } }',
     });
     expect(found.text).toContain(url);
   }, 120_000);
 
-  it('exits at once on a second signal sent after the first', async () => {
+  it('exits at once on a second signal sent after the first', async (context) => {
+    const cleanups = cleanupsOf(context);
     const own = await ownDatabaseEnv();
     cleanups.push(own.cleanup);
-    const server = await start({ ...own.env, SHUTDOWN_GRACE_MS: '60000' });
+    const server = await start(cleanups, { ...own.env, SHUTDOWN_GRACE_MS: '60000' });
     const stuck = slowPost(server.url, JSON.stringify({ query: '{ deals { totalCount } }' }));
     void stuck.answer.catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -156,11 +169,12 @@ describe('graceful shutdown', () => {
     expect(server.output.join('')).toContain('second signal');
   }, 90_000);
 
-  it(`finds every committed write after a SIGTERM and a restart (${testDatabaseKind})`, async () => {
+  it(`finds every committed write after a SIGTERM and a restart (${testDatabaseKind})`, async (context) => {
+    const cleanups = cleanupsOf(context);
     const own = await ownDatabaseEnv();
     cleanups.push(own.cleanup);
     const key = await createKeyWithCli(own.env, 'editor', 'Shutdown test');
-    let server = await start(own.env);
+    let server = await start(cleanups, own.env);
     const urls: string[] = [];
     for (let i = 0; i < 5; i++) {
       const url = `https://example.org/shutdown-test/${i}`;
@@ -178,7 +192,7 @@ describe('graceful shutdown', () => {
     }
     await server.stop();
     expect(server.output.join('')).toContain('"msg":"stopped"');
-    server = await start(own.env);
+    server = await start(cleanups, own.env);
     const answer = await postGraphQL(server.url, {
       query: '{ sources(first: 100) { nodes { url } } deals { totalCount } }',
     });
