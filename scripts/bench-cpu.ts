@@ -35,7 +35,8 @@ const CONNECTIONS = Number(values.connections);
 const WARMUP = 100;
 
 const server = await startBenchServer(
-  { DATABASE_URL: url, LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' },
+  // The read path itself: no response cache (a repeated query would be a hit) and no rate limit.
+  { DATABASE_URL: url, LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', RESPONSE_CACHE: 'false' },
   values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [],
 );
 try {
