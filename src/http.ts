@@ -69,23 +69,53 @@ class HttpError extends Error {
   }
 }
 
-export function createHttpServer(options: HttpOptions): http.Server {
+/** The HTTP server, and a way to wait for the requests it is still handling. */
+export interface ApiServer extends http.Server {
+  /**
+   * Resolves once no request is being handled. A request whose client has left has no
+   * connection for `close()` to wait on, yet its resolvers still run: the drain waits here
+   * before it closes the database under them.
+   */
+  requestsSettled(): Promise<void>;
+}
+
+export function createHttpServer(options: HttpOptions): ApiServer {
   const { logger } = options;
-  return http.createServer((req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) logger.error({ err: error }, 'request failed outside GraphQL');
-      const message = error instanceof HttpError ? error.message : 'Internal server error';
-      const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT';
-      if (!res.headersSent) {
-        res.writeHead(status, {
-          'content-type': 'application/json; charset=utf-8',
-          // The rest of an oversized body is not read: the connection cannot carry another request.
-          ...(status === 413 ? { connection: 'close' } : {}),
-        });
-      }
-      res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-    });
+  let handling = 0;
+  const settled: (() => void)[] = [];
+  const finished = () => {
+    handling -= 1;
+    if (handling > 0) return;
+    for (const resolve of settled.splice(0)) resolve();
+  };
+  const server = http.createServer((req, res) => {
+    handling += 1;
+    void handleAndAnswerFailures(req, res, options, logger).finally(finished);
+  }) as ApiServer;
+  server.requestsSettled = () =>
+    handling === 0 ? Promise.resolve() : new Promise((resolve) => settled.push(resolve));
+  return server;
+}
+
+function handleAndAnswerFailures(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: HttpOptions,
+  logger: Logger,
+): Promise<unknown> {
+  return handle(req, res, options).catch((error: unknown) => {
+    const status = error instanceof HttpError ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'request failed outside GraphQL');
+    const message = error instanceof HttpError ? error.message : 'Internal server error';
+    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT';
+    if (!res.headersSent) {
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        // The rest of an oversized body is not read: the connection cannot carry another request.
+        ...(status === 413 ? { connection: 'close' } : {}),
+      });
+    }
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
   });
 }
 

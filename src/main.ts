@@ -91,6 +91,8 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
+      // A request whose client left is no connection, but its resolvers may still be running.
+      await server.requestsSettled();
       await apollo.stop();
       await rateLimiter?.close();
       redis?.close();

@@ -3,7 +3,8 @@
 // grace period, and a restart finds every committed write.
 import http from 'node:http';
 import { describe, expect, it, type TestContext } from 'vitest';
-import { testDatabaseKind } from '../support/test-database.js';
+import { withClient, whileDealsLocked } from '../support/pg-client.js';
+import { testDatabaseKind, testDatabaseUrl } from '../support/test-database.js';
 import {
   createKeyWithCli,
   ownDatabaseEnv,
@@ -73,6 +74,14 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_00
 
 // The tests run at once: each has its own database and server, and most of their time is spent
 // waiting for a process to start or stop.
+async function waitForAsync(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 describe.concurrent('graceful shutdown', () => {
   it('lets an in-flight request finish after SIGTERM, refusing new connections', async (context) => {
     const cleanups = cleanupsOf(context);
@@ -168,6 +177,55 @@ describe.concurrent('graceful shutdown', () => {
     expect(Date.now() - second).toBeLessThan(10_000);
     expect(server.output.join('')).toContain('second signal');
   }, 90_000);
+
+  // Deterministic on PostgreSQL only: another connection's lock keeps the request's first
+  // statement waiting while its client leaves and the drain begins. The drain used to wait for
+  // connections only, so it closed the pool under the request's later statements.
+  it.runIf(testDatabaseUrl)(
+    'lets a request whose client left finish before it closes the database',
+    async (context) => {
+      const cleanups = cleanupsOf(context);
+      const own = await ownDatabaseEnv();
+      cleanups.push(own.cleanup);
+      const databaseUrl = own.env.DATABASE_URL!;
+      const server = await start(cleanups, { ...own.env, SHUTDOWN_GRACE_MS: '20000' });
+      await whileDealsLocked(databaseUrl, async () => {
+        // Three statements after one another: the page, then the actors and the items.
+        const request = http.request(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        });
+        request.on('error', () => undefined);
+        request.end(
+          JSON.stringify({
+            query: '{ deals(first: 3) { nodes { supplier { name } items { note } } } }',
+          }),
+        );
+        await waitForAsync(
+          () =>
+            withClient(databaseUrl, async (c) => {
+              const { rows } = await c.query<{ n: number }>(
+                `select count(*)::int as n from pg_stat_activity
+                 where datname = current_database() and wait_event_type = 'Lock'`,
+              );
+              return rows[0]!.n > 0;
+            }),
+          'the page statement to wait on the lock',
+        );
+        request.destroy();
+        server.signal('SIGTERM');
+        await waitFor(() => server.output.join('').includes('shutting down'), 'shutdown to start');
+        // Long enough for a drain that does not wait to reach the pool.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      });
+      await server.exited;
+      const output = server.output.join('');
+      expect(output).toContain('"msg":"stopped"');
+      expect(output).not.toContain('Cannot use a pool after calling end');
+      expect(server.logs().filter((line) => Number(line.level) >= 50)).toEqual([]);
+    },
+    90_000,
+  );
 
   it(`finds every committed write after a SIGTERM and a restart (${testDatabaseKind})`, async (context) => {
     const cleanups = cleanupsOf(context);
