@@ -4,18 +4,12 @@
 // CPU). On PostgreSQL a named statement is parsed and planned once per pool connection, then
 // only bound and executed.
 import { createHash } from 'node:crypto';
-import {
-  fillPlaceholders,
-  getTableColumns,
-  sql,
-  type InferSelectModel,
-  type SQL,
-} from 'drizzle-orm';
+import { fillPlaceholders, sql, type InferSelectModel, type SQL } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, rawQueryOf, type Db } from './client.js';
 import { uuidArrayLiteral } from './fragments.js';
-import { rowMapper } from './raw-rows.js';
+import { columnsAsKeys, rowInPlace } from './raw-rows.js';
 
 export interface Statement<P extends Record<string, unknown>> {
   readonly name: string;
@@ -72,10 +66,7 @@ export function rowsWhereIn<T extends PgTable>(
   column: PgColumn,
   options: { where?: SQL; orderBy?: SQL } = {},
 ): (db: Db, ids: readonly string[]) => Promise<InferSelectModel<T>[]> {
-  const columns = sql.join(
-    Object.values(getTableColumns(table)).map((c) => sql.identifier(c.name)),
-    sql`, `,
-  );
+  const columns = columnsAsKeys(table);
   const st = statement<{ ids: string }>(
     ({ ids }) =>
       sql`select ${columns} from ${table} where ${column} = any(${ids}::uuid[])${
@@ -83,6 +74,6 @@ export function rowsWhereIn<T extends PgTable>(
       }${options.orderBy ? sql` order by ${options.orderBy}` : sql``}`,
     ['ids'],
   );
-  const map = rowMapper(table);
+  const map = rowInPlace(table);
   return async (db, ids) => (await runStatement(db, st, { ids: uuidArrayLiteral(ids) })).map(map);
 }
