@@ -89,6 +89,7 @@ function pageConditions(q: DealPageQuery): SQL | undefined {
   return and(dealConditions(q.filter), q.after ? afterCursor(q.ordering, q.after) : undefined);
 }
 
+// By column name, for the LATERAL pages (see dealColumnsAsKeys below).
 const dealColumns = getTableColumns(deals);
 const dealColumnList = sql.join(
   Object.values(dealColumns).map((c) => sql`${deals}.${sql.identifier(c.name)}`),
@@ -108,36 +109,39 @@ function dealTables(filter: ResolvedDealFilter): SQL {
   return withClause(filter.releaseId ? releaseTables(filter.releaseId) : []);
 }
 
-/** Rows read through dealTables, marked when they are a release's. */
-export function fromDealTables(filter: ResolvedDealFilter, raw: Record<string, unknown>): DealRow {
-  return markedRelease(filter, rowOf(deals, raw));
-}
-
 function markedRelease(filter: ResolvedDealFilter, row: DealRow): DealRow {
   return filter.releaseId ? Object.assign(row, { releaseView: filter.releaseId }) : row;
 }
 
+// Lists select the columns under the row type's keys and keep the driver's row objects (one
+// object per row, not two: src/db/raw-rows.ts). LATERAL pages cannot: their rows carry the
+// parent's key beside the deal's columns, so those are read by column name and copied.
 const dealColumnsAsKeys = columnsAsKeys(deals, 'deals');
 const dealRowInPlace = rowInPlace(deals);
 
+/** A row of a list read through dealTables with dealColumnsAsKeys, marked when a release's. */
+export function dealOfList(filter: ResolvedDealFilter, raw: Record<string, unknown>): DealRow {
+  return markedRelease(filter, dealRowInPlace(raw));
+}
+
 export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]> {
-  // Raw rows, selected with the row type's keys and kept as the driver made them, rather than
-  // Drizzle's select: a page is up to 101 rows of 22 columns, and Drizzle's per-field mapping
-  // (then a copy of every row) was a visible share of a request's CPU and allocations.
+  // Raw rows rather than Drizzle's select: a page is up to 101 rows of 22 columns, and
+  // Drizzle's per-field mapping (then a copy of every row) was a visible share of a request's
+  // CPU and allocations.
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`${dealTables(q.filter)}select ${dealColumnsAsKeys} from ${deals}
       where ${pageConditions(q)} order by ${orderBy(q.ordering)} limit ${q.limit}`,
   );
-  return rows.map((raw) => markedRelease(q.filter, dealRowInPlace(raw)));
+  return rows.map((raw) => dealOfList(q.filter, raw));
 }
 
 /**
  * Every deal the filter selects, in the ordering, as one statement without a page: what the
- * bulk export's cursor reads (src/modules/export). Rows go through fromDealTables.
+ * bulk export's cursor reads (src/modules/export). Rows go through dealOfList.
  */
 export function dealListStatement(filter: ResolvedDealFilter, ordering: DealOrdering): SQL {
-  return sql`${dealTables(filter)}select ${dealColumnList} from ${deals}
+  return sql`${dealTables(filter)}select ${dealColumnsAsKeys} from ${deals}
     where ${dealConditions(filter)} order by ${orderBy(ordering)}`;
 }
 
@@ -188,7 +192,9 @@ export async function fetchDealPagesByParent(
       ) as page`,
   );
   const pages = new Map<string, DealRow[]>(parentIds.map((id) => [id, []]));
-  for (const raw of rows) pages.get(raw.parent_key)?.push(fromDealTables(q.filter, raw));
+  for (const raw of rows) {
+    pages.get(raw.parent_key)?.push(markedRelease(q.filter, rowOf(deals, raw)));
+  }
   return pages;
 }
 

@@ -21,7 +21,7 @@ import type { ResolvedDealFilter } from '../deals/deal-filter.js';
 import {
   countDeals,
   dealListStatement,
-  fromDealTables,
+  dealOfList,
   type DealOrdering,
 } from '../deals/deal-pages.js';
 import { csvBatch, csvHeader } from './deal-csv.js';
@@ -247,7 +247,7 @@ async function streamExport(
         if (raw.length === 0) break;
         const records = await dealRecords(
           tx,
-          raw.map((row) => fromDealTables(filter, row)),
+          raw.map((row) => dealOfList(filter, row)),
           publicUrl,
         );
         await writeChunk(res, serialize(format, records));
