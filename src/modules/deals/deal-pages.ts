@@ -3,11 +3,12 @@
 import { and, count, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { uuidArray } from '../../db/fragments.js';
-import { columnsAsKeys, rowInPlace, rowOf } from '../../db/raw-rows.js';
+import { columnsAsKeys, rowInPlace } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, deals, type DealRow } from '../../db/schema.js';
 import type { KeysetCursor } from '../../graphql/connection.js';
 import type { DealOrderField, OrderDirection } from '../../graphql/generated/resolvers-types.js';
+import type { DealKey } from './deal-columns.js';
 import { dealConditions, type ResolvedDealFilter } from './deal-filter.js';
 
 export interface DealOrdering {
@@ -21,6 +22,11 @@ export interface DealPageQuery {
   /** Rows to fetch: the page size plus one, to learn whether another page follows. */
   limit: number;
   after: KeysetCursor | null;
+  /**
+   * The columns the page's rows hold, in the table's order: those its query's fields read
+   * (dealColumnsSelected), and the ordering's key. A row of a page lacks the others.
+   */
+  columns: readonly DealKey[];
 }
 
 /** Which parent a nested deal list hangs from. */
@@ -28,6 +34,8 @@ export type DealParent = 'supplier' | 'recipient' | 'platform';
 
 interface SortKey {
   expr: SQL;
+  /** The row's field the cursor is made of. */
+  column: DealKey;
   /** The SQL type the cursor's text key is cast back to. */
   type: 'integer' | 'timestamptz';
   nullable: boolean;
@@ -42,6 +50,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const SORT_KEYS: Record<DealOrderField, SortKey> = {
   ORDER_DATE: {
     expr: sql`${deals.orderSort}`,
+    column: 'orderSort',
     type: 'integer',
     nullable: true,
     of: (row) => (row.orderSort === null ? null : String(row.orderSort)),
@@ -49,12 +58,19 @@ const SORT_KEYS: Record<DealOrderField, SortKey> = {
   },
   UPDATED_AT: {
     expr: sql`${deals.updatedAt}`,
+    column: 'updatedAt',
     type: 'timestamptz',
     nullable: false,
     of: (row) => row.updatedAt.toISOString(),
     isKey: (key) => ISO_INSTANT.test(key) && !Number.isNaN(Date.parse(key)),
   },
 };
+
+/** What a page of this ordering selects for fields that read `selected`, in the table's order. */
+export function pageColumns(o: DealOrdering, selected: ReadonlySet<DealKey>): DealKey[] {
+  const wanted = new Set([...selected, 'id', SORT_KEYS[o.field].column]);
+  return ALL_DEAL_KEYS.filter((key) => wanted.has(key));
+}
 
 export function orderingKey(o: DealOrdering): string {
   return `deals:${o.field}:${o.direction}`;
@@ -89,12 +105,7 @@ function pageConditions(q: DealPageQuery): SQL | undefined {
   return and(dealConditions(q.filter), q.after ? afterCursor(q.ordering, q.after) : undefined);
 }
 
-// By column name, for the LATERAL pages (see dealColumnsAsKeys below).
-const dealColumns = getTableColumns(deals);
-const dealColumnList = sql.join(
-  Object.values(dealColumns).map((c) => sql`${deals}.${sql.identifier(c.name)}`),
-  sql`, `,
-);
+const ALL_DEAL_KEYS = Object.keys(getTableColumns(deals)) as DealKey[];
 
 /** A deal as a SIPRI release published it: its items come from the same release. */
 export type ReleaseDealRow = DealRow & { releaseView: string };
@@ -114,26 +125,48 @@ function markedRelease(filter: ResolvedDealFilter, row: DealRow): DealRow {
 }
 
 // Lists select the columns under the row type's keys and keep the driver's row objects (one
-// object per row, not two: src/db/raw-rows.ts). LATERAL pages cannot: their rows carry the
-// parent's key beside the deal's columns, so those are read by column name and copied.
-const dealColumnsAsKeys = columnsAsKeys(deals, 'deals');
-const dealRowInPlace = rowInPlace(deals);
+// object per row, not two: src/db/raw-rows.ts), converting only the columns selected.
+interface DealSelection {
+  list: SQL;
+  toRow: (raw: Record<string, unknown>) => DealRow;
+}
 
-/** A row of a list read through dealTables with dealColumnsAsKeys, marked when a release's. */
+const allColumns: DealSelection = {
+  list: columnsAsKeys(deals, 'deals'),
+  toRow: rowInPlace(deals),
+};
+
+// By the columns' list: a few per query shape. Bounded, in case clients vary their fields a lot.
+const SELECTIONS_KEPT = 256;
+const selections = new Map<string, DealSelection>();
+
+function selectionOf(columns: readonly DealKey[]): DealSelection {
+  const key = columns.join(',');
+  let selection = selections.get(key);
+  if (!selection) {
+    const keys = new Set(columns);
+    selection = { list: columnsAsKeys(deals, 'deals', keys), toRow: rowInPlace(deals, keys) };
+    if (selections.size >= SELECTIONS_KEPT) selections.clear();
+    selections.set(key, selection);
+  }
+  return selection;
+}
+
+/** A row of a list read through dealTables with every column, marked when a release's. */
 export function dealOfList(filter: ResolvedDealFilter, raw: Record<string, unknown>): DealRow {
-  return markedRelease(filter, dealRowInPlace(raw));
+  return markedRelease(filter, allColumns.toRow(raw));
 }
 
 export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]> {
-  // Raw rows rather than Drizzle's select: a page is up to 101 rows of 22 columns, and
-  // Drizzle's per-field mapping (then a copy of every row) was a visible share of a request's
-  // CPU and allocations.
+  // Raw rows rather than Drizzle's select: a page is up to 101 rows, and Drizzle's per-field
+  // mapping (then a copy of every row) was a visible share of a request's CPU and allocations.
+  const { list, toRow } = selectionOf(q.columns);
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`${dealTables(q.filter)}select ${dealColumnsAsKeys} from ${deals}
+    sql`${dealTables(q.filter)}select ${list} from ${deals}
       where ${pageConditions(q)} order by ${orderBy(q.ordering)} limit ${q.limit}`,
   );
-  return rows.map((raw) => dealOfList(q.filter, raw));
+  return rows.map((raw) => markedRelease(q.filter, toRow(raw)));
 }
 
 /**
@@ -141,7 +174,7 @@ export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]
  * bulk export's cursor reads (src/modules/export). Rows go through dealOfList.
  */
 export function dealListStatement(filter: ResolvedDealFilter, ordering: DealOrdering): SQL {
-  return sql`${dealTables(filter)}select ${dealColumnsAsKeys} from ${deals}
+  return sql`${dealTables(filter)}select ${allColumns.list} from ${deals}
     where ${dealConditions(filter)} order by ${orderBy(ordering)}`;
 }
 
@@ -181,11 +214,13 @@ export async function fetchDealPagesByParent(
   parentIds: readonly string[],
   q: DealPageQuery,
 ): Promise<Map<string, DealRow[]>> {
+  // Each row keeps the parent's key beside the deal's columns (no resolver reads it).
+  const { list, toRow } = selectionOf(q.columns);
   const rows = await queryRows<Record<string, unknown> & { parent_key: string }>(
     db,
     sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${uuidArray(parentIds)}) as k(parent_key)
       cross join lateral (
-        select ${dealColumnList} from ${deals}
+        select ${list} from ${deals}
         where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
         order by ${orderBy(q.ordering)}
         limit ${q.limit}
@@ -193,7 +228,7 @@ export async function fetchDealPagesByParent(
   );
   const pages = new Map<string, DealRow[]>(parentIds.map((id) => [id, []]));
   for (const raw of rows) {
-    pages.get(raw.parent_key)?.push(markedRelease(q.filter, rowOf(deals, raw)));
+    pages.get(raw.parent_key)?.push(markedRelease(q.filter, toRow(raw)));
   }
   return pages;
 }

@@ -1,4 +1,5 @@
 // Deal resolvers: GraphQL shape only — validate arguments, then read through loaders.
+import type { GraphQLResolveInfo } from 'graphql';
 import { withTransaction, type Context } from '../../context.js';
 import type { DealRow } from '../../db/schema.js';
 import {
@@ -17,6 +18,7 @@ import { requireAuthor } from '../auth/auth.service.js';
 import { addDealEventInput, createDealInput, updateDealInput } from './deals.input.js';
 import { resolveDealFilter } from './deal-filter.js';
 import { addDealEvent, createDeal, updateDeal } from './deals.service.js';
+import { dealColumnsSelected } from './deal-columns.js';
 import {
   countDeals,
   dealCursor,
@@ -24,6 +26,7 @@ import {
   isDealCursorKey,
   isReleaseView,
   orderingKey,
+  pageColumns,
   type DealOrdering,
   type DealPageQuery,
   type DealParent,
@@ -41,6 +44,7 @@ const DEFAULT_ORDERING: DealOrdering = { field: 'ORDER_DATE', direction: 'DESC' 
 async function dealPageQuery(
   args: DealListArgs,
   ctx: Context,
+  info: GraphQLResolveInfo,
 ): Promise<DealPageQuery & { first: number }> {
   const ordering: DealOrdering = args.orderBy
     ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'DESC' }
@@ -50,7 +54,8 @@ async function dealPageQuery(
     isDealCursorKey(ordering, key),
   );
   const filter = await resolveDealFilter(args.filter, ctx);
-  return { filter, ordering, after, first, limit: first + 1 };
+  const columns = pageColumns(ordering, dealColumnsSelected(info));
+  return { filter, ordering, after, first, limit: first + 1, columns };
 }
 
 function dealConnection(
@@ -73,8 +78,9 @@ async function nestedDeals(
   parentId: string,
   args: DealListArgs,
   ctx: Context,
+  info: GraphQLResolveInfo,
 ): Promise<Connection<DealRow>> {
-  const { first, ...query } = await dealPageQuery(args, ctx);
+  const { first, ...query } = await dealPageQuery(args, ctx, info);
   const rows = await ctx.loaders.dealPagesByParent({ parent, query }).load(parentId);
   return dealConnection(rows, { ...query, first }, () =>
     ctx.loaders.dealCountsByParent({ parent, filter: query.filter }).load(parentId),
@@ -100,8 +106,8 @@ export const dealResolvers: Resolvers = {
     },
   },
   Query: {
-    deals: async (_root, args, ctx) => {
-      const q = await dealPageQuery(args, ctx);
+    deals: async (_root, args, ctx, info) => {
+      const q = await dealPageQuery(args, ctx, info);
       const rows = await fetchDealPage(ctx.db, q);
       return dealConnection(rows, q, () => countDeals(ctx.db, q.filter));
     },
@@ -153,10 +159,12 @@ export const dealResolvers: Resolvers = {
     actors: (event, _args, ctx) => ctx.loaders.actorsByEventId.load(event.id),
   },
   Actor: {
-    dealsAsSupplier: (actor, args, ctx) => nestedDeals('supplier', actor.id, args, ctx),
-    dealsAsRecipient: (actor, args, ctx) => nestedDeals('recipient', actor.id, args, ctx),
+    dealsAsSupplier: (actor, args, ctx, info) =>
+      nestedDeals('supplier', actor.id, args, ctx, info),
+    dealsAsRecipient: (actor, args, ctx, info) =>
+      nestedDeals('recipient', actor.id, args, ctx, info),
   },
   Platform: {
-    deals: (platform, args, ctx) => nestedDeals('platform', platform.id, args, ctx),
+    deals: (platform, args, ctx, info) => nestedDeals('platform', platform.id, args, ctx, info),
   },
 };
