@@ -98,11 +98,7 @@ export function rowOf<T extends PgTable>(
  * keys already, and rowInPlace only converts what the driver gave in another type. Timestamps
  * come as epoch milliseconds (isEpochTimestamp), which rowInPlace turns into Dates.
  */
-export function columnsAsKeys(
-  table: PgTable,
-  from?: string,
-  keys?: ReadonlySet<string>,
-): SQL {
+export function columnsAsKeys(table: PgTable, from?: string, keys?: ReadonlySet<string>): SQL {
   const fields = keys ? fieldsOf(table).filter(({ key }) => keys.has(key)) : fieldsOf(table);
   return sql.join(
     fields.map(({ key, name, epoch }) => {

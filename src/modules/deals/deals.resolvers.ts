@@ -159,8 +159,7 @@ export const dealResolvers: Resolvers = {
     actors: (event, _args, ctx) => ctx.loaders.actorsByEventId.load(event.id),
   },
   Actor: {
-    dealsAsSupplier: (actor, args, ctx, info) =>
-      nestedDeals('supplier', actor.id, args, ctx, info),
+    dealsAsSupplier: (actor, args, ctx, info) => nestedDeals('supplier', actor.id, args, ctx, info),
     dealsAsRecipient: (actor, args, ctx, info) =>
       nestedDeals('recipient', actor.id, args, ctx, info),
   },
