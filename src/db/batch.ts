@@ -2,14 +2,56 @@
 import DataLoader from 'dataloader';
 
 /**
+ * A DataLoader whose settled values can be read synchronously (`peek`). A resolver that finds
+ * its row there returns it as a value, not a promise: graphql-jit then builds the field at
+ * once, without the promise, the callbacks and the microtask turns a loaded value costs it
+ * (src/graphql/relations.ts loads a list's relations before its fields are resolved).
+ */
+export class BatchLoader<V> extends DataLoader<string, V> {
+  private readonly settled = new Map<string, V>();
+  // A failed batch's error by key. DataLoader forgets the keys of a failed batch, so a second
+  // load would run the statement again (and wait out a timeout twice): a resolver that finds
+  // its key here fails with the same error instead, as it would have by loading it first.
+  private readonly failed = new Map<string, Error>();
+
+  constructor(batch: (keys: readonly string[]) => Promise<V[]>) {
+    super(async (keys) => {
+      try {
+        const values = await batch(keys);
+        keys.forEach((key, i) => {
+          this.settled.set(key, values[i]!);
+          this.failed.delete(key);
+        });
+        return values;
+      } catch (error) {
+        // What the loads reject with (the drivers throw Errors; anything else is wrapped).
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const key of keys) this.failed.set(key, failure);
+        throw failure;
+      }
+    });
+  }
+
+  /** The value of a key whose batch has settled; undefined before that, or if it failed. */
+  peek(key: string): V | undefined {
+    return this.settled.get(key);
+  }
+
+  /** The error of a key whose batch failed (see `failed`); undefined otherwise. */
+  failure(key: string): Error | undefined {
+    return this.failed.get(key);
+  }
+}
+
+/**
  * A loader of at most one row per key (by primary key): `null` for a key with no row.
  * `fetch` runs one statement for the whole batch.
  */
 export function loaderOne<T>(
   fetch: (keys: string[]) => Promise<T[]>,
   keyOf: (row: T) => string,
-): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (keys) => {
+): BatchLoader<T | null> {
+  return new BatchLoader<T | null>(async (keys) => {
     const byKey = new Map<string, T>();
     for (const row of await fetch([...keys])) byKey.set(keyOf(row), row);
     return keys.map((key) => byKey.get(key) ?? null);
@@ -23,8 +65,8 @@ export function loaderOne<T>(
 export function loaderMany<T>(
   fetch: (keys: string[]) => Promise<T[]>,
   keyOf: (row: T) => string,
-): DataLoader<string, T[]> {
-  return new DataLoader<string, T[]>(async (keys) => {
+): BatchLoader<T[]> {
+  return new BatchLoader<T[]>(async (keys) => {
     const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));
     for (const row of await fetch([...keys])) byKey.get(keyOf(row))?.push(row);
     return keys.map((key) => byKey.get(key) ?? []);

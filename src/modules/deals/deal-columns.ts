@@ -1,9 +1,10 @@
 // The columns a deal page selects: those the fields its query asks for read, not all 22. A page
 // is up to 101 rows, and node-postgres spends about 0.4 µs on each column of each row (issue 12:
 // a 101-row page of 10 columns costs the driver half of one of 22).
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { DealRow } from '../../db/schema.js';
 import type { Deal } from '../../graphql/generated/resolvers-types.js';
+import { connectionNodes, fieldsUnder } from '../../graphql/selection.js';
 
 export type DealKey = keyof DealRow;
 
@@ -46,48 +47,20 @@ const selections = new WeakMap<FieldNode, ReadonlySet<DealKey>>();
 /**
  * The deal columns a connection field's nodes need (`nodes { … }` and `edges { node { … } }`,
  * through fragments), with `id`. Worked out once per field of a parsed document: Apollo keeps
- * parsed documents, so a repeated query finds it here. Directives are not evaluated: a field
- * under @skip or @include counts, which selects a column too many, never one too few.
+ * parsed documents, so a repeated query finds it here. A field under @skip or @include counts
+ * (src/graphql/selection.ts): a column too many, never one too few.
  */
 export function dealColumnsSelected(info: GraphQLResolveInfo): ReadonlySet<DealKey> {
   const first = info.fieldNodes[0]!;
   let columns = selections.get(first);
   if (!columns) {
     const keys = new Set<DealKey>(['id']);
-    const connection = info.fieldNodes;
-    for (const node of [
-      ...subfields(connection, 'nodes', info),
-      ...subfields(subfields(connection, 'edges', info), 'node', info),
-    ]) {
-      for (const deal of fieldsOf([node], info)) {
-        for (const key of byField.get(deal.name.value) ?? []) keys.add(key);
-      }
+    const nodes = connectionNodes(info.fieldNodes, info.fragments);
+    for (const field of fieldsUnder(nodes, info.fragments)) {
+      for (const key of byField.get(field.name.value) ?? []) keys.add(key);
     }
     columns = keys;
     selections.set(first, columns);
   }
   return columns;
-}
-
-/** The fields named `name` among those selected under `parents`. */
-function subfields(
-  parents: readonly FieldNode[],
-  name: string,
-  info: GraphQLResolveInfo,
-): FieldNode[] {
-  return fieldsOf(parents, info).filter((field) => field.name.value === name);
-}
-
-/** Every field selected directly under `parents`, through inline fragments and spreads. */
-function fieldsOf(parents: readonly FieldNode[], info: GraphQLResolveInfo): FieldNode[] {
-  const fields: FieldNode[] = [];
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) fields.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else visit(info.fragments[selection.name.value]?.selectionSet);
-    }
-  };
-  for (const parent of parents) visit(parent.selectionSet);
-  return fields;
 }

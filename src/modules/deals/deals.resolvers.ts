@@ -12,19 +12,21 @@ import type { DealFilter, DealOrder, Resolvers } from '../../graphql/generated/r
 import { toGlobalId } from '../../graphql/global-id.js';
 import { parseInput } from '../../graphql/input-schema.js';
 import { lookupIn } from '../../graphql/references.js';
+import { loadRelations, relationResolver } from '../../graphql/relations.js';
 import { required } from '../../graphql/rows.js';
+import { connectionNodes } from '../../graphql/selection.js';
 import { estimate, fuzzyDate } from '../../graphql/values.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import { addDealEventInput, createDealInput, updateDealInput } from './deals.input.js';
 import { resolveDealFilter } from './deal-filter.js';
 import { addDealEvent, createDeal, updateDeal } from './deals.service.js';
 import { dealColumnsSelected } from './deal-columns.js';
+import { dealRelations } from './deal-relations.js';
 import {
   countDeals,
   dealCursor,
   fetchDealPage,
   isDealCursorKey,
-  isReleaseView,
   orderingKey,
   pageColumns,
   type DealOrdering,
@@ -72,6 +74,12 @@ function dealConnection(
   );
 }
 
+/** Loads what a page's nodes select of their relations before they are resolved. */
+function loadPageRelations(rows: DealRow[], ctx: Context, info: GraphQLResolveInfo) {
+  const nodes = connectionNodes(info.fieldNodes, info.fragments);
+  return loadRelations(dealRelations, ctx, 'Deal', rows, nodes, info.fragments);
+}
+
 /** A deal list hanging from a parent (a supplier, recipient or platform), batched across parents. */
 async function nestedDeals(
   parent: DealParent,
@@ -82,6 +90,7 @@ async function nestedDeals(
 ): Promise<Connection<DealRow>> {
   const { first, ...query } = await dealPageQuery(args, ctx, info);
   const rows = await ctx.loaders.dealPagesByParent({ parent, query }).load(parentId);
+  await loadPageRelations(rows, ctx, info);
   return dealConnection(rows, { ...query, first }, () =>
     ctx.loaders.dealCountsByParent({ parent, filter: query.filter }).load(parentId),
   );
@@ -109,34 +118,27 @@ export const dealResolvers: Resolvers = {
     deals: async (_root, args, ctx, info) => {
       const q = await dealPageQuery(args, ctx, info);
       const rows = await fetchDealPage(ctx.db, q);
+      await loadPageRelations(rows, ctx, info);
       return dealConnection(rows, q, () => countDeals(ctx.db, q.filter));
     },
   },
   Deal: {
     id: (deal) => toGlobalId('Deal', deal.id),
-    supplier: async (deal, _args, ctx) =>
-      required(await ctx.loaders.actorById.load(deal.supplierId)),
-    recipient: async (deal, _args, ctx) =>
-      required(await ctx.loaders.actorById.load(deal.recipientId)),
+    supplier: relationResolver(dealRelations.Deal.supplier),
+    recipient: relationResolver(dealRelations.Deal.recipient),
     orderDate: (deal) =>
       fuzzyDate(deal.orderYear, deal.orderMonth, deal.orderDay, deal.orderUncertain),
     reportedValue: (deal) =>
       deal.valueAmount === null
         ? null
         : { amount: deal.valueAmount, currency: deal.valueCurrency, covers: deal.valueCovers },
-    // A release's picture of a deal shows that release's items (src/db/release-view.ts).
-    items: (deal, _args, ctx) =>
-      isReleaseView(deal)
-        ? ctx.loaders.releaseItemsByDealId(deal.releaseView).load(deal.id)
-        : ctx.loaders.itemsByDealId.load(deal.id),
+    items: relationResolver(dealRelations.Deal.items),
     events: (deal, _args, ctx) => ctx.loaders.eventsByDealId.load(deal.id),
   },
   DealItem: {
     id: (item) => toGlobalId('DealItem', item.id),
-    platform: async (item, _args, ctx) =>
-      required(await ctx.loaders.platformById.load(item.platformId)),
-    variant: (item, _args, ctx) =>
-      item.variantPlatformId ? ctx.loaders.platformById.load(item.variantPlatformId) : null,
+    platform: relationResolver(dealRelations.DealItem.platform),
+    variant: relationResolver(dealRelations.DealItem.variant),
     quantityOrdered: (item) =>
       estimate(
         item.quantityOrdered,
