@@ -29,8 +29,6 @@ import {
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
 const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-const dealType = schema.getType('Deal');
-if (!isObjectType(dealType)) throw new Error('schema.graphql has no Deal type');
 
 const askable = (field: GraphQLField<unknown, unknown>) =>
   field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined);
@@ -50,14 +48,22 @@ function selectionOf(type: GraphQLNamedType, depth = 0): string {
   return `{ __typename ${fields.join(' ')} }`;
 }
 
-const DEAL_FIELDS = Object.values(dealType.getFields())
-  .filter(askable)
-  .map((field) => ({
-    name: field.name,
-    selection: `${field.name} ${selectionOf(getNamedType(field.type))}`,
-  }));
+/** Each field of a type that needs no argument, with a selection of it. */
+function fieldsOf(typeName: string) {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`schema.graphql has no ${typeName} type`);
+  return Object.values(type.getFields())
+    .filter(askable)
+    .map((field) => ({
+      name: field.name,
+      selection: `${field.name} ${selectionOf(getNamedType(field.type))}`,
+    }));
+}
 
-describe('deal pages read only the columns their fields need', () => {
+const DEAL_FIELDS = fieldsOf('Deal');
+const ITEM_FIELDS = fieldsOf('DealItem');
+
+describe('deal pages and items read only the columns their fields need', () => {
   let api: TestApi;
   let supplier: ActorRow;
   let whole: Map<string, Record<string, unknown>>;
@@ -83,7 +89,24 @@ describe('deal pages read only the columns their fields need', () => {
         valueCurrency: 'EUR',
         valueCovers: 'incl training',
         comments: `comment ${i}`,
-        items: [{ platformId: (await createPlatform(db)).id, quantityOrdered: 4 + i }],
+        items: [
+          {
+            platformId: (await createPlatform(db)).id,
+            variantPlatformId: (await createPlatform(db)).id,
+            description: `item ${i}`,
+            quantityOrdered: 4 + i,
+            quantityOrderedLow: 3,
+            quantityOrderedHigh: 9,
+            quantityDeliveredUncertain: true,
+            deliveryYears: [2003, 2004],
+            condition: 'NEW',
+            tivPerUnit: '1.5',
+            tivTotalOrder: '6',
+            tivDelivered: '3.25',
+            note: `note ${i}`,
+          },
+          { platformId: (await createPlatform(db)).id, quantityDelivered: 2 },
+        ],
       });
       await citeDeal(db, deal.id, source.id);
       made.push(deal);
@@ -105,17 +128,19 @@ describe('deal pages read only the columns their fields need', () => {
     await db.execute(sql`update deals set retired_at = now(),
       retired_by_release_id = ${release!.id} where id = ${made[0]!.id}`);
     const all = DEAL_FIELDS.map((f) => f.selection).join('\n');
+    const items = `items { ${ITEM_FIELDS.map((f) => f.selection).join(' ')} }`;
     whole = new Map();
     for (const deal of made) {
       const data = dataOf(
         await api.query<{ node: Record<string, unknown> }>(
-          `query Whole($id: ID!) { node(id: $id) { ... on Deal { ${all} } } }`,
+          `query Whole($id: ID!) { node(id: $id) { ... on Deal { ${all} wholeItems: ${items} } } }`,
           { id: gid.deal(deal) },
         ),
       );
       whole.set(gid.deal(deal), data.node);
     }
     expect(whole.get(gid.deal(made[0]!))?.retirement).not.toBeNull();
+    // With an alias beside `items`, that document reads whole items through the same resolver.
   });
   afterAll(() => api.close());
 
@@ -164,4 +189,23 @@ describe('deal pages read only the columns their fields need', () => {
       );
     },
   );
+
+  it.each(ITEM_FIELDS)('$name of the items of a page', async ({ name, selection }) => {
+    type Items = { id: string; items: Record<string, unknown>[] }[];
+    const data = dataOf(
+      await api.query<{ deals: { nodes: Items } }>(
+        `query ItemAlone($s: ID!) {
+          deals(filter: { supplier: [$s], includeRetired: true }, first: 10) {
+            nodes { id items { ${selection} } }
+          }
+        }`,
+        { s: gid.actor(supplier) },
+      ),
+    );
+    expect(data.deals.nodes).toHaveLength(3);
+    for (const deal of data.deals.nodes) {
+      const items = whole.get(deal.id)!.wholeItems as Record<string, unknown>[];
+      expect(deal.items.map((item) => item[name])).toEqual(items.map((item) => item[name]));
+    }
+  });
 });

@@ -57,16 +57,16 @@ export async function runStatement<P extends Record<string, unknown>>(
 }
 
 /**
- * Every column of `table`'s rows whose `column` is one of a batch of UUIDs (optionally `where`
+ * Every column (or those under `keys`) of `table`'s rows whose `column` is one of a batch of UUIDs (optionally `where`
  * too, in `orderBy` order), as one named statement with the whole batch as one uuid[]
  * parameter: the same text, and so the same prepared statement, for any batch size.
  */
 export function rowsWhereIn<T extends PgTable>(
   table: T,
   column: PgColumn,
-  options: { where?: SQL; orderBy?: SQL } = {},
+  options: { where?: SQL; orderBy?: SQL; keys?: ReadonlySet<string> } = {},
 ): (db: Db, ids: readonly string[]) => Promise<InferSelectModel<T>[]> {
-  const columns = columnsAsKeys(table);
+  const columns = columnsAsKeys(table, undefined, options.keys);
   const st = statement<{ ids: string }>(
     ({ ids }) =>
       sql`select ${columns} from ${table} where ${column} = any(${ids}::uuid[])${
@@ -74,6 +74,6 @@ export function rowsWhereIn<T extends PgTable>(
       }${options.orderBy ? sql` order by ${options.orderBy}` : sql``}`,
     ['ids'],
   );
-  const map = rowInPlace(table);
+  const map = rowInPlace(table, options.keys);
   return async (db, ids) => (await runStatement(db, st, { ids: uuidArrayLiteral(ids) })).map(map);
 }

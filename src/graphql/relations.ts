@@ -6,7 +6,7 @@
 // fields a page (issue 12). The statements are the same ones, batched the same way: one per
 // relation and level, as when the fields loaded their rows themselves.
 import type DataLoader from 'dataloader';
-import type { FieldNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { BatchLoader } from '../db/batch.js';
 import { required } from './rows.js';
@@ -22,8 +22,16 @@ export interface Relation<P, V, K extends RelationKind = RelationKind> {
   kind: K;
   /** The GraphQL type of what it leads to: whose relations are loaded below it. */
   type: string;
-  /** The loader that holds it, for this parent. */
-  loader: (parent: P, ctx: Context) => DataLoader<string, V>;
+  /**
+   * The loader that holds it, for this parent and the field's nodes (what is selected of it:
+   * a loader may read only the columns that selection needs).
+   */
+  loader: (
+    parent: P,
+    ctx: Context,
+    fields: readonly FieldNode[],
+    fragments: Fragments,
+  ) => DataLoader<string, V>;
   /** The key of the related row(s) in that loader; null when there is none. */
   key: (parent: P) => K extends 'optional' ? string | null : string;
 }
@@ -36,10 +44,10 @@ type Resolved<V, K extends RelationKind> = K extends 'optional' ? V | null : Non
 /** The resolver of a relation: its settled value when there is one, else a load. */
 export function relationResolver<P, V, K extends RelationKind>(relation: Relation<P, V, K>) {
   type R = Resolved<V, K>;
-  return (parent: P, _args: unknown, ctx: Context): R | Promise<R> => {
+  return (parent: P, _args: unknown, ctx: Context, info: GraphQLResolveInfo): R | Promise<R> => {
     const key: string | null = relation.key(parent);
     if (key === null) return null as R;
-    const loader = relation.loader(parent, ctx);
+    const loader = relation.loader(parent, ctx, info.fieldNodes, info.fragments);
     const batch = loader instanceof BatchLoader ? (loader as BatchLoader<V>) : null;
     if (batch) {
       const failure = batch.failure(key);
@@ -71,21 +79,23 @@ export async function loadRelations(
 ): Promise<void> {
   const ofType = relations[type];
   if (!ofType || rows.length === 0) return;
-  // By field name: two aliases of one relation are one load, and below it both selections.
+  // By response key, as the executor merges fields (an alias is a field of its own): each
+  // group is the `info.fieldNodes` its resolver will see, so both pick the same loader.
   const selected = new Map<string, FieldNode[]>();
   for (const field of fieldsUnder(fields, fragments)) {
-    const name = field.name.value;
-    // Under a directive it may not be asked for at all: its own resolver loads it if it is.
-    if (!ofType[name] || field.directives?.length) continue;
-    selected.set(name, [...(selected.get(name) ?? []), field]);
+    if (!ofType[field.name.value]) continue;
+    const responseKey = field.alias?.value ?? field.name.value;
+    selected.set(responseKey, [...(selected.get(responseKey) ?? []), field]);
   }
   await Promise.all(
-    [...selected].map(async ([name, below]) => {
-      const relation = ofType[name] as unknown as Relation<object, unknown>;
+    [...selected.values()].map(async (group) => {
+      // Under a directive it may not be asked for at all: its own resolver loads it if it is.
+      if (group.some((field) => field.directives?.length)) return;
+      const relation = ofType[group[0]!.name.value] as unknown as Relation<object, unknown>;
       const loads: Promise<unknown>[] = [];
       for (const row of rows) {
         const key = relation.key(row);
-        if (key !== null) loads.push(relation.loader(row, ctx).load(key));
+        if (key !== null) loads.push(relation.loader(row, ctx, group, fragments).load(key));
       }
       let values: unknown[];
       try {
@@ -96,7 +106,7 @@ export async function loadRelations(
       const children = values
         .flat()
         .filter((v): v is object => typeof v === 'object' && v !== null);
-      await loadRelations(relations, ctx, relation.type, children, below, fragments);
+      await loadRelations(relations, ctx, relation.type, children, group, fragments);
     }),
   );
 }

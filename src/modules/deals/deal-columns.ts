@@ -1,21 +1,17 @@
-// The columns a deal page selects: those the fields its query asks for read, not all 22. A page
-// is up to 101 rows, and node-postgres spends about 0.4 µs on each column of each row (issue 12:
-// a 101-row page of 10 columns costs the driver half of one of 22).
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { DealRow } from '../../db/schema.js';
-import type { Deal } from '../../graphql/generated/resolvers-types.js';
-import { connectionNodes, fieldsUnder } from '../../graphql/selection.js';
+// What each Deal and DealItem field reads of its row: a deal page, and a deal's items, select
+// those columns only (src/graphql/selected-columns.ts). tests/deal-columns.test.ts checks each
+// field, alone, against the same record read whole.
+import { getTableColumns } from 'drizzle-orm';
+import { dealItems, deals, type DealItemRow, type DealRow } from '../../db/schema.js';
+import type { Deal, DealItem } from '../../graphql/generated/resolvers-types.js';
+import { columnSelector } from '../../graphql/selected-columns.js';
 
 export type DealKey = keyof DealRow;
+export type DealItemKey = keyof DealItemRow;
 
 const ORDER_DATE: DealKey[] = ['orderYear', 'orderMonth', 'orderDay', 'orderUncertain'];
 
-/**
- * What each Deal field's resolver reads of the deal's row, besides `id` (always selected).
- * Typed by the schema's Deal type: a field added to the schema does not compile until it is
- * listed here. tests/deal-columns.test.ts checks each field, alone on a page, against the
- * same deal read whole.
- */
+/** Besides `id` (always selected). Typed by the schema's Deal type: every field is listed. */
 const DEAL_FIELD_COLUMNS: Record<Exclude<keyof Deal, '__typename'>, readonly DealKey[]> = {
   id: [],
   version: ['version'],
@@ -40,27 +36,41 @@ const DEAL_FIELD_COLUMNS: Record<Exclude<keyof Deal, '__typename'>, readonly Dea
   sipriRecords: [],
 };
 
-const byField = new Map<string, readonly DealKey[]>(Object.entries(DEAL_FIELD_COLUMNS));
+const estimate = (prefix: 'quantityOrdered' | 'quantityDelivered'): DealItemKey[] => [
+  prefix,
+  `${prefix}Low`,
+  `${prefix}High`,
+  `${prefix}Uncertain`,
+];
 
-const selections = new WeakMap<FieldNode, ReadonlySet<DealKey>>();
+/** Besides `id` and `dealId` (always selected: the loader groups by it). */
+const DEAL_ITEM_FIELD_COLUMNS: Record<
+  Exclude<keyof DealItem, '__typename'>,
+  readonly DealItemKey[]
+> = {
+  id: [],
+  platform: ['platformId'],
+  variant: ['variantPlatformId'],
+  description: ['description'],
+  quantityOrdered: estimate('quantityOrdered'),
+  quantityDelivered: estimate('quantityDelivered'),
+  deliveryYears: ['deliveryYears'],
+  condition: ['condition'],
+  tivPerUnit: ['tivPerUnit'],
+  tivTotalOrder: ['tivTotalOrder'],
+  tivDelivered: ['tivDelivered'],
+  note: ['note'],
+};
 
-/**
- * The deal columns a connection field's nodes need (`nodes { … }` and `edges { node { … } }`,
- * through fragments), with `id`. Worked out once per field of a parsed document: Apollo keeps
- * parsed documents, so a repeated query finds it here. A field under @skip or @include counts
- * (src/graphql/selection.ts): a column too many, never one too few.
- */
-export function dealColumnsSelected(info: GraphQLResolveInfo): ReadonlySet<DealKey> {
-  const first = info.fieldNodes[0]!;
-  let columns = selections.get(first);
-  if (!columns) {
-    const keys = new Set<DealKey>(['id']);
-    const nodes = connectionNodes(info.fieldNodes, info.fragments);
-    for (const field of fieldsUnder(nodes, info.fragments)) {
-      for (const key of byField.get(field.name.value) ?? []) keys.add(key);
-    }
-    columns = keys;
-    selections.set(first, columns);
-  }
-  return columns;
-}
+export const ALL_DEAL_KEYS = Object.keys(getTableColumns(deals)) as DealKey[];
+export const ALL_DEAL_ITEM_KEYS = Object.keys(getTableColumns(dealItems)) as DealItemKey[];
+
+/** The deal columns a page's nodes need (the page adds its ordering's key). */
+export const dealColumnsSelected = columnSelector(DEAL_FIELD_COLUMNS, ['id'], ALL_DEAL_KEYS);
+
+/** The item columns an `items` field's selection needs. */
+export const itemColumnsSelected = columnSelector(
+  DEAL_ITEM_FIELD_COLUMNS,
+  ['id', 'dealId'],
+  ALL_DEAL_ITEM_KEYS,
+);

@@ -1,6 +1,6 @@
 // Deal pages: one keyset-paginated statement for a root list, or for many parents at once
 // (a supplier's, a recipient's or a platform's deals) through a LATERAL join.
-import { and, count, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, count, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { uuidArray } from '../../db/fragments.js';
 import { columnsAsKeys, rowInPlace } from '../../db/raw-rows.js';
@@ -8,7 +8,7 @@ import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, deals, type DealRow } from '../../db/schema.js';
 import type { KeysetCursor } from '../../graphql/connection.js';
 import type { DealOrderField, OrderDirection } from '../../graphql/generated/resolvers-types.js';
-import type { DealKey } from './deal-columns.js';
+import { ALL_DEAL_KEYS, type DealKey } from './deal-columns.js';
 import { dealConditions, type ResolvedDealFilter } from './deal-filter.js';
 
 export interface DealOrdering {
@@ -67,8 +67,10 @@ const SORT_KEYS: Record<DealOrderField, SortKey> = {
 };
 
 /** What a page of this ordering selects for fields that read `selected`, in the table's order. */
-export function pageColumns(o: DealOrdering, selected: ReadonlySet<DealKey>): DealKey[] {
-  const wanted = new Set([...selected, 'id', SORT_KEYS[o.field].column]);
+export function pageColumns(o: DealOrdering, selected: readonly DealKey[]): readonly DealKey[] {
+  const sortKey = SORT_KEYS[o.field].column;
+  if (selected.includes(sortKey)) return selected;
+  const wanted = new Set([...selected, sortKey]);
   return ALL_DEAL_KEYS.filter((key) => wanted.has(key));
 }
 
@@ -104,8 +106,6 @@ function afterCursor(o: DealOrdering, c: KeysetCursor): SQL {
 function pageConditions(q: DealPageQuery): SQL | undefined {
   return and(dealConditions(q.filter), q.after ? afterCursor(q.ordering, q.after) : undefined);
 }
-
-const ALL_DEAL_KEYS = Object.keys(getTableColumns(deals)) as DealKey[];
 
 /** A deal as a SIPRI release published it: its items come from the same release. */
 export type ReleaseDealRow = DealRow & { releaseView: string };

@@ -2,6 +2,7 @@
 // for the resolvers and for loading a page's relations ahead of them.
 import type { DealItemRow, DealRow } from '../../db/schema.js';
 import type { Relation, RelationKind, Relations } from '../../graphql/relations.js';
+import { itemColumnsSelected } from './deal-columns.js';
 import { isReleaseView } from './deal-pages.js';
 
 const relation = <P, V, K extends RelationKind>(r: Relation<P, V, K>) => r;
@@ -25,10 +26,10 @@ export const dealRelations = {
       kind: 'many',
       type: 'DealItem',
       key: (deal: DealRow) => deal.id,
-      loader: (deal, ctx) =>
+      loader: (deal, ctx, fields, fragments) =>
         isReleaseView(deal)
           ? ctx.loaders.releaseItemsByDealId(deal.releaseView)
-          : ctx.loaders.itemsByDealId,
+          : ctx.loaders.itemsSelecting(itemColumnsSelected(fields, fragments)),
     }),
   },
   DealItem: {

@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import { asc, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
-import { dealEvents, dealItems, deals, type DealRow } from '../../db/schema.js';
+import { dealEvents, dealItems, deals, type DealItemRow, type DealRow } from '../../db/schema.js';
+import { ALL_DEAL_ITEM_KEYS, type DealItemKey } from './deal-columns.js';
 import { rowsWhereIn } from '../../db/statements.js';
 import type { ResolvedDealFilter } from './deal-filter.js';
 import {
@@ -16,9 +17,24 @@ import {
 const dealsById = rowsWhereIn(deals, deals.id);
 const dealItemsById = rowsWhereIn(dealItems, dealItems.id);
 const dealEventsById = rowsWhereIn(dealEvents, dealEvents.id);
-const itemsOf = rowsWhereIn(dealItems, dealItems.dealId, {
-  orderBy: sql`${dealItems.dealId}, ${dealItems.position}`,
-});
+// A deal's items with the columns a selection reads (deal-columns.ts): one statement per set.
+const itemStatements = new Map<
+  string,
+  (db: Db, ids: readonly string[]) => Promise<DealItemRow[]>
+>();
+
+function itemsOf(columns: readonly DealItemKey[]) {
+  const key = columns.join(',');
+  let statement = itemStatements.get(key);
+  if (!statement) {
+    statement = rowsWhereIn(dealItems, dealItems.dealId, {
+      orderBy: sql`${dealItems.dealId}, ${dealItems.position}`,
+      keys: new Set(columns),
+    });
+    itemStatements.set(key, statement);
+  }
+  return statement;
+}
 const eventsOf = rowsWhereIn(dealEvents, dealEvents.dealId, {
   where: isNull(dealEvents.deletedAt),
   orderBy: sql`${dealEvents.dateYear} nulls last, ${dealEvents.dateMonth} nulls first,
@@ -26,6 +42,15 @@ const eventsOf = rowsWhereIn(dealEvents, dealEvents.dealId, {
 });
 
 export function createDealLoaders(db: Db) {
+  /** Items by deal with these columns: one loader, and one statement, per set of columns. */
+  const itemsSelecting = loaderFamily(
+    (columns: readonly DealItemKey[]) =>
+      loaderMany(
+        (ids) => itemsOf(columns)(db, ids),
+        (row) => row.dealId,
+      ),
+    (columns) => columns.join(','),
+  );
   return {
     dealById: loaderOne(
       (ids) => dealsById(db, ids),
@@ -39,10 +64,9 @@ export function createDealLoaders(db: Db) {
       (ids) => dealEventsById(db, ids),
       (row) => row.id,
     ),
-    itemsByDealId: loaderMany(
-      (ids) => itemsOf(db, ids),
-      (row) => row.dealId,
-    ),
+    /** Whole items: the member of itemsSelecting with every column. */
+    itemsByDealId: itemsSelecting(ALL_DEAL_ITEM_KEYS),
+    itemsSelecting,
     eventsByDealId: loaderMany(
       (ids) => eventsOf(db, ids),
       (row) => row.dealId,

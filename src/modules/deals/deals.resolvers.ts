@@ -56,7 +56,8 @@ async function dealPageQuery(
     isDealCursorKey(ordering, key),
   );
   const filter = await resolveDealFilter(args.filter, ctx);
-  const columns = pageColumns(ordering, dealColumnsSelected(info));
+  const nodes = connectionNodes(info.fieldNodes, info.fragments);
+  const columns = pageColumns(ordering, dealColumnsSelected(nodes, info.fragments));
   return { filter, ordering, after, first, limit: first + 1, columns };
 }
 
