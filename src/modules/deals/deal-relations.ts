@@ -7,20 +7,20 @@ import { isReleaseView } from './deal-pages.js';
 
 const relation = <P, V, K extends RelationKind>(r: Relation<P, V, K>) => r;
 
+/** A deal's party, by the column that holds its ID. */
+const party = (key: (deal: DealRow) => string) =>
+  relation({ kind: 'one', type: 'Actor', key, loader: (_deal, ctx) => ctx.loaders.actorById });
+
+/** A platform an item names, by the column that holds its ID (the variant's may be null). */
+const platformOf = <K extends 'one' | 'optional'>(
+  kind: K,
+  key: Relation<DealItemRow, unknown, K>['key'],
+) => relation({ kind, type: 'Platform', key, loader: (_item, ctx) => ctx.loaders.platformById });
+
 export const dealRelations = {
   Deal: {
-    supplier: relation({
-      kind: 'one',
-      type: 'Actor',
-      key: (deal: DealRow) => deal.supplierId,
-      loader: (_deal, ctx) => ctx.loaders.actorById,
-    }),
-    recipient: relation({
-      kind: 'one',
-      type: 'Actor',
-      key: (deal: DealRow) => deal.recipientId,
-      loader: (_deal, ctx) => ctx.loaders.actorById,
-    }),
+    supplier: party((deal) => deal.supplierId),
+    recipient: party((deal) => deal.recipientId),
     // A release's picture of a deal shows that release's items (src/db/release-view.ts).
     items: relation({
       kind: 'many',
@@ -33,17 +33,7 @@ export const dealRelations = {
     }),
   },
   DealItem: {
-    platform: relation({
-      kind: 'one',
-      type: 'Platform',
-      key: (item: DealItemRow) => item.platformId,
-      loader: (_item, ctx) => ctx.loaders.platformById,
-    }),
-    variant: relation({
-      kind: 'optional',
-      type: 'Platform',
-      key: (item: DealItemRow) => item.variantPlatformId,
-      loader: (_item, ctx) => ctx.loaders.platformById,
-    }),
+    platform: platformOf('one', (item) => item.platformId),
+    variant: platformOf('optional', (item) => item.variantPlatformId),
   },
 } satisfies Relations;
