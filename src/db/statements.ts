@@ -77,3 +77,25 @@ export function rowsWhereIn<T extends PgTable>(
   const map = rowInPlace(table, options.keys);
   return async (db, ids) => (await runStatement(db, st, { ids: uuidArrayLiteral(ids) })).map(map);
 }
+
+/**
+ * rowsWhereIn with a subset of the table's keys (the columns a selection reads): one statement
+ * per subset, built on first use. A few subsets per query shape; the number of shapes a public
+ * API sees is small, and each is a statement's text, not rows.
+ */
+export function rowsWhereInSelecting<T extends PgTable>(
+  table: T,
+  column: PgColumn,
+  options: { where?: SQL; orderBy?: SQL } = {},
+): (keys: readonly string[]) => (db: Db, ids: readonly string[]) => Promise<InferSelectModel<T>[]> {
+  const statements = new Map<string, ReturnType<typeof rowsWhereIn<T>>>();
+  return (keys) => {
+    const name = keys.join(',');
+    let run = statements.get(name);
+    if (!run) {
+      run = rowsWhereIn(table, column, { ...options, keys: new Set(keys) });
+      statements.set(name, run);
+    }
+    return run;
+  };
+}

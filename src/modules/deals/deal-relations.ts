@@ -2,7 +2,6 @@
 // for the resolvers and for loading a page's relations ahead of them.
 import type { DealItemRow, DealRow } from '../../db/schema.js';
 import type { Relation, RelationKind, Relations } from '../../graphql/relations.js';
-import { itemColumnsSelected } from './deal-columns.js';
 import { isReleaseView } from './deal-pages.js';
 
 const relation = <P, V, K extends RelationKind>(r: Relation<P, V, K>) => r;
@@ -29,7 +28,7 @@ export const dealRelations = {
       loader: (deal, ctx, fields, fragments) =>
         isReleaseView(deal)
           ? ctx.loaders.releaseItemsByDealId(deal.releaseView)
-          : ctx.loaders.itemsSelecting(itemColumnsSelected(fields, fragments)),
+          : ctx.loaders.itemsFor(fields, fragments),
     }),
   },
   DealItem: {

@@ -3,9 +3,11 @@ import DataLoader from 'dataloader';
 import { asc, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
-import { dealEvents, dealItems, deals, type DealItemRow, type DealRow } from '../../db/schema.js';
-import { ALL_DEAL_ITEM_KEYS, type DealItemKey } from './deal-columns.js';
-import { rowsWhereIn } from '../../db/statements.js';
+import { dealEvents, dealItems, deals, type DealRow } from '../../db/schema.js';
+import type { FieldNode } from 'graphql';
+import type { Fragments } from '../../graphql/selection.js';
+import { ALL_DEAL_ITEM_KEYS, itemColumnsSelected, type DealItemKey } from './deal-columns.js';
+import { rowsWhereIn, rowsWhereInSelecting } from '../../db/statements.js';
 import type { ResolvedDealFilter } from './deal-filter.js';
 import {
   countDealsByParent,
@@ -17,24 +19,10 @@ import {
 const dealsById = rowsWhereIn(deals, deals.id);
 const dealItemsById = rowsWhereIn(dealItems, dealItems.id);
 const dealEventsById = rowsWhereIn(dealEvents, dealEvents.id);
-// A deal's items with the columns a selection reads (deal-columns.ts): one statement per set.
-const itemStatements = new Map<
-  string,
-  (db: Db, ids: readonly string[]) => Promise<DealItemRow[]>
->();
-
-function itemsOf(columns: readonly DealItemKey[]) {
-  const key = columns.join(',');
-  let statement = itemStatements.get(key);
-  if (!statement) {
-    statement = rowsWhereIn(dealItems, dealItems.dealId, {
-      orderBy: sql`${dealItems.dealId}, ${dealItems.position}`,
-      keys: new Set(columns),
-    });
-    itemStatements.set(key, statement);
-  }
-  return statement;
-}
+// A deal's items with the columns a selection reads (deal-columns.ts): a statement per set.
+const itemsOf = rowsWhereInSelecting(dealItems, dealItems.dealId, {
+  orderBy: sql`${dealItems.dealId}, ${dealItems.position}`,
+});
 const eventsOf = rowsWhereIn(dealEvents, dealEvents.dealId, {
   where: isNull(dealEvents.deletedAt),
   orderBy: sql`${dealEvents.dateYear} nulls last, ${dealEvents.dateMonth} nulls first,
@@ -43,7 +31,7 @@ const eventsOf = rowsWhereIn(dealEvents, dealEvents.dealId, {
 
 export function createDealLoaders(db: Db) {
   /** Items by deal with these columns: one loader, and one statement, per set of columns. */
-  const itemsSelecting = loaderFamily(
+  const itemsWith = loaderFamily(
     (columns: readonly DealItemKey[]) =>
       loaderMany(
         (ids) => itemsOf(columns)(db, ids),
@@ -64,9 +52,11 @@ export function createDealLoaders(db: Db) {
       (ids) => dealEventsById(db, ids),
       (row) => row.id,
     ),
-    /** Whole items: the member of itemsSelecting with every column. */
-    itemsByDealId: itemsSelecting(ALL_DEAL_ITEM_KEYS),
-    itemsSelecting,
+    /** Whole items: the member of the family with every column. */
+    itemsByDealId: itemsWith(ALL_DEAL_ITEM_KEYS),
+    /** Items with the columns that `fields` (an `items` field's nodes) read. */
+    itemsFor: (fields: readonly FieldNode[], fragments: Fragments) =>
+      itemsWith(itemColumnsSelected(fields, fragments)),
     eventsByDealId: loaderMany(
       (ids) => eventsOf(db, ids),
       (row) => row.dealId,
