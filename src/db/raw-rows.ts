@@ -5,7 +5,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 type RowMapper<T extends PgTable> = (raw: Record<string, unknown>) => InferSelectModel<T>;
 
 /**
- * Timestamp columns are selected as milliseconds since the epoch (see columnsAsKeys): a Date
+ * Timestamp columns are selected as milliseconds since the epoch (see columnSelection): a Date
  * built from a number costs a fraction of one parsed from PostgreSQL's text, which was about a
  * microsecond a value, several hundred values a list request. Every timestamp column here has
  * millisecond precision (precision 3), so the number is exact.
@@ -49,7 +49,7 @@ interface Field {
 
 const fieldLists = new WeakMap<PgTable, Field[]>();
 
-/** A table's columns in its order, built once per table for both mappers below. */
+/** A table's columns in its order, built once per table. */
 function fieldsOf(table: PgTable): Field[] {
   let fields = fieldLists.get(table);
   if (!fields) {
@@ -64,42 +64,51 @@ function fieldsOf(table: PgTable): Field[] {
   return fields;
 }
 
-const mappers = new WeakMap<PgTable, RowMapper<PgTable>>();
-
-/** The mapper of a table's raw rows (keyed by column name) into new row objects. */
-export function rowMapper<T extends PgTable>(table: T): RowMapper<T> {
-  let mapper = mappers.get(table);
-  if (!mapper) {
-    const fields = fieldsOf(table);
-    mapper = (raw) => {
-      const row: Record<string, unknown> = {};
-      for (const { key, name, convert } of fields) {
-        const value = raw[name];
-        row[key] = value === null || value === undefined ? null : convert(value);
-      }
-      return row;
-    };
-    mappers.set(table, mapper);
-  }
-  return mapper as RowMapper<T>;
+/** Columns to select and how a selected row becomes the row type: built together, to agree. */
+export interface ColumnSelection<T extends PgTable> {
+  /** `"column_name" as "key"`, in the table's order; timestamps as epoch milliseconds. */
+  list: SQL;
+  /**
+   * The row type from a driver row selected with `list`, without a copy: the driver's object is
+   * kept and only values of another type than Drizzle's are converted in it (a page of rows is
+   * one object per row instead of two). With a subset of keys the row holds only those: its
+   * caller reads no other field.
+   */
+  toRow: RowMapper<T>;
 }
 
-/** For statements Drizzle cannot build (LATERAL pages, CTEs standing in for tables). */
-export function rowOf<T extends PgTable>(
-  table: T,
-  raw: Record<string, unknown>,
-): InferSelectModel<T> {
-  return rowMapper(table)(raw);
-}
+// By table, then by qualifier and keys: a few per query shape. Bounded, in case clients vary
+// their fields a lot.
+const SELECTIONS_KEPT = 256;
+const selections = new WeakMap<PgTable, Map<string, ColumnSelection<PgTable>>>();
 
 /**
- * A table's columns as `"column_name" as "key"`, in the table's order, optionally qualified by
- * `from` (a table or alias name) and limited to `keys`: the driver's row then has the row type's
- * keys already, and rowInPlace only converts what the driver gave in another type. Timestamps
- * come as epoch milliseconds (isEpochTimestamp), which rowInPlace turns into Dates.
+ * The selection of `table`'s columns, or of those under `keys` (in the table's order whatever
+ * theirs), each qualified by `from` (a table or alias name) when given. Built once per set.
  */
-export function columnsAsKeys(table: PgTable, from?: string, keys?: ReadonlySet<string>): SQL {
-  const fields = keys ? fieldsOf(table).filter(({ key }) => keys.has(key)) : fieldsOf(table);
+export function columnSelection<T extends PgTable>(
+  table: T,
+  keys?: readonly string[],
+  from?: string,
+): ColumnSelection<T> {
+  let byKeys = selections.get(table);
+  if (!byKeys) {
+    byKeys = new Map();
+    selections.set(table, byKeys);
+  }
+  const name = `${from ?? ''}|${keys?.join(',') ?? '*'}`;
+  let selection = byKeys.get(name);
+  if (!selection) {
+    const wanted = keys && new Set(keys);
+    const fields = wanted ? fieldsOf(table).filter(({ key }) => wanted.has(key)) : fieldsOf(table);
+    selection = { list: listOf(fields, from), toRow: inPlace(fields) };
+    if (byKeys.size >= SELECTIONS_KEPT) byKeys.clear();
+    byKeys.set(name, selection);
+  }
+  return selection as ColumnSelection<T>;
+}
+
+function listOf(fields: Field[], from: string | undefined): SQL {
   return sql.join(
     fields.map(({ key, name, epoch }) => {
       const column =
@@ -111,25 +120,6 @@ export function columnsAsKeys(table: PgTable, from?: string, keys?: ReadonlySet<
     }),
     sql`, `,
   );
-}
-
-const inPlaceMappers = new WeakMap<PgTable, RowMapper<PgTable>>();
-
-/**
- * The row type from a row selected with columnsAsKeys, without a copy: the driver's object is
- * kept and only values of another type than Drizzle's are converted in it. A page of rows is
- * then one object per row instead of two (a tenth of what a list request allocated). With
- * `keys` (the same as columnsAsKeys was given), only those are converted, and the row holds
- * only those: the caller builds it once per selection, and reads no other field.
- */
-export function rowInPlace<T extends PgTable>(table: T, keys?: ReadonlySet<string>): RowMapper<T> {
-  if (keys) return inPlace(fieldsOf(table).filter(({ key }) => keys.has(key))) as RowMapper<T>;
-  let mapper = inPlaceMappers.get(table);
-  if (!mapper) {
-    mapper = inPlace(fieldsOf(table));
-    inPlaceMappers.set(table, mapper);
-  }
-  return mapper as RowMapper<T>;
 }
 
 function inPlace(fields: Field[]): RowMapper<PgTable> {

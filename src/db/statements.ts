@@ -9,7 +9,7 @@ import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, rawQueryOf, type Db } from './client.js';
 import { uuidArrayLiteral } from './fragments.js';
-import { columnsAsKeys, rowInPlace } from './raw-rows.js';
+import { columnSelection } from './raw-rows.js';
 
 export interface Statement<P extends Record<string, unknown>> {
   readonly name: string;
@@ -57,25 +57,25 @@ export async function runStatement<P extends Record<string, unknown>>(
 }
 
 /**
- * Every column (or those under `keys`) of `table`'s rows whose `column` is one of a batch of UUIDs (optionally `where`
- * too, in `orderBy` order), as one named statement with the whole batch as one uuid[]
- * parameter: the same text, and so the same prepared statement, for any batch size.
+ * Every column (or those under `keys`) of `table`'s rows whose `column` is one of a batch of
+ * UUIDs (optionally `where` too, in `orderBy` order), as one named statement with the whole
+ * batch as one uuid[] parameter: the same text, and so the same prepared statement, for any
+ * batch size.
  */
 export function rowsWhereIn<T extends PgTable>(
   table: T,
   column: PgColumn,
-  options: { where?: SQL; orderBy?: SQL; keys?: ReadonlySet<string> } = {},
+  options: { where?: SQL; orderBy?: SQL; keys?: readonly string[] } = {},
 ): (db: Db, ids: readonly string[]) => Promise<InferSelectModel<T>[]> {
-  const columns = columnsAsKeys(table, undefined, options.keys);
+  const { list, toRow } = columnSelection(table, options.keys);
   const st = statement<{ ids: string }>(
     ({ ids }) =>
-      sql`select ${columns} from ${table} where ${column} = any(${ids}::uuid[])${
+      sql`select ${list} from ${table} where ${column} = any(${ids}::uuid[])${
         options.where ? sql` and ${options.where}` : sql``
       }${options.orderBy ? sql` order by ${options.orderBy}` : sql``}`,
     ['ids'],
   );
-  const map = rowInPlace(table, options.keys);
-  return async (db, ids) => (await runStatement(db, st, { ids: uuidArrayLiteral(ids) })).map(map);
+  return async (db, ids) => (await runStatement(db, st, { ids: uuidArrayLiteral(ids) })).map(toRow);
 }
 
 /**
@@ -93,7 +93,7 @@ export function rowsWhereInSelecting<T extends PgTable>(
     const name = keys.join(',');
     let run = statements.get(name);
     if (!run) {
-      run = rowsWhereIn(table, column, { ...options, keys: new Set(keys) });
+      run = rowsWhereIn(table, column, { ...options, keys });
       statements.set(name, run);
     }
     return run;

@@ -3,7 +3,7 @@
 import { and, count, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { uuidArray } from '../../db/fragments.js';
-import { columnsAsKeys, rowInPlace } from '../../db/raw-rows.js';
+import { columnSelection } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, deals, type DealRow } from '../../db/schema.js';
 import type { KeysetCursor } from '../../graphql/connection.js';
@@ -126,31 +126,7 @@ function markedRelease(filter: ResolvedDealFilter, row: DealRow): DealRow {
 
 // Lists select the columns under the row type's keys and keep the driver's row objects (one
 // object per row, not two: src/db/raw-rows.ts), converting only the columns selected.
-interface DealSelection {
-  list: SQL;
-  toRow: (raw: Record<string, unknown>) => DealRow;
-}
-
-const allColumns: DealSelection = {
-  list: columnsAsKeys(deals, 'deals'),
-  toRow: rowInPlace(deals),
-};
-
-// By the columns' list: a few per query shape. Bounded, in case clients vary their fields a lot.
-const SELECTIONS_KEPT = 256;
-const selections = new Map<string, DealSelection>();
-
-function selectionOf(columns: readonly DealKey[]): DealSelection {
-  const key = columns.join(',');
-  let selection = selections.get(key);
-  if (!selection) {
-    const keys = new Set(columns);
-    selection = { list: columnsAsKeys(deals, 'deals', keys), toRow: rowInPlace(deals, keys) };
-    if (selections.size >= SELECTIONS_KEPT) selections.clear();
-    selections.set(key, selection);
-  }
-  return selection;
-}
+const allColumns = columnSelection(deals, undefined, 'deals');
 
 /** A row of a list read through dealTables with every column, marked when a release's. */
 export function dealOfList(filter: ResolvedDealFilter, raw: Record<string, unknown>): DealRow {
@@ -160,7 +136,7 @@ export function dealOfList(filter: ResolvedDealFilter, raw: Record<string, unkno
 export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]> {
   // Raw rows rather than Drizzle's select: a page is up to 101 rows, and Drizzle's per-field
   // mapping (then a copy of every row) was a visible share of a request's CPU and allocations.
-  const { list, toRow } = selectionOf(q.columns);
+  const { list, toRow } = columnSelection(deals, q.columns, 'deals');
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`${dealTables(q.filter)}select ${list} from ${deals}
@@ -215,7 +191,7 @@ export async function fetchDealPagesByParent(
   q: DealPageQuery,
 ): Promise<Map<string, DealRow[]>> {
   // Each row keeps the parent's key beside the deal's columns (no resolver reads it).
-  const { list, toRow } = selectionOf(q.columns);
+  const { list, toRow } = columnSelection(deals, q.columns, 'deals');
   const rows = await queryRows<Record<string, unknown> & { parent_key: string }>(
     db,
     sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${uuidArray(parentIds)}) as k(parent_key)

@@ -4,11 +4,14 @@ import { loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import { uuidArray } from '../../db/fragments.js';
-import { rowOf } from '../../db/raw-rows.js';
+import { columnSelection } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, sipriReleases, sipriRows, type DealItemRow } from '../../db/schema.js';
 import DataLoader from 'dataloader';
 import { rowsWhereIn } from '../../db/statements.js';
+
+// The release's items CTE has the table's columns (src/db/release-view.ts).
+const itemColumns = columnSelection(dealItems);
 
 const releasesById = rowsWhereIn(sipriReleases, sipriReleases.id);
 
@@ -41,12 +44,12 @@ export function createReleaseLoaders(db: Db) {
         new DataLoader<string, DealItemRow[]>(async (ids) => {
           const rows = await queryRows<Record<string, unknown>>(
             db,
-            sql`${withClause(releaseTables(releaseId))}select * from ${dealItems}
+            sql`${withClause(releaseTables(releaseId))}select ${itemColumns.list} from ${dealItems}
               where ${dealItems.dealId} = any(${uuidArray(ids)})`,
           );
           const byDeal = new Map<string, DealItemRow[]>(ids.map((id) => [id, []]));
           for (const raw of rows) {
-            const item = rowOf(dealItems, raw);
+            const item = itemColumns.toRow(raw);
             byDeal.get(item.dealId)?.push(item);
           }
           return ids.map((id) => byDeal.get(id) ?? []);
