@@ -1,5 +1,5 @@
 // Deal resolvers: GraphQL shape only — validate arguments, then read through loaders.
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { withTransaction, type Context } from '../../context.js';
 import type { DealRow } from '../../db/schema.js';
 import {
@@ -14,7 +14,7 @@ import { parseInput } from '../../graphql/input-schema.js';
 import { lookupIn } from '../../graphql/references.js';
 import { loadRelations, relationResolver } from '../../graphql/relations.js';
 import { required } from '../../graphql/rows.js';
-import { connectionNodes } from '../../graphql/selection.js';
+import { connectionNodes, type Fragments } from '../../graphql/selection.js';
 import { estimate, fuzzyDate } from '../../graphql/values.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import { addDealEventInput, createDealInput, updateDealInput } from './deals.input.js';
@@ -43,10 +43,20 @@ interface DealListArgs {
 
 const DEFAULT_ORDERING: DealOrdering = { field: 'ORDER_DATE', direction: 'DESC' };
 
+/** What a deal list's nodes select: `nodes` and `edges { node }`, through fragments. */
+interface PageSelection {
+  nodes: FieldNode[];
+  fragments: Fragments;
+}
+
+function pageSelection(info: GraphQLResolveInfo): PageSelection {
+  return { nodes: connectionNodes(info.fieldNodes, info.fragments), fragments: info.fragments };
+}
+
 async function dealPageQuery(
   args: DealListArgs,
   ctx: Context,
-  info: GraphQLResolveInfo,
+  { nodes, fragments }: PageSelection,
 ): Promise<DealPageQuery & { first: number }> {
   const ordering: DealOrdering = args.orderBy
     ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'DESC' }
@@ -56,8 +66,7 @@ async function dealPageQuery(
     isDealCursorKey(ordering, key),
   );
   const filter = await resolveDealFilter(args.filter, ctx);
-  const nodes = connectionNodes(info.fieldNodes, info.fragments);
-  const columns = pageColumns(ordering, dealColumnsSelected(nodes, info.fragments));
+  const columns = pageColumns(ordering, dealColumnsSelected(nodes, fragments));
   return { filter, ordering, after, first, limit: first + 1, columns };
 }
 
@@ -76,9 +85,8 @@ function dealConnection(
 }
 
 /** Loads what a page's nodes select of their relations before they are resolved. */
-function loadPageRelations(rows: DealRow[], ctx: Context, info: GraphQLResolveInfo) {
-  const nodes = connectionNodes(info.fieldNodes, info.fragments);
-  return loadRelations(dealRelations, ctx, 'Deal', rows, nodes, info.fragments);
+function loadPageRelations(rows: DealRow[], ctx: Context, { nodes, fragments }: PageSelection) {
+  return loadRelations(dealRelations, ctx, 'Deal', rows, nodes, fragments);
 }
 
 /** A deal list hanging from a parent (a supplier, recipient or platform), batched across parents. */
@@ -89,9 +97,10 @@ async function nestedDeals(
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<Connection<DealRow>> {
-  const { first, ...query } = await dealPageQuery(args, ctx, info);
+  const selection = pageSelection(info);
+  const { first, ...query } = await dealPageQuery(args, ctx, selection);
   const rows = await ctx.loaders.dealPagesByParent({ parent, query }).load(parentId);
-  await loadPageRelations(rows, ctx, info);
+  await loadPageRelations(rows, ctx, selection);
   return dealConnection(rows, { ...query, first }, () =>
     ctx.loaders.dealCountsByParent({ parent, filter: query.filter }).load(parentId),
   );
@@ -117,9 +126,10 @@ export const dealResolvers: Resolvers = {
   },
   Query: {
     deals: async (_root, args, ctx, info) => {
-      const q = await dealPageQuery(args, ctx, info);
+      const selection = pageSelection(info);
+      const q = await dealPageQuery(args, ctx, selection);
       const rows = await fetchDealPage(ctx.db, q);
-      await loadPageRelations(rows, ctx, info);
+      await loadPageRelations(rows, ctx, selection);
       return dealConnection(rows, q, () => countDeals(ctx.db, q.filter));
     },
   },
