@@ -8,18 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlExamples } from '../src/graphiql/examples.js';
 import {
-  BROWSER_SERVER_ENV,
   CHROMIUM,
   haveChromium,
-  launchTestBrowser,
+  startBrowserSession,
+  type BrowserSession,
   type TestBrowser,
 } from './support/browser.js';
-import {
-  ownDatabaseEnv,
-  postGraphQL,
-  startRealServer,
-  type RealServer,
-} from './support/real-server.js';
+import { postGraphQL, type RealServer } from './support/real-server.js';
 import { testDatabaseUrl } from './support/test-database.js';
 
 const example = (id: string) => graphiqlExamples.find((e) => e.id === id)!;
@@ -39,22 +34,16 @@ interface Deal {
 describe.skipIf(!haveChromium('the GraphiQL results browser test') || !!testDatabaseUrl)(
   `GraphiQL result views in ${CHROMIUM}`,
   () => {
+    let session: BrowserSession | undefined;
     let server: RealServer;
-    let dropDatabase: () => Promise<unknown> = () => Promise.resolve();
     let browser: TestBrowser;
 
     beforeAll(async () => {
-      const database = await ownDatabaseEnv();
-      dropDatabase = database.cleanup;
-      server = await startRealServer({ ...database.env, ...BROWSER_SERVER_ENV });
-      browser = await launchTestBrowser(server.base, { width: 1366, height: 768 });
+      session = await startBrowserSession({ width: 1366, height: 768 });
+      ({ server, browser } = session);
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      await dropDatabase();
-    });
+    afterAll(() => session?.close());
 
     const run = async (link: string) => {
       const { page } = browser;

@@ -13,13 +13,13 @@ import { typeDefs } from '../src/graphql/type-defs.js';
 import { recordLink } from '../src/modules/citations/how-to-cite.js';
 import { ids } from '../src/seed/kazan-mali.js';
 import {
-  BROWSER_SERVER_ENV,
   CHROMIUM,
   haveChromium,
-  launchTestBrowser,
+  startBrowserSession,
+  type BrowserSession,
   type TestBrowser,
 } from './support/browser.js';
-import { ownDatabaseEnv, startRealServer, type RealServer } from './support/real-server.js';
+import type { RealServer } from './support/real-server.js';
 import { testDatabaseUrl } from './support/test-database.js';
 
 const SCREENSHOT = join('test-output', 'graphiql-kazan-example.png');
@@ -38,22 +38,16 @@ interface ReleaseDiffAnswer {
 describe.skipIf(!haveChromium('the GraphiQL browser test') || !!testDatabaseUrl)(
   `GraphiQL in ${CHROMIUM}`,
   () => {
+    let session: BrowserSession | undefined;
     let server: RealServer;
-    let dropDatabase: () => Promise<unknown> = () => Promise.resolve();
     let browser: TestBrowser;
 
     beforeAll(async () => {
-      const database = await ownDatabaseEnv();
-      dropDatabase = database.cleanup;
-      server = await startRealServer({ ...database.env, ...BROWSER_SERVER_ENV });
-      browser = await launchTestBrowser(server.base);
+      session = await startBrowserSession();
+      ({ server, browser } = session);
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      await dropDatabase();
-    });
+    afterAll(() => session?.close());
 
     const tabTitles = () => browser.page.locator('.graphiql-tab').allInnerTexts();
     const queryEditorText = (page = browser.page) =>

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ownDatabaseEnv, startRealServer, type RealServer } from './real-server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -22,7 +23,7 @@ export function haveChromium(testName: string): boolean {
  * their introspections (~58,000 points in five seconds) spend the anonymous budget (50,000,
  * refilled at 1,000 a second) on a fast machine but not on a slow one.
  */
-export const BROWSER_SERVER_ENV = { RATE_LIMIT_ENABLED: 'false' } as const;
+const BROWSER_SERVER_ENV = { RATE_LIMIT_ENABLED: 'false' } as const;
 
 export interface TestBrowser {
   context: BrowserContext;
@@ -95,4 +96,33 @@ export async function launchTestBrowser(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A real server on a database of its own (BROWSER_SERVER_ENV), and a browser pointed at it. */
+export interface BrowserSession {
+  server: RealServer;
+  browser: TestBrowser;
+  /** Closes the browser, stops the server and drops its database. */
+  close(): Promise<void>;
+}
+
+export async function startBrowserSession(
+  viewport?: Parameters<typeof launchTestBrowser>[1],
+): Promise<BrowserSession> {
+  const database = await ownDatabaseEnv();
+  let server: RealServer | undefined;
+  let browser: TestBrowser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.stop();
+    await database.cleanup();
+  };
+  try {
+    server = await startRealServer({ ...database.env, ...BROWSER_SERVER_ENV });
+    browser = await launchTestBrowser(server.base, viewport);
+    return { server, browser, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
