@@ -87,9 +87,21 @@ export function dealCursor(row: DealRow, o: DealOrdering): KeysetCursor {
   return { order: orderingKey(o), key: SORT_KEYS[o.field].of(row), id: row.id };
 }
 
+/**
+ * Written as the index that serves the ordering is declared, nulls placement included:
+ * PostgreSQL reads an index in order only for an ORDER BY that says exactly the same. The order
+ * date's indexes are `order_sort DESC NULLS LAST, id DESC NULLS LAST`, so both keys say nulls
+ * last (`id` is never null, so this changes no answer); the last update's, `(updated_at, id)`,
+ * take the default placement, forwards or backwards. A plain `id desc` (nulls first) once made
+ * every newest-first page sort all the rows of its first key's ties. The oldest-first order by
+ * date (nulls still last) has no index of its own: it sorts. tests/deal-page-plans.test.ts.
+ */
 function orderBy(o: DealOrdering): SQL {
-  const dir = sql.raw(o.direction === 'DESC' ? 'desc' : 'asc');
-  return sql`${SORT_KEYS[o.field].expr} ${dir} nulls last, ${deals.id} ${dir}`;
+  const { expr, nullable } = SORT_KEYS[o.field];
+  const order = sql.raw(
+    `${o.direction === 'DESC' ? 'desc' : 'asc'}${nullable ? ' nulls last' : ''}`,
+  );
+  return sql`${expr} ${order}, ${deals.id} ${order}`;
 }
 
 /** Rows strictly after the cursor in this ordering; nulls sort last in both directions. */
@@ -133,15 +145,18 @@ export function dealOfList(filter: ResolvedDealFilter, raw: Record<string, unkno
   return markedRelease(filter, allColumns.toRow(raw));
 }
 
+/** The statement of one page of a root deal list. */
+export function dealPageStatement(q: DealPageQuery): SQL {
+  const { list } = columnSelection(deals, q.columns, 'deals');
+  return sql`${dealTables(q.filter)}select ${list} from ${deals}
+    where ${pageConditions(q)} order by ${orderBy(q.ordering)} limit ${q.limit}`;
+}
+
 export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]> {
   // Raw rows rather than Drizzle's select: a page is up to 101 rows, and Drizzle's per-field
   // mapping (then a copy of every row) was a visible share of a request's CPU and allocations.
-  const { list, toRow } = columnSelection(deals, q.columns, 'deals');
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`${dealTables(q.filter)}select ${list} from ${deals}
-      where ${pageConditions(q)} order by ${orderBy(q.ordering)} limit ${q.limit}`,
-  );
+  const { toRow } = columnSelection(deals, q.columns, 'deals');
+  const rows = await queryRows<Record<string, unknown>>(db, dealPageStatement(q));
   return rows.map((raw) => markedRelease(q.filter, toRow(raw)));
 }
 
@@ -182,25 +197,34 @@ function parentCondition(parent: DealParent, key: SQL): SQL {
 
 /**
  * One page of deals for each parent, in one statement: each parent's page is a LATERAL
- * subquery that walks the (parent, order) index and stops after `limit` rows.
+ * subquery that walks the (parent, order) index and stops after `limit` rows. Each row keeps
+ * the parent's key beside the deal's columns (no resolver reads it).
  */
+export function dealPagesByParentStatement(
+  parent: DealParent,
+  parentIds: readonly string[],
+  q: DealPageQuery,
+): SQL {
+  const { list } = columnSelection(deals, q.columns, 'deals');
+  return sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${uuidArray(parentIds)}) as k(parent_key)
+    cross join lateral (
+      select ${list} from ${deals}
+      where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
+      order by ${orderBy(q.ordering)}
+      limit ${q.limit}
+    ) as page`;
+}
+
 export async function fetchDealPagesByParent(
   db: Db,
   parent: DealParent,
   parentIds: readonly string[],
   q: DealPageQuery,
 ): Promise<Map<string, DealRow[]>> {
-  // Each row keeps the parent's key beside the deal's columns (no resolver reads it).
-  const { list, toRow } = columnSelection(deals, q.columns, 'deals');
+  const { toRow } = columnSelection(deals, q.columns, 'deals');
   const rows = await queryRows<Record<string, unknown> & { parent_key: string }>(
     db,
-    sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${uuidArray(parentIds)}) as k(parent_key)
-      cross join lateral (
-        select ${list} from ${deals}
-        where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
-        order by ${orderBy(q.ordering)}
-        limit ${q.limit}
-      ) as page`,
+    dealPagesByParentStatement(parent, parentIds, q),
   );
   const pages = new Map<string, DealRow[]>(parentIds.map((id) => [id, []]));
   for (const raw of rows) {
