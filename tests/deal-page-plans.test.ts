@@ -3,10 +3,11 @@
 // placement included. A mismatch costs no wrong answer, only a sort of every row of the first
 // key's ties (the register has thousands of deals a year), so only the plan can show it. The
 // planner is told that sorting and whole-table scans are as costly as they can be, so that on
-// these few rows it still picks the index when the index can give the order.
+// these few rows it still picks the index when the index can give the order. A platform's deals
+// are read through its items, which hold their deals' order key (migration 0008).
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActorRow } from '../src/db/schema.js';
+import type { ActorRow, PlatformRow } from '../src/db/schema.js';
 import { ALL_DEAL_KEYS } from '../src/modules/deals/deal-columns.js';
 import {
   dealCursor,
@@ -22,6 +23,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -39,14 +41,17 @@ describe('deal pages read their index in order', () => {
   let database: TestDatabase;
   let supplier: ActorRow;
   let recipient: ActorRow;
+  let platform: PlatformRow;
 
-  /** The plan's nodes: which kinds, and which indexes they read. */
-  async function planOf(statement: SQL): Promise<PlanNode[]> {
+  /** The plan's nodes: which kinds, which indexes they read, and (analyze) how often. */
+  async function planOf(statement: SQL, analyze = false): Promise<PlanNode[]> {
     return database.db.transaction(async (tx) => {
       for (const setting of ['enable_seqscan', 'enable_sort', 'enable_incremental_sort']) {
         await tx.execute(sql.raw(`set local ${setting} = off`));
       }
-      const result = (await tx.execute(sql`explain (format json) ${statement}`)) as unknown as {
+      const result = (await tx.execute(
+        sql`explain (format json${sql.raw(analyze ? ', analyze' : '')}) ${statement}`,
+      )) as unknown as {
         rows: Record<string, unknown>[];
       };
       const json = Object.values(result.rows[0]!)[0];
@@ -67,7 +72,7 @@ describe('deal pages read their index in order', () => {
     const db = database.db;
     supplier = await createState(db, 'Sweden', 'SWE');
     recipient = await createState(db, 'Norway', 'NOR');
-    const platform = await createPlatform(db);
+    platform = await createPlatform(db);
     for (let i = 0; i < 12; i++) {
       await createDeal(db, {
         supplierId: supplier.id,
@@ -97,6 +102,19 @@ describe('deal pages read their index in order', () => {
       dealPageStatement(pageQuery({ field: 'UPDATED_AT', direction })),
       'deals_updated_at_idx',
     );
+  });
+
+  // No ordered scan of both item indexes (the platform's items and those naming it as their
+  // variant): the page sorts the platform's item rows, a few small tuples, and looks up deals
+  // only until it is full. It used to look up every deal of the platform, then sort them.
+  it("a platform's pages look up only the deals they return", async () => {
+    const q = pageQuery(ORDER_DATE_DESC);
+    const nodes = await planOf(dealPagesByParentStatement('platform', [platform.id], q), true);
+    const lookups = nodes.filter((n) => n['Index Name'] === 'deals_pkey');
+    expect(lookups).not.toHaveLength(0);
+    const loops = lookups.reduce((sum, n) => sum + (n['Actual Loops'] ?? 0), 0);
+    expect(loops).toBeLessThanOrEqual(q.limit);
+    expect(nodes.map((n) => n['Index Name'])).toContain('deal_items_platform_order_idx');
   });
 
   it.each([

@@ -28,7 +28,8 @@ export function releaseTables(releaseId: string): SQL[] {
         r.quantity_delivered, null::integer as quantity_delivered_low,
         null::integer as quantity_delivered_high, r.quantity_delivered_uncertain,
         r.delivery_years, r.condition, r.tiv_per_unit, r.tiv_total_order, r.tiv_delivered,
-        r.note, r.description, r.variant_platform_id
+        r.note, r.description, r.variant_platform_id,
+        r.order_year * 10000 as deal_order_sort
       from public.sipri_rows r
       left join public.deal_items i on i.deal_id = r.deal_id and i.position = 0
       where r.release_id = ${releaseId}::uuid)`,

@@ -394,12 +394,25 @@ export const dealItems = pgTable(
      * src/import/platform-variants.ts (no revision: a derived link, like a rule's family link).
      */
     variantPlatformId: uuid('variant_platform_id').references(() => platforms.id),
+    /**
+     * The deal's order_sort, copied by triggers (migration 0008) on every insert and on every
+     * change of the deal's order date, whatever writes it: no code sets it. A platform's deals
+     * come through its items, and with the deals' order beside the platform in one index a
+     * page of them reads its few rows in order, instead of every deal of the platform (a
+     * thousand for a page of Q3's 35 platforms) to keep five of each.
+     */
+    dealOrderSort: integer('deal_order_sort'),
   },
   (t) => [
     uniqueIndex('deal_items_deal_position_key').on(t.dealId, t.position),
-    index('deal_items_platform_id_idx').on(t.platformId, t.dealId),
-    index('deal_items_variant_platform_id_idx')
-      .on(t.variantPlatformId, t.dealId)
+    // As the deal order indexes are (deals_order_idx): `deal_id` holds the ties' order.
+    index('deal_items_platform_order_idx').on(
+      t.platformId,
+      t.dealOrderSort.desc().nullsLast(),
+      t.dealId.desc(),
+    ),
+    index('deal_items_variant_order_idx')
+      .on(t.variantPlatformId, t.dealOrderSort.desc().nullsLast(), t.dealId.desc())
       .where(sql`${t.variantPlatformId} is not null`),
     index('deal_items_delivery_years_idx').using('gin', t.deliveryYears),
     check('deal_items_quantity_ordered_range', estimateChecks('quantity_ordered')),

@@ -206,13 +206,39 @@ export function dealPagesByParentStatement(
   q: DealPageQuery,
 ): SQL {
   const { list } = columnSelection(deals, q.columns, 'deals');
+  const page =
+    parent === 'platform' && q.ordering.field === 'ORDER_DATE'
+      ? platformPageByOrderDate(list, q)
+      : sql`select ${list} from ${deals}
+        where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
+        order by ${orderBy(q.ordering)}
+        limit ${q.limit}`;
   return sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${uuidArray(parentIds)}) as k(parent_key)
-    cross join lateral (
-      select ${list} from ${deals}
-      where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
-      order by ${orderBy(q.ordering)}
-      limit ${q.limit}
-    ) as page`;
+    cross join lateral (${page}) as page`;
+}
+
+/**
+ * A platform's page (the platform being `k.parent_key`) by order date. Its deals are those of
+ * its items (parentCondition), and each item holds its deal's order key (`deal_order_sort`,
+ * kept by triggers): so the page reads the platform's items in the deals' order from one index,
+ * a deal once however many of its items name the platform, and looks up deals only until the
+ * page is full. Reading the deals first meant a lookup of every deal of the platform.
+ */
+function platformPageByOrderDate(list: SQL, q: DealPageQuery): SQL {
+  const dir = q.ordering.direction === 'DESC' ? 'desc' : 'asc';
+  const orderOf = (from: string) =>
+    sql.raw(`${from}.deal_order_sort ${dir} nulls last, ${from}.deal_id ${dir} nulls last`);
+  return sql`select ${list} from (
+      select distinct on (i.deal_order_sort, i.deal_id) i.deal_id, i.deal_order_sort from (
+        select deal_id, deal_order_sort from ${dealItems} where platform_id = k.parent_key
+        union all
+        select deal_id, deal_order_sort from ${dealItems} where variant_platform_id = k.parent_key
+      ) as i
+      order by ${orderOf('i')}
+    ) as m join ${deals} on ${deals.id} = m.deal_id
+    where ${pageConditions(q)}
+    order by ${orderOf('m')}
+    limit ${q.limit}`;
 }
 
 export async function fetchDealPagesByParent(
