@@ -7,6 +7,7 @@
 // are read through its items, which hold their deals' order key (migration 0008).
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/client.js';
 import type { ActorRow, PlatformRow } from '../src/db/schema.js';
 import { ALL_DEAL_KEYS } from '../src/modules/deals/deal-columns.js';
 import {
@@ -49,12 +50,11 @@ describe('deal pages read their index in order', () => {
       for (const setting of ['enable_seqscan', 'enable_sort', 'enable_incremental_sort']) {
         await tx.execute(sql.raw(`set local ${setting} = off`));
       }
-      const result = (await tx.execute(
+      const [row] = await queryRows<Record<string, unknown>>(
+        tx,
         sql`explain (format json${sql.raw(analyze ? ', analyze' : '')}) ${statement}`,
-      )) as unknown as {
-        rows: Record<string, unknown>[];
-      };
-      const json = Object.values(result.rows[0]!)[0];
+      );
+      const json = Object.values(row!)[0];
       const [root] = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: PlanNode }[];
       return nodesOf(root!.Plan);
     });
