@@ -74,8 +74,9 @@ async function editSeededRecords(db: Db): Promise<string> {
  * today's seed and importer write to: platforms.family_source (0003), and the SIPRI release
  * tables, types and deal columns of 0004 (its generated DDL, without the foreign keys, which
  * need nothing here, and without `ADD VALUE 'RETIRE'`, which cannot be undone and a seed never
- * writes), the variant columns of 0005 and the producer column of 0006. Afterwards the
- * database holds only what an older Armstrail would have written.
+ * writes), the variant columns of 0005, the producer column of 0006 and the items' copy of
+ * their deal's order key of 0008 (without its triggers: the copy goes with the column).
+ * Afterwards the database holds only what an older Armstrail would have written.
  */
 async function withLaterStructures(db: Db, fn: () => Promise<void>): Promise<void> {
   const releases = readFileSync(join(MIGRATIONS_FOLDER, '0004_sipri_releases.sql'), 'utf8')
@@ -90,7 +91,9 @@ async function withLaterStructures(db: Db, fn: () => Promise<void>): Promise<voi
   await db.execute(sql`alter table deal_items add column variant_platform_id uuid`);
   await db.execute(sql`alter table sipri_rows add column variant_platform_id uuid`);
   await db.execute(sql`alter table citations add column producer_id uuid`);
+  await db.execute(sql`alter table deal_items add column deal_order_sort integer`);
   await fn();
+  await db.execute(sql`alter table deal_items drop column deal_order_sort`);
   await db.execute(sql`alter table citations drop column producer_id`);
   await db.execute(sql`alter table deal_items drop column variant_platform_id`);
   await db.execute(sql`alter table platforms drop column family_source`);
