@@ -29,6 +29,28 @@ const eventsOf = rowsWhereIn(dealEvents, dealEvents.dealId, {
     ${dealEvents.dateDay} nulls first, ${asc(dealEvents.createdAt)}`,
 });
 
+/** A nested deal list as one place in a query asks for it, for every parent it is asked of. */
+export interface NestedDealList {
+  query: DealPageQuery & { first: number };
+  /** Each parent's page: all parents' pages in one statement, then their relations together. */
+  pages: DataLoader<string, DealRow[]>;
+}
+
+/** The loader of a nested list's pages: `relations` loads what the rows' fields will need. */
+export function nestedDealPages(
+  db: Db,
+  parent: DealParent,
+  query: DealPageQuery,
+  relations: (rows: DealRow[]) => Promise<void>,
+): DataLoader<string, DealRow[]> {
+  return new DataLoader<string, DealRow[]>(async (ids) => {
+    const pages = await fetchDealPagesByParent(db, parent, ids, query);
+    const byParent = ids.map((id) => pages.get(id) ?? []);
+    await relations(byParent.flat());
+    return byParent;
+  });
+}
+
 export function createDealLoaders(db: Db) {
   /** Items by deal with these columns: one loader, and one statement, per set of columns. */
   const itemsWith = loaderFamily(
@@ -61,14 +83,12 @@ export function createDealLoaders(db: Db) {
       (ids) => eventsOf(db, ids),
       (row) => row.dealId,
     ),
-    /** Pages of deals per parent; one loader (and one statement) per distinct page query. */
-    dealPagesByParent: loaderFamily(
-      ({ parent, query }: { parent: DealParent; query: DealPageQuery }) =>
-        new DataLoader<string, DealRow[]>(async (ids) => {
-          const pages = await fetchDealPagesByParent(db, parent, ids, query);
-          return ids.map((id) => pages.get(id) ?? []);
-        }),
-    ),
+    /**
+     * Nested deal lists (a supplier's, recipient's or platform's deals) by the field node that
+     * asks for them, then by parent kind and arguments: one per place in the query, shared by
+     * all of its parents (deals.resolvers.ts, nestedDealList).
+     */
+    nestedDealLists: new WeakMap<FieldNode, Map<string, Promise<NestedDealList>>>(),
     dealCountsByParent: loaderFamily(
       ({ parent, filter }: { parent: DealParent; filter: ResolvedDealFilter }) =>
         new DataLoader<string, number>(async (ids) => {

@@ -22,6 +22,7 @@ import { resolveDealFilter } from './deal-filter.js';
 import { addDealEvent, createDeal, updateDeal } from './deals.service.js';
 import { dealColumnsSelected } from './deal-columns.js';
 import { dealRelations } from './deal-relations.js';
+import { nestedDealPages, type NestedDealList } from './deals.loaders.js';
 import {
   countDeals,
   dealCursor,
@@ -89,7 +90,10 @@ function loadPageRelations(rows: DealRow[], ctx: Context, { nodes, fragments }: 
   return loadRelations(dealRelations, ctx, 'Deal', rows, nodes, fragments);
 }
 
-/** A deal list hanging from a parent (a supplier, recipient or platform), batched across parents. */
+/**
+ * A deal list hanging from a parent (a supplier, recipient or platform), batched across
+ * parents: one statement for all parents' pages, their relations loaded together.
+ */
 async function nestedDeals(
   parent: DealParent,
   parentId: string,
@@ -97,13 +101,42 @@ async function nestedDeals(
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<Connection<DealRow>> {
-  const selection = pageSelection(info);
-  const { first, ...query } = await dealPageQuery(args, ctx, selection);
-  const rows = await ctx.loaders.dealPagesByParent({ parent, query }).load(parentId);
-  await loadPageRelations(rows, ctx, selection);
-  return dealConnection(rows, { ...query, first }, () =>
+  const { query, pages } = await nestedDealList(parent, args, ctx, info);
+  const rows = await pages.load(parentId);
+  return dealConnection(rows, query, () =>
     ctx.loaders.dealCountsByParent({ parent, filter: query.filter }).load(parentId),
   );
+}
+
+/**
+ * The same list for every parent its field is asked of (Q3 asks a platform's deals of 50
+ * platforms): its page query, the loader of its pages and the loading of its rows' relations
+ * are worked out once per request, not once per parent.
+ */
+function nestedDealList(
+  parent: DealParent,
+  args: DealListArgs,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<NestedDealList> {
+  const field = info.fieldNodes[0]!;
+  let lists = ctx.loaders.nestedDealLists.get(field);
+  if (!lists) {
+    lists = new Map();
+    ctx.loaders.nestedDealLists.set(field, lists);
+  }
+  const key = `${parent} ${JSON.stringify(args)}`;
+  let list = lists.get(key);
+  if (!list) {
+    const selection = pageSelection(info);
+    list = dealPageQuery(args, ctx, selection).then((query) => {
+      const { first: _first, ...page } = query;
+      const relations = (rows: DealRow[]) => loadPageRelations(rows, ctx, selection);
+      return { query, pages: nestedDealPages(ctx.db, parent, page, relations) };
+    });
+    lists.set(key, list);
+  }
+  return list;
 }
 
 export const dealResolvers: Resolvers = {
