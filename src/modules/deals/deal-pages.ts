@@ -95,13 +95,17 @@ export function dealCursor(row: DealRow, o: DealOrdering): KeysetCursor {
  * take the default placement, forwards or backwards. A plain `id desc` (nulls first) once made
  * every newest-first page sort all the rows of its first key's ties. The oldest-first order by
  * date (nulls still last) has no index of its own: it sorts. tests/deal-page-plans.test.ts.
+ * `key` and `id` stand in where other columns hold them (a platform's items' copies).
  */
-function orderBy(o: DealOrdering): SQL {
-  const { expr, nullable } = SORT_KEYS[o.field];
+function orderBy(
+  o: DealOrdering,
+  key: SQL = SORT_KEYS[o.field].expr,
+  id: SQL = sql`${deals.id}`,
+): SQL {
   const order = sql.raw(
-    `${o.direction === 'DESC' ? 'desc' : 'asc'}${nullable ? ' nulls last' : ''}`,
+    `${o.direction === 'DESC' ? 'desc' : 'asc'}${SORT_KEYS[o.field].nullable ? ' nulls last' : ''}`,
   );
-  return sql`${expr} ${order}, ${deals.id} ${order}`;
+  return sql`${key} ${order}, ${id} ${order}`;
 }
 
 /** Rows strictly after the cursor in this ordering; nulls sort last in both directions. */
@@ -225,9 +229,9 @@ export function dealPagesByParentStatement(
  * page is full. Reading the deals first meant a lookup of every deal of the platform.
  */
 function platformPageByOrderDate(list: SQL, q: DealPageQuery): SQL {
-  const dir = q.ordering.direction === 'DESC' ? 'desc' : 'asc';
+  // The deals' order, on the items' copies of its keys (as the item indexes are declared).
   const orderOf = (from: string) =>
-    sql.raw(`${from}.deal_order_sort ${dir} nulls last, ${from}.deal_id ${dir} nulls last`);
+    orderBy(q.ordering, sql.raw(`${from}.deal_order_sort`), sql.raw(`${from}.deal_id`));
   return sql`select ${list} from (
       select distinct on (i.deal_order_sort, i.deal_id) i.deal_id, i.deal_order_sort from (
         select deal_id, deal_order_sort from ${dealItems} where platform_id = k.parent_key

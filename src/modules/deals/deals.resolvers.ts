@@ -130,9 +130,8 @@ function nestedDealList(
   if (!list) {
     const selection = pageSelection(info);
     list = dealPageQuery(args, ctx, selection).then((query) => {
-      const { first: _first, ...page } = query;
       const relations = (rows: DealRow[]) => loadPageRelations(rows, ctx, selection);
-      return { query, pages: nestedDealPages(ctx.db, parent, page, relations) };
+      return { query, pages: nestedDealPages(ctx.db, parent, query, relations) };
     });
     lists.set(key, list);
   }
