@@ -26,7 +26,10 @@ export class BatchLoader<V> extends DataLoader<string, V> {
       } catch (error) {
         // What the loads reject with (the drivers throw Errors; anything else is wrapped).
         const failure = error instanceof Error ? error : new Error(String(error));
-        for (const key of keys) this.failed.set(key, failure);
+        for (const key of keys) {
+          this.failed.set(key, failure);
+          this.settled.delete(key);
+        }
         throw failure;
       }
     });

@@ -50,12 +50,14 @@ export function relationResolver<P, V, K extends RelationKind>(relation: Relatio
     const loader = relation.loader(parent, ctx, info.fieldNodes, info.fragments);
     const batch = loader instanceof BatchLoader ? (loader as BatchLoader<V>) : null;
     if (batch) {
-      const failure = batch.failure(key);
-      if (failure !== undefined) return Promise.reject(failure);
+      // A settled key is never a failed one (BatchLoader keeps the two apart): the usual case
+      // costs one lookup.
       const value = batch.peek(key);
       // A missing row that must exist still fails through the load's promise, as it always
       // did: graphql-jit reports a thrown error and a rejected promise differently.
       if (value !== undefined && (value !== null || relation.kind !== 'one')) return value as R;
+      const failure = batch.failure(key);
+      if (failure !== undefined) return Promise.reject(failure);
     }
     const loaded: Promise<V> = loader.load(key);
     if (relation.kind !== 'one') return loaded as Promise<R>;
@@ -92,11 +94,20 @@ export async function loadRelations(
       // Under a directive it may not be asked for at all: its own resolver loads it if it is.
       if (group.some((field) => field.directives?.length)) return;
       const relation = ofType[group[0]!.name.value] as unknown as Relation<object, unknown>;
-      const loads: Promise<unknown>[] = [];
+      // Each key once per loader: a page's 100 deals name some 20 parties, and a load is a
+      // promise and a cache lookup (the statement is the same either way).
+      const keysByLoader = new Map<DataLoader<string, unknown>, Set<string>>();
       for (const row of rows) {
         const key = relation.key(row);
-        if (key !== null) loads.push(relation.loader(row, ctx, group, fragments).load(key));
+        if (key === null) continue;
+        const loader = relation.loader(row, ctx, group, fragments);
+        let keys = keysByLoader.get(loader);
+        if (!keys) keysByLoader.set(loader, (keys = new Set()));
+        keys.add(key);
       }
+      const loads: Promise<unknown>[] = [];
+      for (const [loader, keys] of keysByLoader)
+        for (const key of keys) loads.push(loader.load(key));
       let values: unknown[];
       try {
         values = await Promise.all(loads);

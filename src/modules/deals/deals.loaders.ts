@@ -51,6 +51,21 @@ export function nestedDealPages(
   });
 }
 
+/**
+ * A set of item columns as a loader family's key. The selector hands out one array per field
+ * node, and `items` is resolved once per deal: joining it each time built, and hashed, a new
+ * string per deal (issue 12's profile), so each array's key is joined once.
+ */
+const columnKeys = new WeakMap<readonly DealItemKey[], string>();
+function columnsKey(columns: readonly DealItemKey[]): string {
+  let key = columnKeys.get(columns);
+  if (key === undefined) {
+    key = columns.join(',');
+    columnKeys.set(columns, key);
+  }
+  return key;
+}
+
 export function createDealLoaders(db: Db) {
   /** Items by deal with these columns: one loader, and one statement, per set of columns. */
   const itemsWith = loaderFamily(
@@ -59,7 +74,7 @@ export function createDealLoaders(db: Db) {
         (ids) => itemsOf(columns)(db, ids),
         (row) => row.dealId,
       ),
-    (columns) => columns.join(','),
+    columnsKey,
   );
   return {
     dealById: loaderOne(
