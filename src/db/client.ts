@@ -63,7 +63,8 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 /** Runs a statement's text with its values on a database's own driver, returning raw rows. */
 export type RawQuery = (
-  name: string,
+  /** A named statement is prepared once per connection; undefined runs it unnamed. */
+  name: string | undefined,
   text: string,
   values: unknown[],
 ) => Promise<Record<string, unknown>[]>;

@@ -16,9 +16,12 @@ export interface TestDatabase extends Database {
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
 
-/** `migrate: false` leaves it empty (no migrations, no seed) for tests of migrations themselves. */
+/**
+ * `migrate: false` leaves it empty (no migrations, no seed) for tests of migrations themselves;
+ * `poolMax` (PostgreSQL) bounds its pool, 1 for a test that must see the app's own connection.
+ */
 export async function createTestDatabase(
-  options: { seed?: boolean; migrate?: boolean } = {},
+  options: { seed?: boolean; migrate?: boolean; poolMax?: number } = {},
 ): Promise<TestDatabase> {
   const statements = {
     count: 0,
@@ -46,7 +49,7 @@ export async function createTestDatabase(
       {
         kind: 'postgres',
         url: scratch.url,
-        poolMax: 5,
+        poolMax: options.poolMax ?? 5,
         connectTimeoutMs: 5000,
         statementTimeoutMs: 30_000,
       },

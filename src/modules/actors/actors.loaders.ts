@@ -1,11 +1,11 @@
 // Actor loaders: one statement per batch of actor IDs or parent IDs.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import DataLoader from 'dataloader';
-import { queryRows, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { loaderMany, loaderOne } from '../../db/batch.js';
 import { actorIdsInCountries } from '../../db/fragments.js';
 import { actorAliases, actors, dealEventActors } from '../../db/schema.js';
-import { rowsWhereIn } from '../../db/statements.js';
+import { queryPrepared, rowsWhereIn } from '../../db/statements.js';
 
 const actorsById = rowsWhereIn(actors, actors.id);
 const subsidiariesOf = rowsWhereIn(actors, actors.parentId, {
@@ -28,7 +28,7 @@ export function createActorLoaders(db: Db) {
       Promise.all(
         keys.map(async (key) =>
           (
-            await queryRows<{ id: string }>(
+            await queryPrepared<{ id: string }>(
               db,
               sql`select x.id from ${actorIdsInCountries(key.split(','))} as x`,
             )

@@ -3,6 +3,7 @@
 import { and, count, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { uuidArray } from '../../db/fragments.js';
+import { queryPrepared } from '../../db/statements.js';
 import { columnSelection } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, deals, type DealRow } from '../../db/schema.js';
@@ -160,7 +161,7 @@ export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]
   // Raw rows rather than Drizzle's select: a page is up to 101 rows, and Drizzle's per-field
   // mapping (then a copy of every row) was a visible share of a request's CPU and allocations.
   const { toRow } = columnSelection(deals, q.columns, 'deals');
-  const rows = await queryRows<Record<string, unknown>>(db, dealPageStatement(q));
+  const rows = await queryPrepared<Record<string, unknown>>(db, dealPageStatement(q));
   return rows.map((raw) => markedRelease(q.filter, toRow(raw)));
 }
 
@@ -252,7 +253,7 @@ export async function fetchDealPagesByParent(
   q: DealPageQuery,
 ): Promise<Map<string, DealRow[]>> {
   const { toRow } = columnSelection(deals, q.columns, 'deals');
-  const rows = await queryRows<Record<string, unknown> & { parent_key: string }>(
+  const rows = await queryPrepared<Record<string, unknown> & { parent_key: string }>(
     db,
     dealPagesByParentStatement(parent, parentIds, q),
   );

@@ -1,0 +1,109 @@
+// List pages run as named statements (src/db/statements.ts, queryPrepared): PostgreSQL parses and
+// plans each text once per connection instead of on every request. The names are bounded: a
+// text beyond the first PREPARED_TEXTS_KEPT runs unnamed, so that no stream of new shapes can
+// pile up prepared statements on every connection.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/client.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { statementNames } from '../src/db/statements.js';
+import { ALL_DEAL_KEYS } from '../src/modules/deals/deal-columns.js';
+import {
+  dealPageStatement,
+  dealPagesByParentStatement,
+  fetchDealPage,
+  fetchDealPagesByParent,
+  type DealPageQuery,
+} from '../src/modules/deals/deal-pages.js';
+import { createDeal, createPlatform, createState } from './support/factories.js';
+import {
+  createTestDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from './support/test-database.js';
+
+const dialect = new PgDialect();
+
+const page = (more: Partial<DealPageQuery> = {}): DealPageQuery => ({
+  filter: {},
+  ordering: { field: 'ORDER_DATE', direction: 'DESC' },
+  limit: 6,
+  after: null,
+  columns: ALL_DEAL_KEYS,
+  ...more,
+});
+
+describe('statement names', () => {
+  it('names the first texts it sees, each always the same way, and no more than it keeps', () => {
+    const nameOf = statementNames(2);
+    const a = nameOf('select 1');
+    const b = nameOf('select 2');
+    expect(a).toMatch(/^armstrail_[0-9a-f]{20}$/);
+    expect(b).toMatch(/^armstrail_[0-9a-f]{20}$/);
+    expect(b).not.toBe(a);
+    expect(nameOf('select 3')).toBeUndefined();
+    expect(nameOf('select 1')).toBe(a);
+    expect(nameOf('select 2')).toBe(b);
+    expect(nameOf('select 3')).toBeUndefined();
+  });
+});
+
+// PGlite has one connection and no statement names: it runs every text as it comes.
+describe.skipIf(testDatabaseKind === 'pglite')('deal pages on PostgreSQL', () => {
+  let database: TestDatabase;
+  let platformId: string;
+  let supplierId: string;
+
+  beforeAll(async () => {
+    // One connection: the prepared statements the app leaves are the ones this test can see.
+    database = await createTestDatabase({ poolMax: 1 });
+    const { db } = database;
+    const supplier = await createState(db, 'Finland', 'FIN');
+    const recipient = await createState(db, 'Estonia', 'EST');
+    const platform = await createPlatform(db);
+    platformId = platform.id;
+    supplierId = supplier.id;
+    for (const year of [2019, 2020, 2021]) {
+      await createDeal(db, {
+        supplierId: supplier.id,
+        recipientId: recipient.id,
+        orderYear: year,
+        items: [{ platformId: platform.id }],
+      });
+    }
+  });
+  afterAll(() => database?.close());
+
+  async function prepared(): Promise<string[]> {
+    const rows = await queryRows<{ statement: string }>(
+      database.db,
+      sql`select statement from pg_prepared_statements`,
+    );
+    return rows.map((r) => r.statement);
+  }
+
+  it('prepares a root page once and reuses it, whatever the values', async () => {
+    const first = page();
+    const rows = await fetchDealPage(database.db, first);
+    expect(rows.length).toBeGreaterThan(0);
+    const text = dialect.sqlToQuery(dealPageStatement(first)).sql;
+    expect(await prepared()).toContain(text);
+
+    // Another page size is another value, not another text: still one prepared statement.
+    await fetchDealPage(database.db, page({ limit: 2 }));
+    expect((await prepared()).filter((s) => s === text)).toHaveLength(1);
+  });
+
+  it("prepares the pages of a list's parents, and answers as before", async () => {
+    const q = page({ limit: 2 });
+    for (const [parent, id] of [
+      ['platform', platformId],
+      ['supplier', supplierId],
+    ] as const) {
+      const pages = await fetchDealPagesByParent(database.db, parent, [id], q);
+      expect(pages.get(id)!.map((d) => d.orderYear)).toEqual([2021, 2020]);
+      const text = dialect.sqlToQuery(dealPagesByParentStatement(parent, [id], q)).sql;
+      expect(await prepared()).toContain(text);
+    }
+  });
+});
