@@ -84,6 +84,33 @@ describe('named statements', () => {
     },
   );
 
+  it('reads timestamps to the millisecond, far from the epoch too', async () => {
+    const { db } = database;
+    const times = [
+      '1901-03-04T05:06:07.891Z',
+      '1969-12-31T23:59:59.999Z',
+      '2026-12-02T09:55:00.001Z',
+      '2262-03-04T05:06:07.999Z',
+    ].map((iso) => new Date(iso));
+    const made = await db
+      .insert(sources)
+      .values(
+        times.map((t, i) => ({
+          kind: 'NEWS' as const,
+          url: `https://example.org/times/${i}`,
+          createdAt: t,
+          updatedAt: t,
+        })),
+      )
+      .returning({ id: sources.id });
+    const rows = await rowsWhereIn(sources, sources.id)(
+      db,
+      made.map((m) => m.id),
+    );
+    const read = made.map((m) => rows.find((r) => r.id === m.id)!.createdAt.toISOString());
+    expect(read).toEqual(times.map((t) => t.toISOString()));
+  });
+
   it('reads through the transaction inside one, seeing its writes', async () => {
     const { db } = database;
     const [deal] = await db.select().from(deals).limit(1);

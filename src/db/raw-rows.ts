@@ -115,7 +115,11 @@ function listOf(fields: Field[], from: string | undefined): SQL {
         from === undefined
           ? sql.identifier(name)
           : sql`${sql.identifier(from)}.${sql.identifier(name)}`;
-      const value = epoch ? sql`(extract(epoch from ${column}) * 1000)::float8` : column;
+      // date_part is float8 (extract is numeric since PostgreSQL 14: twice the cost on a
+      // 100-row by-ID statement); with millisecond precision, rounding its milliseconds gives
+      // the exact integer, as the numeric route did (checked on every timestamp of the
+      // register, and at 44, 1901 and 2262).
+      const value = epoch ? sql`round(date_part('epoch', ${column}) * 1000)` : column;
       return sql`${value} as ${sql.identifier(key)}`;
     }),
     sql`, `,
