@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { fetchTextKeysetPage } from '../src/db/keyset.js';
+import { actors } from '../src/db/schema.js';
 import { statementNames } from '../src/db/statements.js';
 import { ALL_DEAL_KEYS } from '../src/modules/deals/deal-columns.js';
 import {
@@ -92,6 +94,23 @@ describe.skipIf(testDatabaseKind === 'pglite')('deal pages on PostgreSQL', () =>
     // Another page size is another value, not another text: still one prepared statement.
     await fetchDealPage(database.db, page({ limit: 2 }));
     expect((await prepared()).filter((s) => s === text)).toHaveLength(1);
+  });
+
+  it('prepares a list by name, and reads its rows and keys as before', async () => {
+    const spec = {
+      sortKey: sql`lower(${actors.name})`,
+      idColumn: actors.id,
+      where: sql`${actors.name} ilike ${'%finla%'}`,
+      after: null,
+      limit: 5,
+    };
+    const rows = await fetchTextKeysetPage(database.db, actors, spec);
+    expect(rows.map((r) => [r.row.name, r.key])).toEqual([['Finland', 'finland']]);
+    // The row is the table's row as the loaders read it: a Date is a Date, no extra key.
+    expect(rows[0]!.row.createdAt).toBeInstanceOf(Date);
+    expect(Object.keys(rows[0]!.row)).not.toContain('__sort_key');
+    const texts = (await prepared()).filter((s) => s.includes('lower("actors"."name")'));
+    expect(texts).toHaveLength(1);
   });
 
   it("prepares the pages of a list's parents, and answers as before", async () => {
