@@ -11,6 +11,20 @@ export function uuidArray(ids: readonly string[]): SQL {
   return sql`${uuidArrayLiteral(ids)}::uuid[]`;
 }
 
+/**
+ * `limit n` with n in the statement's text, not a parameter. A page's statement runs named
+ * (statements.ts, queryPrepared), and PostgreSQL plans a named statement anew at every run
+ * while its generic plan looks dearer than the custom ones: with the limit a parameter, the
+ * generic plan guessed a tenth of the table and was never chosen. A page size is one of a few
+ * values (1–100, usually the default), so the texts stay few.
+ */
+export function limitRows(rows: number): SQL {
+  if (!Number.isSafeInteger(rows) || rows < 1) {
+    throw new Error(`a row limit must be a positive integer, got ${rows}`);
+  }
+  return sql.raw(`limit ${rows}`);
+}
+
 /** The text of a uuid[] literal: UUIDs need neither quotes nor escapes. */
 export function uuidArrayLiteral(ids: readonly string[]): string {
   return `{${ids.join(',')}}`;

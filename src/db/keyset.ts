@@ -2,6 +2,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
+import { limitRows } from './fragments.js';
 import { columnSelection } from './raw-rows.js';
 import { queryPrepared } from './statements.js';
 
@@ -38,7 +39,7 @@ export async function fetchTextKeysetPage<T extends PgTable>(
     db,
     sql`select ${list}, ${page.sortKey} as ${sql.identifier(SORT_KEY)} from ${table}
       ${where ? sql`where ${where}` : sql``}
-      order by ${page.sortKey}, ${page.idColumn} limit ${page.limit}`,
+      order by ${page.sortKey}, ${page.idColumn} ${limitRows(page.limit)}`,
   );
   return rows.map((raw) => {
     const key = raw[SORT_KEY] as string;

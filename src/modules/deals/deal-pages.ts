@@ -2,7 +2,7 @@
 // (a supplier's, a recipient's or a platform's deals) through a LATERAL join.
 import { and, count, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { uuidArray } from '../../db/fragments.js';
+import { limitRows, uuidArray } from '../../db/fragments.js';
 import { queryPrepared } from '../../db/statements.js';
 import { columnSelection } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
@@ -154,7 +154,7 @@ export function dealOfList(filter: ResolvedDealFilter, raw: Record<string, unkno
 export function dealPageStatement(q: DealPageQuery): SQL {
   const { list } = columnSelection(deals, q.columns, 'deals');
   return sql`${dealTables(q.filter)}select ${list} from ${deals}
-    where ${pageConditions(q)} order by ${orderBy(q.ordering)} limit ${q.limit}`;
+    where ${pageConditions(q)} order by ${orderBy(q.ordering)} ${limitRows(q.limit)}`;
 }
 
 export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]> {
@@ -217,7 +217,7 @@ export function dealPagesByParentStatement(
       : sql`select ${list} from ${deals}
         where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
         order by ${orderBy(q.ordering)}
-        limit ${q.limit}`;
+        ${limitRows(q.limit)}`;
   return sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${uuidArray(parentIds)}) as k(parent_key)
     cross join lateral (${page}) as page`;
 }
@@ -243,7 +243,7 @@ function platformPageByOrderDate(list: SQL, q: DealPageQuery): SQL {
     ) as m join ${deals} on ${deals.id} = m.deal_id
     where ${pageConditions(q)}
     order by ${orderOf('m')}
-    limit ${q.limit}`;
+    ${limitRows(q.limit)}`;
 }
 
 export async function fetchDealPagesByParent(
