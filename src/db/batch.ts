@@ -62,6 +62,71 @@ export function loaderOne<T>(
 }
 
 /**
+ * Loaders of a table's rows by primary key, one per set of columns (what a selection reads, so
+ * that a page's 100 platforms are not read whole: issue 12), beside `whole`, the loader of the
+ * rows with every column. A key is answered from any of the request's loaders that has settled
+ * it with at least the columns asked for: a row read whole (a filter's actor) or with more
+ * columns (an item's platform, then the same platform as another's family) costs no second
+ * statement. `fetch` reads the rest, one statement per batch.
+ */
+export function loadersByColumns<T, K extends string>(
+  whole: BatchLoader<T | null>,
+  fetch: (columns: readonly K[], keys: string[]) => Promise<T[]>,
+  keyOf: (row: T) => string,
+): (columns: readonly K[]) => BatchLoader<T | null> {
+  const loaders = new Map<string, { columns: ReadonlySet<K>; loader: BatchLoader<T | null> }>();
+  const holding = (columns: ReadonlySet<K>) => [
+    whole,
+    ...[...loaders.values()]
+      .filter((other) => other.columns.size > columns.size)
+      .filter((other) => [...columns].every((column) => other.columns.has(column)))
+      .map((other) => other.loader),
+  ];
+  return (columns) => {
+    const name = columnsKey(columns);
+    let entry = loaders.get(name);
+    if (!entry) {
+      const own = new Set(columns);
+      const loader = new BatchLoader<T | null>(async (keys) => {
+        const sources = holding(own);
+        const settled = (key: string) => {
+          for (const source of sources) {
+            const row = source.peek(key);
+            if (row !== undefined) return row;
+          }
+          return undefined;
+        };
+        const found = keys.map(settled);
+        const missing = keys.filter((_, i) => found[i] === undefined);
+        const read = new Map<string, T>();
+        if (missing.length > 0) {
+          for (const row of await fetch(columns, missing)) read.set(keyOf(row), row);
+        }
+        return keys.map((key, i) => found[i] ?? read.get(key) ?? null);
+      });
+      entry = { columns: own, loader };
+      loaders.set(name, entry);
+    }
+    return entry.loader;
+  };
+}
+
+/**
+ * A set of columns as a loader's key. A selector hands out one array per field node, and a
+ * relation is resolved once per row: joining the array each time built, and hashed, a new
+ * string per row (issue 12's profile), so each array's key is joined once.
+ */
+const columnKeys = new WeakMap<readonly string[], string>();
+export function columnsKey(columns: readonly string[]): string {
+  let key = columnKeys.get(columns);
+  if (key === undefined) {
+    key = columns.join(',');
+    columnKeys.set(columns, key);
+  }
+  return key;
+}
+
+/**
  * A loader of all rows per key (by foreign key): `[]` for a key with no rows. Rows keep
  * the order `fetch` returns them in, so `fetch` decides the order within each key.
  */

@@ -2,12 +2,17 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
-import { loaderMany, loaderOne } from '../../db/batch.js';
+import { loadersByColumns, loaderMany, loaderOne } from '../../db/batch.js';
 import { actorIdsInCountries } from '../../db/fragments.js';
 import { actorAliases, actors, dealEventActors } from '../../db/schema.js';
-import { queryPrepared, rowsWhereIn } from '../../db/statements.js';
+import { queryPrepared, rowsWhereIn, rowsWhereInSelecting } from '../../db/statements.js';
+import type { FieldNode } from 'graphql';
+import type { Fragments } from '../../graphql/selection.js';
+import { actorColumnsSelected, type ActorKey } from './actor-columns.js';
 
 const actorsById = rowsWhereIn(actors, actors.id);
+// Actors with the columns a selection reads (actor-columns.ts): a statement per set.
+const actorsByIdSelecting = rowsWhereInSelecting(actors, actors.id);
 const subsidiariesOf = rowsWhereIn(actors, actors.parentId, {
   where: isNull(actors.deletedAt),
   orderBy: sql`lower(${actors.name}), ${actors.id}`,
@@ -17,6 +22,16 @@ const aliasesOf = rowsWhereIn(actorAliases, actorAliases.actorId, {
 });
 
 export function createActorLoaders(db: Db) {
+  const actorById = loaderOne(
+    (ids) => actorsById(db, ids),
+    (row) => row.id,
+  );
+  /** Actors by ID with these columns: one loader, and one statement, per set of columns. */
+  const actorsWith = loadersByColumns(
+    actorById,
+    (columns: readonly ActorKey[], ids) => actorsByIdSelecting(columns)(db, ids),
+    (row) => row.id,
+  );
   return {
     /**
      * The actors in a set of countries (key: alpha-3 codes joined by ","), found once per
@@ -36,10 +51,14 @@ export function createActorLoaders(db: Db) {
         ),
       ),
     ),
-    actorById: loaderOne(
-      (ids) => actorsById(db, ids),
-      (row) => row.id,
-    ),
+    /** Whole actors: what every reader but a relation's selection uses. */
+    actorById,
+    /**
+     * Actors with the columns that `fields` (a relation's nodes, such as a deal's `supplier`)
+     * read. Two selections that read the same columns share a loader, and so a statement.
+     */
+    actorsFor: (fields: readonly FieldNode[], fragments: Fragments) =>
+      actorsWith(actorColumnsSelected(fields, fragments)),
     subsidiariesByActorId: loaderMany(
       (ids) => subsidiariesOf(db, ids),
       (row) => row.parentId ?? '',

@@ -85,11 +85,16 @@ export const actorResolvers: Resolvers = {
         name: a.alias,
         language: a.language,
       })),
-    parent: (actor, _args, ctx) =>
-      actor.parentId ? ctx.loaders.actorById.load(actor.parentId) : null,
+    // With the columns their selections read, as a deal's parties (deal-relations.ts).
+    parent: (actor, _args, ctx, info) =>
+      actor.parentId
+        ? ctx.loaders.actorsFor(info.fieldNodes, info.fragments).load(actor.parentId)
+        : null,
     subsidiaries: (actor, _args, ctx) => ctx.loaders.subsidiariesByActorId.load(actor.id),
-    country: (actor, _args, ctx) =>
-      actor.countryId ? ctx.loaders.actorById.load(actor.countryId) : null,
+    country: (actor, _args, ctx, info) =>
+      actor.countryId
+        ? ctx.loaders.actorsFor(info.fieldNodes, info.fragments).load(actor.countryId)
+        : null,
     produces: (actor, _args, ctx) => ctx.loaders.platformsByProducerId.load(actor.id),
   },
 };

@@ -6,15 +6,29 @@ import { isReleaseView } from './deal-pages.js';
 
 const relation = <P, V, K extends RelationKind>(r: Relation<P, V, K>) => r;
 
-/** A deal's party, by the column that holds its ID. */
+/** A deal's party, by the column that holds its ID, with the columns its selection reads. */
 const party = (key: (deal: DealRow) => string) =>
-  relation({ kind: 'one', type: 'Actor', key, loader: (_deal, ctx) => ctx.loaders.actorById });
+  relation({
+    kind: 'one',
+    type: 'Actor',
+    key,
+    loader: (_deal, ctx, fields, fragments) => ctx.loaders.actorsFor(fields, fragments),
+  });
 
-/** A platform an item names, by the column that holds its ID (the variant's may be null). */
+/**
+ * A platform an item names, by the column that holds its ID (the variant's may be null), with
+ * the columns its selection reads.
+ */
 const platformOf = <K extends 'one' | 'optional'>(
   kind: K,
   key: Relation<DealItemRow, unknown, K>['key'],
-) => relation({ kind, type: 'Platform', key, loader: (_item, ctx) => ctx.loaders.platformById });
+) =>
+  relation({
+    kind,
+    type: 'Platform',
+    key,
+    loader: (_item, ctx, fields, fragments) => ctx.loaders.platformsFor(fields, fragments),
+  });
 
 export const dealRelations = {
   Deal: {

@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import { asc, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
+import { columnsKey, loaderFamily, loaderMany, loaderOne } from '../../db/batch.js';
 import { dealEvents, dealItems, deals, type DealRow } from '../../db/schema.js';
 import type { FieldNode } from 'graphql';
 import type { Fragments } from '../../graphql/selection.js';
@@ -49,21 +49,6 @@ export function nestedDealPages(
     await relations(byParent.flat());
     return byParent;
   });
-}
-
-/**
- * A set of item columns as a loader family's key. The selector hands out one array per field
- * node, and `items` is resolved once per deal: joining it each time built, and hashed, a new
- * string per deal (issue 12's profile), so each array's key is joined once.
- */
-const columnKeys = new WeakMap<readonly DealItemKey[], string>();
-function columnsKey(columns: readonly DealItemKey[]): string {
-  let key = columnKeys.get(columns);
-  if (key === undefined) {
-    key = columns.join(',');
-    columnKeys.set(columns, key);
-  }
-  return key;
 }
 
 export function createDealLoaders(db: Db) {

@@ -1,11 +1,16 @@
 // Platform loaders: one statement per batch of platform, parent or producer IDs.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { loaderMany, loaderOne } from '../../db/batch.js';
+import { loadersByColumns, loaderMany, loaderOne } from '../../db/batch.js';
 import { actors, platformAliases, platformProducers, platforms } from '../../db/schema.js';
-import { rowsWhereIn } from '../../db/statements.js';
+import { rowsWhereIn, rowsWhereInSelecting } from '../../db/statements.js';
+import type { FieldNode } from 'graphql';
+import type { Fragments } from '../../graphql/selection.js';
+import { platformColumnsSelected, type PlatformKey } from './platform-columns.js';
 
 const platformsById = rowsWhereIn(platforms, platforms.id);
+// Platforms with the columns a selection reads (platform-columns.ts): a statement per set.
+const platformsByIdSelecting = rowsWhereInSelecting(platforms, platforms.id);
 const variantsOf = rowsWhereIn(platforms, platforms.parentId, {
   where: isNull(platforms.deletedAt),
   orderBy: sql`lower(${platforms.designation}), ${platforms.id}`,
@@ -15,11 +20,25 @@ const aliasesOf = rowsWhereIn(platformAliases, platformAliases.platformId, {
 });
 
 export function createPlatformLoaders(db: Db) {
+  const platformById = loaderOne(
+    (ids) => platformsById(db, ids),
+    (row) => row.id,
+  );
+  /** Platforms by ID with these columns: one loader, and one statement, per set of columns. */
+  const platformsWith = loadersByColumns(
+    platformById,
+    (columns: readonly PlatformKey[], ids) => platformsByIdSelecting(columns)(db, ids),
+    (row) => row.id,
+  );
   return {
-    platformById: loaderOne(
-      (ids) => platformsById(db, ids),
-      (row) => row.id,
-    ),
+    /** Whole platforms: what every reader but a relation's selection uses. */
+    platformById,
+    /**
+     * Platforms with the columns that `fields` (an item's `platform` or `variant` nodes) read.
+     * Two selections that read the same columns share a loader, and so a statement.
+     */
+    platformsFor: (fields: readonly FieldNode[], fragments: Fragments) =>
+      platformsWith(platformColumnsSelected(fields, fragments)),
     variantsByPlatformId: loaderMany(
       (ids) => variantsOf(db, ids),
       (row) => row.parentId ?? '',

@@ -78,8 +78,12 @@ export const platformResolvers: Resolvers = {
         name: a.alias,
         language: a.language,
       })),
-    family: (platform, _args, ctx) =>
-      platform.parentId ? ctx.loaders.platformById.load(platform.parentId) : null,
+    // With the columns its selection reads, as an item's platform (deal-relations.ts): a family
+    // that was read as an item's platform, with those columns or more, costs no statement.
+    family: (platform, _args, ctx, info) =>
+      platform.parentId
+        ? ctx.loaders.platformsFor(info.fieldNodes, info.fragments).load(platform.parentId)
+        : null,
     familySource: (platform) => familySource(platform.familySource),
     variants: (platform, _args, ctx) => ctx.loaders.variantsByPlatformId.load(platform.id),
     producers: (platform, _args, ctx) => ctx.loaders.producersByPlatformId.load(platform.id),
