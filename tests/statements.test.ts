@@ -1,7 +1,7 @@
 // Named statements (src/db/statements.ts) return what Drizzle's select returned, on both drivers
 // and inside a transaction, and every run is one statement the query logger sees.
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +15,7 @@ import {
   sipriReleases,
   sources,
 } from '../src/db/schema.js';
-import { rowsWhereIn } from '../src/db/statements.js';
+import { rowsWhereIn, runPrepared, statementsByShape } from '../src/db/statements.js';
 import { createSource } from './support/factories.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -125,5 +125,52 @@ describe('named statements', () => {
     ).rejects.toBe(undo);
     expect(inside).toEqual([{ ...deal, comments: 'seen inside' }]);
     expect(await rowsWhereIn(deals, deals.id)(db, [deal!.id])).toEqual([deal]);
+  });
+
+  it("builds a shape's statement once, and runs it with each request's values", async () => {
+    const { db } = database;
+    const named = await db.select({ id: actors.id, name: actors.name }).from(actors).limit(3);
+    expect(named.length).toBeGreaterThan(1);
+    const byShape = statementsByShape<{ ids: string }>(['ids'], 2);
+    let builds = 0;
+    const namesOf = async (shape: string, ids: string[], upper: boolean) => {
+      const st = byShape(shape, ({ ids }) => {
+        builds += 1;
+        const name = upper ? sql`upper(${actors.name})` : sql`${actors.name}`;
+        return sql`select ${name} as name from ${actors} where ${actors.id} = any(${ids}::uuid[])
+          order by ${actors.name}`;
+      });
+      database.statements.reset();
+      const rows = await runPrepared<{ ids: string }, { name: string }>(db, st, {
+        ids: `{${ids.join(',')}}`,
+      });
+      expect(database.statements.count).toBe(1);
+      return rows.map((r) => r.name);
+    };
+    const names = (rows: typeof named) => rows.map((r) => r.name).sort();
+    expect(await namesOf('plain', [named[0]!.id], false)).toEqual([named[0]!.name]);
+    expect(
+      await namesOf(
+        'plain',
+        named.map((r) => r.id),
+        false,
+      ),
+    ).toEqual(names(named));
+    expect(builds).toBe(1);
+    // Another shape is another text; past `kept` shapes, the oldest are built again.
+    expect(await namesOf('upper', [named[1]!.id], true)).toEqual([named[1]!.name.toUpperCase()]);
+    expect(builds).toBe(2);
+    await namesOf('third', [named[0]!.id], false);
+    await namesOf('plain', [named[0]!.id], false);
+    expect(builds).toBe(4);
+    // Inside a transaction it runs through the transaction, with the same values.
+    const inTx = await db.transaction((tx) =>
+      runPrepared<{ ids: string }, { name: string }>(
+        tx,
+        byShape('plain', () => sql`unused`),
+        { ids: `{${named[1]!.id}}` },
+      ),
+    );
+    expect(inTx.map((r) => r.name)).toEqual([named[1]!.name]);
   });
 });

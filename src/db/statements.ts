@@ -105,6 +105,46 @@ export async function queryPrepared<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
+ * Statements built per request whose text follows the request's shape (a page's filter, order,
+ * columns and size) but not some of its values (`names`: the parents of a nested page), kept
+ * by shape: Drizzle builds a shape's text once, with placeholders for those values, instead of
+ * on every request (50–80 µs a page statement, several per request: issue 12). `shape` must
+ * say everything the text and the other parameters follow from; the last `kept` shapes are
+ * kept. Run with `runPrepared`.
+ */
+export function statementsByShape<P extends Record<string, unknown>>(
+  names: (keyof P & string)[],
+  kept = PREPARED_TEXTS_KEPT,
+): (shape: string, build: (values: P) => SQL) => Statement<P> {
+  const built = new Map<string, Statement<P>>();
+  return (shape, build) => {
+    let st = built.get(shape);
+    if (!st) {
+      st = statement(build, names);
+      if (built.size >= kept) built.clear();
+      built.set(shape, st);
+    }
+    return st;
+  };
+}
+
+/** Raw rows of a statement of `statementsByShape`, named as queryPrepared names texts. */
+export async function runPrepared<P extends Record<string, unknown>, T>(
+  db: Db,
+  st: Statement<P>,
+  values: P,
+): Promise<T[]> {
+  const run = rawQueryOf(db);
+  if (!run) return queryRows<T>(db, st.build(values));
+  return (await runRaw(
+    run,
+    preparedName(st.text),
+    st.text,
+    fillPlaceholders(st.params, values),
+  )) as T[];
+}
+
+/**
  * Every column (or those under `keys`) of `table`'s rows whose `column` is one of a batch of
  * UUIDs (optionally `where` too, in `orderBy` order), as one named statement with the whole
  * batch as one uuid[] parameter: the same text, and so the same prepared statement, for any

@@ -2,8 +2,8 @@
 // (a supplier's, a recipient's or a platform's deals) through a LATERAL join.
 import { and, count, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { limitRows, uuidArray } from '../../db/fragments.js';
-import { queryPrepared } from '../../db/statements.js';
+import { limitRows, uuidArray, uuidArrayLiteral } from '../../db/fragments.js';
+import { queryPrepared, runPrepared, statementsByShape } from '../../db/statements.js';
 import { columnSelection } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
 import { dealItems, deals, type DealRow } from '../../db/schema.js';
@@ -157,11 +157,22 @@ export function dealPageStatement(q: DealPageQuery): SQL {
     where ${pageConditions(q)} order by ${orderBy(q.ordering)} ${limitRows(q.limit)}`;
 }
 
+// A first page's statement is the same for every request of its query (filter, order, columns,
+// size): built once. A later page's holds its cursor, and is built each time.
+const rootPages = statementsByShape<Record<string, never>>([]);
+
 export async function fetchDealPage(db: Db, q: DealPageQuery): Promise<DealRow[]> {
   // Raw rows rather than Drizzle's select: a page is up to 101 rows, and Drizzle's per-field
   // mapping (then a copy of every row) was a visible share of a request's CPU and allocations.
   const { toRow } = columnSelection(deals, q.columns, 'deals');
-  const rows = await queryPrepared<Record<string, unknown>>(db, dealPageStatement(q));
+  const rows =
+    q.after === null
+      ? await runPrepared<Record<string, never>, Record<string, unknown>>(
+          db,
+          rootPages(JSON.stringify(q), () => dealPageStatement(q)),
+          {},
+        )
+      : await queryPrepared<Record<string, unknown>>(db, dealPageStatement(q));
   return rows.map((raw) => markedRelease(q.filter, toRow(raw)));
 }
 
@@ -210,6 +221,11 @@ export function dealPagesByParentStatement(
   parentIds: readonly string[],
   q: DealPageQuery,
 ): SQL {
+  return pagesByParent(parent, uuidArray(parentIds), q);
+}
+
+/** dealPagesByParentStatement with the parents' IDs as `parents` (a uuid[] expression). */
+function pagesByParent(parent: DealParent, parents: SQL, q: DealPageQuery): SQL {
   const { list } = columnSelection(deals, q.columns, 'deals');
   const page =
     parent === 'platform' && q.ordering.field === 'ORDER_DATE'
@@ -218,7 +234,7 @@ export function dealPagesByParentStatement(
         where ${and(parentCondition(parent, sql`k.parent_key`), pageConditions(q))}
         order by ${orderBy(q.ordering)}
         ${limitRows(q.limit)}`;
-  return sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${uuidArray(parentIds)}) as k(parent_key)
+  return sql`${dealTables(q.filter)}select k.parent_key, page.* from unnest(${parents}) as k(parent_key)
     cross join lateral (${page}) as page`;
 }
 
@@ -246,6 +262,9 @@ function platformPageByOrderDate(list: SQL, q: DealPageQuery): SQL {
     ${limitRows(q.limit)}`;
 }
 
+// As rootPages, with the parents' IDs a value of the statement.
+const parentPages = statementsByShape<{ parents: string }>(['parents']);
+
 export async function fetchDealPagesByParent(
   db: Db,
   parent: DealParent,
@@ -253,10 +272,17 @@ export async function fetchDealPagesByParent(
   q: DealPageQuery,
 ): Promise<Map<string, DealRow[]>> {
   const { toRow } = columnSelection(deals, q.columns, 'deals');
-  const rows = await queryPrepared<Record<string, unknown> & { parent_key: string }>(
-    db,
-    dealPagesByParentStatement(parent, parentIds, q),
-  );
+  type Raw = Record<string, unknown> & { parent_key: string };
+  const rows =
+    q.after === null
+      ? await runPrepared<{ parents: string }, Raw>(
+          db,
+          parentPages(`${parent} ${JSON.stringify(q)}`, (values) =>
+            pagesByParent(parent, sql`${values.parents}::uuid[]`, q),
+          ),
+          { parents: uuidArrayLiteral(parentIds) },
+        )
+      : await queryPrepared<Raw>(db, dealPagesByParentStatement(parent, parentIds, q));
   const pages = new Map<string, DealRow[]>(parentIds.map((id) => [id, []]));
   for (const raw of rows) {
     pages.get(raw.parent_key)?.push(markedRelease(q.filter, toRow(raw)));
