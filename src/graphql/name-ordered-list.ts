@@ -11,6 +11,11 @@ export interface NameOrderedList {
   sortKey: SQL;
   idColumn: PgColumn;
   where: SQL | undefined;
+  /**
+   * What `where` is made of (the list's filter, as JSON), when nothing else goes into it: a
+   * first page's statement is then built once (src/db/keyset.ts).
+   */
+  filterShape?: string;
   first: number | null | undefined;
   after: string | null | undefined;
 }
@@ -22,7 +27,8 @@ export async function nameOrderedConnection<T extends PgTable>(
 ): Promise<Connection<T['$inferSelect']>> {
   const first = pageSize(spec.first);
   const after = decodeCursor(spec.after, spec.list);
-  const rows = await fetchTextKeysetPage(db, table, { ...spec, after, limit: first + 1 });
+  const shape = spec.filterShape === undefined ? undefined : `${spec.list} ${spec.filterShape}`;
+  const rows = await fetchTextKeysetPage(db, table, { ...spec, after, limit: first + 1, shape });
   const page = buildConnection(
     rows,
     first,

@@ -47,6 +47,7 @@ function actorList(
     sortKey: sql`lower(${actors.name})`,
     idColumn: actors.id,
     where: actorConditions(args.filter, role),
+    filterShape: JSON.stringify(args.filter ?? null),
     first: args.first,
     after: args.after,
   });

@@ -67,6 +67,7 @@ export const platformResolvers: Resolvers = {
         sortKey: sql`lower(${platforms.designation})`,
         idColumn: platforms.id,
         where: await platformConditions(args.filter, ctx),
+        filterShape: JSON.stringify(args.filter ?? null),
         first: args.first,
         after: args.after,
       }),
