@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '../tests/support/throwaway-postgres.js';
-import { ROOT, runCli, SIPRI_FILE } from './bench-server.js';
+import { ROOT, runCli, SERVER_ARGS, SIPRI_FILE } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -81,7 +81,7 @@ interface Run {
 
 async function measure(responseCache: boolean): Promise<Run> {
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const server = spawn(process.execPath, SERVER_ARGS, {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -15,7 +15,7 @@ import {
   postgresBinDir,
   type ThrowawayPostgres,
 } from '../tests/support/throwaway-postgres.js';
-import { ROOT, SIPRI_FILE } from './bench-server.js';
+import { ROOT, SERVER_ARGS, SIPRI_FILE } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -73,7 +73,7 @@ async function startServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: ROOT,
     env: {
       ...process.env,
