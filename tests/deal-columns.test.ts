@@ -4,18 +4,14 @@
 // answer what node(id) answers for the same deal, which reads the whole row.
 import { sql } from 'drizzle-orm';
 import {
-  buildSchema,
   getNamedType,
   isInterfaceType,
   isLeafType,
-  isNonNullType,
   isObjectType,
   isUnionType,
-  type GraphQLField,
   type GraphQLNamedType,
 } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sipriReleases, type ActorRow, type DealRow } from '../src/db/schema.js';
 import {
@@ -26,12 +22,8 @@ import {
   createState,
   gid,
 } from './support/factories.js';
+import { askable, fieldsOf } from './support/schema-fields.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
-
-const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-
-const askable = (field: GraphQLField<unknown, unknown>) =>
-  field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined);
 
 /**
  * A selection of every field of `type` that needs no argument: leaves, and objects below it as
@@ -48,20 +40,8 @@ function selectionOf(type: GraphQLNamedType, depth = 0): string {
   return `{ __typename ${fields.join(' ')} }`;
 }
 
-/** Each field of a type that needs no argument, with a selection of it. */
-function fieldsOf(typeName: string) {
-  const type = schema.getType(typeName);
-  if (!isObjectType(type)) throw new Error(`schema.graphql has no ${typeName} type`);
-  return Object.values(type.getFields())
-    .filter(askable)
-    .map((field) => ({
-      name: field.name,
-      selection: `${field.name} ${selectionOf(getNamedType(field.type))}`,
-    }));
-}
-
-const DEAL_FIELDS = fieldsOf('Deal');
-const ITEM_FIELDS = fieldsOf('DealItem');
+const DEAL_FIELDS = fieldsOf('Deal', selectionOf);
+const ITEM_FIELDS = fieldsOf('DealItem', selectionOf);
 
 describe('deal pages and items read only the columns their fields need', () => {
   let api: TestApi;

@@ -4,16 +4,7 @@
 // 12). A field whose columns were left out would answer null or fail: so every field of Actor
 // and Platform, asked alone through a relation, must answer what node(id) answers for the same
 // record, which reads the whole row.
-import {
-  buildSchema,
-  getNamedType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLNamedType,
-} from 'graphql';
-import { readFileSync } from 'node:fs';
+import { isLeafType, isObjectType, type GraphQLNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorAliases, platformAliases, platformProducers } from '../src/db/schema.js';
 import {
@@ -25,33 +16,19 @@ import {
   createState,
   gid,
 } from './support/factories.js';
+import { fieldsOf } from './support/schema-fields.js';
 import { createTestApi, dataOf, type TestApi } from './support/test-api.js';
 
-const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+/** Below a field: nothing for a leaf, an object by its ID (or its type when it has none). */
+const below = (type: GraphQLNamedType) =>
+  isLeafType(type)
+    ? ''
+    : isObjectType(type) && 'id' in type.getFields()
+      ? '{ __typename id }'
+      : '{ __typename }';
 
-const askable = (field: GraphQLField<unknown, unknown>) =>
-  field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined);
-
-/** Each field of a type that needs no argument, with a selection of it (objects by their ID). */
-function fieldsOf(typeName: string) {
-  const type = schema.getType(typeName);
-  if (!isObjectType(type)) throw new Error(`schema.graphql has no ${typeName} type`);
-  const below = (t: GraphQLNamedType) =>
-    isLeafType(t)
-      ? ''
-      : isObjectType(t) && 'id' in t.getFields()
-        ? '{ __typename id }'
-        : '{ __typename }';
-  return Object.values(type.getFields())
-    .filter(askable)
-    .map((field) => ({
-      name: field.name,
-      selection: `${field.name} ${below(getNamedType(field.type))}`,
-    }));
-}
-
-const ACTOR_FIELDS = fieldsOf('Actor');
-const PLATFORM_FIELDS = fieldsOf('Platform');
+const ACTOR_FIELDS = fieldsOf('Actor', below);
+const PLATFORM_FIELDS = fieldsOf('Platform', below);
 
 describe('relations read only the columns their selection needs', () => {
   let api: TestApi;
