@@ -5,7 +5,12 @@ import type { Db } from '../../db/client.js';
 import { loadersByColumns, loaderMany, loaderOne } from '../../db/batch.js';
 import { actorIdsInCountries } from '../../db/fragments.js';
 import { actorAliases, actors, dealEventActors } from '../../db/schema.js';
-import { queryPrepared, rowsWhereIn, rowsWhereInSelecting } from '../../db/statements.js';
+import {
+  rowsWhereIn,
+  rowsWhereInSelecting,
+  runPrepared,
+  statementsByShape,
+} from '../../db/statements.js';
 import type { FieldNode } from 'graphql';
 import type { Fragments } from '../../graphql/selection.js';
 import { actorColumnsSelected, type ActorKey } from './actor-columns.js';
@@ -20,6 +25,9 @@ const subsidiariesOf = rowsWhereIn(actors, actors.parentId, {
 const aliasesOf = rowsWhereIn(actorAliases, actorAliases.actorId, {
   orderBy: asc(actorAliases.alias),
 });
+
+// A set of countries' statement: its codes are its values, so it is built once per set.
+const countryActorIds = statementsByShape<Record<string, never>>([]);
 
 export function createActorLoaders(db: Db) {
   const actorById = loaderOne(
@@ -43,9 +51,13 @@ export function createActorLoaders(db: Db) {
       Promise.all(
         keys.map(async (key) =>
           (
-            await queryPrepared<{ id: string }>(
+            await runPrepared<Record<string, never>, { id: string }>(
               db,
-              sql`select x.id from ${actorIdsInCountries(key.split(','))} as x`,
+              countryActorIds(
+                key,
+                () => sql`select x.id from ${actorIdsInCountries(key.split(','))} as x`,
+              ),
+              {},
             )
           ).map((r) => r.id),
         ),
