@@ -221,7 +221,18 @@ export function dealPagesByParentStatement(
   parentIds: readonly string[],
   q: DealPageQuery,
 ): SQL {
-  return pagesByParent(parent, uuidArray(parentIds), q);
+  return pagesByParent(parent, parentsArray(parentIds), q);
+}
+
+/**
+ * The parents' IDs as the statement's uuid[]: one ID as a one-element array expression, whose
+ * length the planner knows. Given as an array parameter, its length is unknown when PostgreSQL
+ * weighs a generic plan (it guesses 10), so for one parent (Q3's supplier, a node's deals) the
+ * generic plan looked ten times dearer than the custom one and every run was planned anew
+ * (0.25 ms of Q3's; tests/prepared-pages.test.ts).
+ */
+function parentsArray(parentIds: readonly string[]): SQL {
+  return parentIds.length === 1 ? sql`array[${parentIds[0]}::uuid]` : uuidArray(parentIds);
 }
 
 /** dealPagesByParentStatement with the parents' IDs as `parents` (a uuid[] expression). */
@@ -273,14 +284,20 @@ export async function fetchDealPagesByParent(
 ): Promise<Map<string, DealRow[]>> {
   const { toRow } = columnSelection(deals, q.columns, 'deals');
   type Raw = Record<string, unknown> & { parent_key: string };
+  const one = parentIds.length === 1;
   const rows =
     q.after === null
       ? await runPrepared<{ parents: string }, Raw>(
           db,
-          parentPages(`${parent} ${JSON.stringify(q)}`, (values) =>
-            pagesByParent(parent, sql`${values.parents}::uuid[]`, q),
+          // As parentsArray: one parent's statement is another text.
+          parentPages(`${parent} ${one ? 'one' : 'many'} ${JSON.stringify(q)}`, (values) =>
+            pagesByParent(
+              parent,
+              one ? sql`array[${values.parents}::uuid]` : sql`${values.parents}::uuid[]`,
+              q,
+            ),
           ),
-          { parents: uuidArrayLiteral(parentIds) },
+          { parents: one ? parentIds[0]! : uuidArrayLiteral(parentIds) },
         )
       : await queryPrepared<Raw>(db, dealPagesByParentStatement(parent, parentIds, q));
   const pages = new Map<string, DealRow[]>(parentIds.map((id) => [id, []]));
