@@ -109,8 +109,8 @@ export async function queryPrepared<T>(db: Db, query: SQL): Promise<T[]> {
  * columns and size) but not some of its values (`names`: the parents of a nested page), kept
  * by shape: Drizzle builds a shape's text once, with placeholders for those values, instead of
  * on every request (50–80 µs a page statement, several per request: issue 12). `shape` must
- * say everything the text and the other parameters follow from; the last `kept` shapes are
- * kept. Run with `runPrepared`.
+ * say everything the text and the other parameters follow from. At most `kept` shapes are
+ * kept (when full, it starts afresh). Run with `runPrepared`.
  */
 export function statementsByShape<P extends Record<string, unknown>>(
   names: (keyof P & string)[],

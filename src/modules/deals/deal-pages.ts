@@ -221,7 +221,8 @@ export function dealPagesByParentStatement(
   parentIds: readonly string[],
   q: DealPageQuery,
 ): SQL {
-  return pagesByParent(parent, parentsArray(parentIds), q);
+  const one = parentIds.length === 1;
+  return pagesByParent(parent, parentsArray(one, parentsValue(parentIds)), q);
 }
 
 /**
@@ -231,8 +232,13 @@ export function dealPagesByParentStatement(
  * generic plan looked ten times dearer than the custom one and every run was planned anew
  * (0.25 ms of Q3's; tests/prepared-pages.test.ts).
  */
-function parentsArray(parentIds: readonly string[]): SQL {
-  return parentIds.length === 1 ? sql`array[${parentIds[0]}::uuid]` : uuidArray(parentIds);
+function parentsArray(one: boolean, value: unknown): SQL {
+  return one ? sql`array[${value}::uuid]` : sql`${value}::uuid[]`;
+}
+
+/** The parameter parentsArray takes for these IDs: the one ID, or a uuid[] literal. */
+function parentsValue(parentIds: readonly string[]): string {
+  return parentIds.length === 1 ? parentIds[0]! : uuidArrayLiteral(parentIds);
 }
 
 /** dealPagesByParentStatement with the parents' IDs as `parents` (a uuid[] expression). */
@@ -291,13 +297,9 @@ export async function fetchDealPagesByParent(
           db,
           // As parentsArray: one parent's statement is another text.
           parentPages(`${parent} ${one ? 'one' : 'many'} ${JSON.stringify(q)}`, (values) =>
-            pagesByParent(
-              parent,
-              one ? sql`array[${values.parents}::uuid]` : sql`${values.parents}::uuid[]`,
-              q,
-            ),
+            pagesByParent(parent, parentsArray(one, values.parents), q),
           ),
-          { parents: one ? parentIds[0]! : uuidArrayLiteral(parentIds) },
+          { parents: parentsValue(parentIds) },
         )
       : await queryPrepared<Raw>(db, dealPagesByParentStatement(parent, parentIds, q));
   const pages = new Map<string, DealRow[]>(parentIds.map((id) => [id, []]));
