@@ -43,14 +43,27 @@ function statementName(text: string): string {
 }
 
 /** Raw rows of a statement: column names as in SQL, values as the driver gives them. */
-export async function runStatement<P extends Record<string, unknown>>(
+export function runStatement<P extends Record<string, unknown>>(
   db: Db,
   st: Statement<P>,
   values: P,
 ): Promise<Record<string, unknown>[]> {
+  return runNamed(db, st, values, () => st.name);
+}
+
+/**
+ * A statement with its values, on the database's own driver under the name `nameOf` gives, or
+ * through Drizzle with the values built in when there is no such driver (a transaction).
+ */
+async function runNamed<P extends Record<string, unknown>>(
+  db: Db,
+  st: Statement<P>,
+  values: P,
+  nameOf: () => string | undefined,
+): Promise<Record<string, unknown>[]> {
   const run = rawQueryOf(db);
   if (!run) return queryRows<Record<string, unknown>>(db, st.build(values));
-  return runRaw(run, st.name, st.text, fillPlaceholders(st.params, values));
+  return runRaw(run, nameOf(), st.text, fillPlaceholders(st.params, values));
 }
 
 async function runRaw(
@@ -128,20 +141,16 @@ export function statementsByShape<P extends Record<string, unknown>>(
   };
 }
 
-/** Raw rows of a statement of `statementsByShape`, named as queryPrepared names texts. */
+/**
+ * Raw rows of a statement of `statementsByShape`, named as queryPrepared names texts (the first
+ * PREPARED_TEXTS_KEPT only), not by its own name: shapes come and go, names stay prepared.
+ */
 export async function runPrepared<P extends Record<string, unknown>, T>(
   db: Db,
   st: Statement<P>,
   values: P,
 ): Promise<T[]> {
-  const run = rawQueryOf(db);
-  if (!run) return queryRows<T>(db, st.build(values));
-  return (await runRaw(
-    run,
-    preparedName(st.text),
-    st.text,
-    fillPlaceholders(st.params, values),
-  )) as T[];
+  return (await runNamed(db, st, values, () => preparedName(st.text))) as T[];
 }
 
 /**
