@@ -2,7 +2,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { columnSelection } from '../../db/raw-rows.js';
 import { apiKeys, type ApiKeyRow } from '../../db/schema.js';
+import { runStatement, statement } from '../../db/statements.js';
 import { InvalidInputError } from '../../errors.js';
 
 export type Role = ApiKeyRow['role'];
@@ -67,17 +69,23 @@ export async function revokeApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyRo
   return row ?? null;
 }
 
+const viewerColumns = columnSelection(apiKeys, ['id', 'name', 'role', 'revokedAt']);
+
+// Every request with a key runs this first: a named statement, planned once per connection.
+const keyByHash = statement<{ hash: string }>(
+  ({ hash }) =>
+    sql`select ${viewerColumns.list} from ${apiKeys} where ${apiKeys.keyHash} = ${hash} limit 1`,
+  ['hash'],
+);
+
 /**
  * The viewer a key stands for, or null when no key has its hash or the key is revoked. Its
  * format is not checked first: every key, malformed or not, costs one hash and one indexed
  * lookup, so the answer's timing does not tell whether a key exists.
  */
 export async function viewerForKey(db: Db, key: string): Promise<Viewer | null> {
-  const [row] = await db
-    .select()
-    .from(apiKeys)
-    .where(eq(apiKeys.keyHash, hashKey(key)))
-    .limit(1);
+  const [raw] = await runStatement(db, keyByHash, { hash: hashKey(key) });
+  const row = raw && viewerColumns.toRow(raw);
   if (!row || row.revokedAt !== null) return null;
   return { kind: 'key', keyId: row.id, name: row.name, role: row.role };
 }

@@ -1,6 +1,6 @@
 // Deal pages: one keyset-paginated statement for a root list, or for many parents at once
 // (a supplier's, a recipient's or a platform's deals) through a LATERAL join.
-import { and, count, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { limitRows, uuidArray, uuidArrayLiteral } from '../../db/fragments.js';
 import { queryPrepared, runPrepared, statementsByShape } from '../../db/statements.js';
@@ -185,14 +185,18 @@ export function dealListStatement(filter: ResolvedDealFilter, ordering: DealOrde
     where ${dealConditions(filter)} order by ${orderBy(ordering)}`;
 }
 
+// A count's statement follows its filter alone: built once per filter, as first pages are.
+const counts = statementsByShape<Record<string, never>>([]);
+
 export async function countDeals(db: Db, filter: ResolvedDealFilter): Promise<number> {
-  if (!filter.releaseId) {
-    const [row] = await db.select({ n: count() }).from(deals).where(dealConditions(filter));
-    return row?.n ?? 0;
-  }
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await runPrepared<Record<string, never>, { n: number }>(
     db,
-    sql`${dealTables(filter)}select count(*)::int as n from ${deals} where ${dealConditions(filter)}`,
+    counts(
+      JSON.stringify(filter),
+      () =>
+        sql`${dealTables(filter)}select count(*)::int as n from ${deals} where ${dealConditions(filter)}`,
+    ),
+    {},
   );
   return row?.n ?? 0;
 }
