@@ -88,6 +88,22 @@ describe('rate limiting over HTTP', () => {
     expect(error?.message).toMatch(/costs 21 points and \d+ are available.*retry after \d+ s/);
   });
 
+  it("charges each request its own variables' cost when one operation comes again", async () => {
+    // The server keeps an operation's cost for its variables: it must never charge one set of
+    // variables what another costs, nor let a refused set through the second time.
+    const url = await listen(
+      new LocalRateLimiter({ ...POLICY, anonymous: { burst: 10_000, perSecond: 0.01 } }),
+    );
+    const query = 'query Q($n: Int) { deals(first: $n) { nodes { supplier { name } } } }';
+    const costs: unknown[] = [];
+    for (const n of [10, 20, 10, 500, 20, 500]) {
+      const answer = await postGraphQL(url, { query, variables: { n } });
+      const cost = answer.body.extensions?.cost as { requested: number } | undefined;
+      costs.push(cost?.requested ?? answer.body.errors?.[0]?.extensions?.code);
+    }
+    expect(costs).toEqual([21, 41, 21, 'BAD_USER_INPUT', 41, 'BAD_USER_INPUT']);
+  });
+
   it('charges a refused document for the work of refusing it, so refusals cannot flood', async () => {
     // With 1 point a refusal, the 100-point budget would pay for 100 of them; each costs
     // REFUSED_REQUEST_COST (parsing and validating a document is real work).
