@@ -43,6 +43,17 @@ const MEMO_MAX_VARIABLES_CHARS = 1_000;
 // Sets of variables kept per operation (the oldest go first).
 const MEMO_VARIABLE_SETS = 64;
 
+/** The variables' JSON, or null when too long to be worth a key or nested too deep to write. */
+function variablesKey(variables: Record<string, unknown> | undefined): string | null {
+  try {
+    const key = JSON.stringify(variables ?? {});
+    return key.length > MEMO_MAX_VARIABLES_CHARS ? null : key;
+  } catch {
+    // A RangeError (the stack): later steps refuse such variables as a bad request.
+    return null;
+  }
+}
+
 /**
  * operationCost, kept per operation and variables. Apollo hands every request of one query text
  * the same parsed document, so a dashboard's repeated query is costed once rather than at every
@@ -71,8 +82,8 @@ function costMemo(): (
     return operationCost({ schema, operation, fragments, variables });
   };
   return (schema, document, operation, variables) => {
-    const key = JSON.stringify(variables ?? {});
-    if (key.length > MEMO_MAX_VARIABLES_CHARS) {
+    const key = variablesKey(variables);
+    if (key === null) {
       return compute(schema, document, operation, variables);
     }
     let costs = byOperation.get(operation);
