@@ -1,41 +1,16 @@
 // Actor resolvers: actor lists (all, suppliers, recipients) and the Actor type's relations.
-import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { withTransaction, type Context } from '../../context.js';
-import { actorIdsInCountries } from '../../db/fragments.js';
-import { containsPattern } from '../../db/keyset.js';
-import { actorAliases, actors, deals } from '../../db/schema.js';
+import { actors } from '../../db/schema.js';
 import type { ActorFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { mergeInput, parseInput } from '../../graphql/input-schema.js';
 import { lookupIn } from '../../graphql/references.js';
+import { actorConditions, type ActorRole } from './actor-filter.js';
 import { actorWriteInput } from './actors.input.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import { mergeActors, writeActor } from './actors.service.js';
 import { nameOrderedConnection } from '../../graphql/name-ordered-list.js';
-import { resolveCountryCodes } from '../../reference/iso-countries.js';
-
-type ActorRole = 'any' | 'supplier' | 'recipient';
-
-function actorConditions(filter: ActorFilter | null | undefined, role: ActorRole): SQL | undefined {
-  const countries = resolveCountryCodes(filter?.country, 'filter.country');
-  const pattern = filter?.name ? containsPattern(filter.name) : null;
-  return and(
-    isNull(actors.deletedAt),
-    filter?.updatedSince ? gte(actors.updatedAt, filter.updatedSince) : undefined,
-    filter?.kind ? inArray(actors.kind, filter.kind) : undefined,
-    countries ? sql`${actors.id} in ${actorIdsInCountries(countries)}` : undefined,
-    pattern
-      ? sql`(${actors.name} ilike ${pattern} or ${actors.id} in
-          (select ${actorAliases.actorId} from ${actorAliases} where ${actorAliases.alias} ilike ${pattern}))`
-      : undefined,
-    role === 'supplier'
-      ? sql`exists (select 1 from ${deals} where ${deals.supplierId} = ${actors.id})`
-      : undefined,
-    role === 'recipient'
-      ? sql`exists (select 1 from ${deals} where ${deals.recipientId} = ${actors.id})`
-      : undefined,
-  );
-}
 
 function actorList(
   role: ActorRole,
