@@ -1,5 +1,7 @@
 // Shared SQL fragments: subqueries that several modules filter by.
 import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { isUuid } from './stable-id.js';
 import { FORMER_STATES } from '../reference/former-states.js';
 import { actorAliases, actors, platforms } from './schema.js';
 
@@ -28,6 +30,20 @@ export function limitRows(rows: number): SQL {
 /** The text of a uuid[] literal: UUIDs need neither quotes nor escapes. */
 export function uuidArrayLiteral(ids: readonly string[]): string {
   return `{${ids.join(',')}}`;
+}
+
+/**
+ * `column in ('…', '…')` with the IDs written into the statement's text rather than passed as
+ * parameters, for statements built once per set of values (statementsByShape): PostgreSQL then
+ * plans them once, for those very values. One ID is an equality, which an ordered index scan
+ * can serve. The IDs must be UUIDs (they are checked: they go into the text).
+ */
+export function inUuids(column: SQL | PgColumn, ids: readonly string[]): SQL {
+  if (ids.length === 0) return sql`false`;
+  for (const id of ids) {
+    if (!isUuid(id)) throw new Error(`inUuids: ${JSON.stringify(id)} is not a UUID`);
+  }
+  return sql`${column} in ${sql.raw(`(${ids.map((id) => `'${id}'`).join(', ')})`)}`;
 }
 
 /** Lower-case names of the former states among these codes (ISO 3166-3 alpha-3). */

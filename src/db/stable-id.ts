@@ -1,6 +1,11 @@
 // Deterministic record IDs: the same natural key gives the same UUID in every database.
 import { createHash } from 'node:crypto';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A UUID as PostgreSQL prints it (lower case, with hyphens). */
+export const isUuid = (text: string): boolean => UUID.test(text);
+
 // Armstrail's own UUID namespace (a random v4, fixed forever).
 const NAMESPACE = Buffer.from('6f1c2a4e8b3d4f0a9c7e5d2b1a0f3e4c', 'hex');
 

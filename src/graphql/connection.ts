@@ -1,6 +1,6 @@
 // Relay connections: page-size rules, opaque keyset cursors, and the connection object resolvers return.
 import { InvalidInputError } from '../errors.js';
-import { isUuid } from './global-id.js';
+import { isUuid } from '../db/stable-id.js';
 import { textProblem } from './limits/input-values.js';
 
 export const DEFAULT_PAGE_SIZE = 20;

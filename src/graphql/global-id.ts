@@ -1,14 +1,10 @@
 // Global IDs: opaque strings that name a record's type and its UUID, so node(id) can find it.
+import { isUuid } from '../db/stable-id.js';
 import { InvalidInputError } from '../errors.js';
 import { isRecordType, type RecordType } from './record-types.js';
 
 /** A record type: the part of a global ID before the UUID. */
 export type NodeType = RecordType;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A UUID as PostgreSQL prints it (lower case, with hyphens). */
-export const isUuid = (text: string): boolean => UUID.test(text);
 
 export function toGlobalId(type: NodeType, uuid: string): string {
   return Buffer.from(`${type}:${uuid}`, 'utf8').toString('base64url');
@@ -22,7 +18,7 @@ export function parseGlobalId(id: string, argument: string): { type: NodeType; u
   const separator = decoded.indexOf(':');
   const type = decoded.slice(0, separator) as NodeType;
   const uuid = decoded.slice(separator + 1);
-  if (separator < 0 || !isRecordType(type) || !UUID.test(uuid)) {
+  if (separator < 0 || !isRecordType(type) || !isUuid(uuid)) {
     throw new InvalidInputError(argument, `"${truncate(id)}" is not an Armstrail ID`);
   }
   return { type, uuid };

@@ -1,8 +1,9 @@
 // Deal filters: validates a GraphQL DealFilter and turns it into SQL conditions on `deals`.
 import { and, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../../context.js';
-import { platformFamilyIds } from '../../db/fragments.js';
+import { inUuids, platformFamilyIds } from '../../db/fragments.js';
 import { dealItems, deals, platforms } from '../../db/schema.js';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import type {
   DealArrangement,
@@ -155,14 +156,21 @@ function resolveYearRange(
  * with the actor IDs found when the filter was resolved, as values: with a subquery (`in`, or
  * `= any(array(…))`) the planner cannot see how few actors match and scans an order index.
  */
-export function dealConditions(f: ResolvedDealFilter): SQL | undefined {
+export function dealConditions(
+  f: ResolvedDealFilter,
+  { partiesInText = false }: { partiesInText?: boolean } = {},
+): SQL | undefined {
+  // In the text for a statement built once per filter (a first page, a count): planned for a
+  // parameter, a party's page got a plan of its own at every run (see inUuids).
+  const party = (column: PgColumn, ids: string[]) =>
+    partiesInText ? inUuids(column, ids) : inArray(column, ids);
   const conditions: (SQL | undefined)[] = [
     isNull(deals.deletedAt),
     f.includeRetired || f.releaseId ? undefined : isNull(deals.retiredAt),
-    f.supplierIds && inArray(deals.supplierId, f.supplierIds),
-    f.recipientIds && inArray(deals.recipientId, f.recipientIds),
-    f.supplierCountryActorIds && inArray(deals.supplierId, f.supplierCountryActorIds),
-    f.recipientCountryActorIds && inArray(deals.recipientId, f.recipientCountryActorIds),
+    f.supplierIds && party(deals.supplierId, f.supplierIds),
+    f.recipientIds && party(deals.recipientId, f.recipientIds),
+    f.supplierCountryActorIds && party(deals.supplierId, f.supplierCountryActorIds),
+    f.recipientCountryActorIds && party(deals.recipientId, f.recipientCountryActorIds),
     f.stages && inArray(deals.stage, f.stages),
     f.arrangements && inArray(deals.arrangement, f.arrangements),
     f.orderYear?.from != null ? gte(deals.orderYear, f.orderYear.from) : undefined,

@@ -120,8 +120,11 @@ function afterCursor(o: DealOrdering, c: KeysetCursor): SQL {
   return nullable ? sql`(${expr} is null or ${beyond})` : beyond;
 }
 
+/** A first page is built once per filter (rootPages): its parties are written into its text. */
 function pageConditions(q: DealPageQuery): SQL | undefined {
-  return and(dealConditions(q.filter), q.after ? afterCursor(q.ordering, q.after) : undefined);
+  return q.after
+    ? and(dealConditions(q.filter), afterCursor(q.ordering, q.after))
+    : dealConditions(q.filter, { partiesInText: true });
 }
 
 /** A deal as a SIPRI release published it: its items come from the same release. */
@@ -194,7 +197,7 @@ export async function countDeals(db: Db, filter: ResolvedDealFilter): Promise<nu
     counts(
       JSON.stringify(filter),
       () =>
-        sql`${dealTables(filter)}select count(*)::int as n from ${deals} where ${dealConditions(filter)}`,
+        sql`${dealTables(filter)}select count(*)::int as n from ${deals} where ${dealConditions(filter, { partiesInText: true })}`,
     ),
     {},
   );
