@@ -1,20 +1,30 @@
 // CPU per request (`npm run bench:cpu`): the server's own CPU time (user + system) spent on a
 // fixed number of each of the peer benchmark's read queries (../shared/peer-bench/armstrail,
 // Q1–Q3), on a PostgreSQL database that holds the register (BENCH_DATABASE_URL, e.g. the one
-// `../shared/peer-bench/run.sh` imports). On a machine whose cores are shared, throughput moves
-// with the neighbours' load; CPU milliseconds per request move far less, so this is the figure to
-// compare between two versions of the read path. The requests run in batches: the fastest batch
-// (min) is the least disturbed by neighbours, the median says how typical it is.
+// `../shared/peer-bench/run.sh` imports), and PostgreSQL's (every `postgres` process of this
+// machine: run it on an otherwise quiet server). On a machine whose cores are shared, throughput
+// moves with the neighbours' load; CPU milliseconds per request move far less, so this is the
+// figure to compare between two versions of the read path. The requests run in batches: the
+// fastest batch (min) is the least disturbed by neighbours, the median says how typical it is.
 //
 //   BENCH_DATABASE_URL=postgres://… npm run bench:cpu [-- --requests 600 --batches 6 --only Q2 --cpu-prof /tmp/prof]
+//   BENCH_DATABASE_URL=postgres://… npm run bench:cpu -- --against <git ref> [--batches 8]
 //
 // --cpu-prof DIR: the server runs under `node --cpu-prof` and writes its profile into DIR on exit
 // (summarise it with `npx tsx scripts/profile-summary.ts DIR/*.cpuprofile`).
-import { readFileSync } from 'node:fs';
+// --against REF: compares this checkout with another version (a commit, a branch). That
+// version's server runs from a temporary git worktree (sharing this checkout's node_modules and
+// its start command) beside this one; their batches alternate, each of this checkout's batches
+// paired with the other's next one, and the figure is the median of the pairs' ratios. Run one
+// after the other, two versions differ by the machine's drift over minutes (one version's CPU
+// per request moved 5.2 → 7.7 ms here), which hid changes of 5–15 %.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { ROOT, startBenchServer } from './bench-server.js';
+import { postgresCpuMs, ROOT, startBenchServer, type BenchServer } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +34,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'Q1,Q2,Q3' },
     queries: { type: 'string', default: join(ROOT, '../shared/peer-bench/armstrail') },
     'cpu-prof': { type: 'string' },
+    against: { type: 'string' },
   },
 });
 const url = process.env.BENCH_DATABASE_URL;
@@ -34,54 +45,113 @@ const REQUESTS = PER_BATCH * BATCHES;
 const CONNECTIONS = Number(values.connections);
 const WARMUP = 100;
 
-const server = await startBenchServer(
-  // The read path itself: no response cache (a repeated query would be a hit) and no rate limit.
-  { DATABASE_URL: url, LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', RESPONSE_CACHE: 'false' },
-  values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [],
-);
+// The read path itself: no response cache (a repeated query would be a hit) and no rate limit.
+const ENV = {
+  DATABASE_URL: url,
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_ENABLED: 'false',
+  RESPONSE_CACHE: 'false',
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** A worktree of `ref` that runs with this checkout's dependencies; removed by `remove`. */
+function worktreeOf(ref: string): { root: string; remove: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'armstrail-against-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, stdio: 'pipe' });
+  git('worktree', 'add', '--detach', root, ref);
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  return {
+    root,
+    remove: () => {
+      git('worktree', 'remove', '--force', root);
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One batch of `query` on `server`: its Node and PostgreSQL CPU per request, and its p50. */
+async function batch(server: BenchServer, query: string, amount: number) {
+  const node = server.cpuMs();
+  const pg = postgresCpuMs();
+  const result = await autocannon({
+    url: `${server.base}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    connections: CONNECTIONS,
+    amount,
+    timeout: 30,
+  });
+  return {
+    node: (server.cpuMs() - node) / amount,
+    pg: (postgresCpuMs() - pg) / amount,
+    p50: result.latency.p50,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function check(server: BenchServer, name: string, query: string) {
+  const answer = await fetch(`${server.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = await answer.text();
+  if (!answer.ok || !body.startsWith('{"data":') || body.includes('"errors"')) {
+    throw new Error(`${name} fails: ${body.slice(0, 400)}`);
+  }
+}
+
+const other = values.against ? worktreeOf(values.against) : null;
+const servers: BenchServer[] = [];
 try {
+  servers.push(
+    await startBenchServer(
+      ENV,
+      values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [],
+    ),
+  );
+  if (other) servers.push(await startBenchServer(ENV, [], other.root));
+  const [server, against] = servers as [BenchServer, BenchServer | undefined];
   for (const name of values.only.split(',')) {
     const query = readFileSync(join(values.queries, `${name}.graphql`), 'utf8');
-    const check = await fetch(`${server.base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    const body = await check.text();
-    if (!check.ok || !body.startsWith('{"data":') || body.includes('"errors"')) {
-      throw new Error(`${name} fails: ${body.slice(0, 400)}`);
+    for (const s of servers) {
+      await check(s, name, query);
+      await batch(s, query, WARMUP);
     }
-    const run = (amount: number) =>
-      autocannon({
-        url: `${server.base}/graphql`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-        connections: CONNECTIONS,
-        amount,
-        timeout: 30,
-      });
-    await run(WARMUP);
     server.resetPeakRss();
-    const cpu: number[] = [];
-    const p50: number[] = [];
-    let errors = 0;
+    const ours: Awaited<ReturnType<typeof batch>>[] = [];
+    const theirs: typeof ours = [];
     const started = performance.now();
     for (let b = 0; b < BATCHES; b++) {
-      const before = server.cpuMs();
-      const result = await run(PER_BATCH);
-      cpu.push((server.cpuMs() - before) / PER_BATCH);
-      p50.push(result.latency.p50);
-      errors += result.errors + result.timeouts + result.non2xx;
+      ours.push(await batch(server, query, PER_BATCH));
+      if (against) theirs.push(await batch(against, query, PER_BATCH));
     }
     const seconds = (performance.now() - started) / 1000;
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const cpu = ours.map((r) => r.node);
+    const errors = [...ours, ...theirs].reduce((sum, r) => sum + r.errors, 0);
     console.log(
       `${name}: CPU/request min ${Math.min(...cpu).toFixed(1)} ms, median ${median(cpu).toFixed(1)} ms; ` +
-        `${Math.round(REQUESTS / seconds)} req/s, median p50 ${median(p50)} ms, ${errors} errors, ` +
-        `peak RSS ${server.peakRssMb()} MB (${REQUESTS} requests in ${BATCHES} batches, ${CONNECTIONS} connections)`,
+        `PostgreSQL median ${median(ours.map((r) => r.pg)).toFixed(2)} ms; ` +
+        (against
+          ? ''
+          : `${Math.round(REQUESTS / seconds)} req/s, median p50 ${median(ours.map((r) => r.p50))} ms, `) +
+        `${errors} errors, peak RSS ${server.peakRssMb()} MB ` +
+        `(${REQUESTS} requests in ${BATCHES} batches, ${CONNECTIONS} connections)`,
     );
+    if (against) {
+      const ratios = (of: (r: (typeof ours)[number]) => number) =>
+        ours.map((r, i) => of(r) / of(theirs[i]!)).sort((a, b) => a - b);
+      const show = (xs: number[]) =>
+        `median ${median(xs).toFixed(2)} (pairs ${xs.map((x) => x.toFixed(2)).join(' ')})`;
+      console.log(
+        `  against ${values.against}: its CPU/request median ${median(theirs.map((r) => r.node)).toFixed(1)} ms, ` +
+          `PostgreSQL ${median(theirs.map((r) => r.pg)).toFixed(2)} ms; this / that, Node ` +
+          `${show(ratios((r) => r.node))}; PostgreSQL ${show(ratios((r) => r.pg))}`,
+      );
+    }
   }
 } finally {
-  await server.stop();
+  for (const s of servers) await s.stop();
+  other?.remove();
 }

@@ -3,7 +3,7 @@
 // /proc, the child's own utime + stime, what process.cpuUsage() would say inside it) and its
 // peak resident memory, sampled every 100 ms.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../tests/support/throwaway-postgres.js';
 
@@ -33,6 +33,32 @@ export function runCli(args: string[], env: Record<string, string>): string {
 // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on every usual kernel).
 const TICKS_PER_SECOND = 100;
 
+/** CPU milliseconds (user + system) of a process, from its /proc/<pid>/stat line. */
+function cpuMsOfStat(stat: string): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU milliseconds used so far by every process of this machine named `postgres` (the server's
+ * backends and its helpers, whatever database they serve): what a benchmark's statements cost
+ * a PostgreSQL on this machine, measured on an otherwise quiet server. 0 when there is none.
+ */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.includes(' (postgres) ')) total += cpuMsOfStat(stat);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
 export interface BenchServer {
   base: string;
   /** CPU milliseconds (user + system) the server process has used so far. */
@@ -51,13 +77,18 @@ export interface BenchServer {
  */
 export const SERVER_ARGS = ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'];
 
+/**
+ * Starts the server of the checkout at `root` (this one by default; bench:cpu --against starts
+ * another version's from a worktree) with `env` added.
+ */
 export async function startBenchServer(
   env: Record<string, string>,
   nodeOptions: string[] = [],
+  root: string = ROOT,
 ): Promise<BenchServer> {
   const port = await freePort();
   const server = spawn(process.execPath, [...nodeOptions, ...SERVER_ARGS], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       ...process.env,
       PORT: String(port),
@@ -104,11 +135,7 @@ export async function startBenchServer(
 
   return {
     base,
-    cpuMs: () => {
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const fields = proc('stat').split(') ')[1]!.split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-    },
+    cpuMs: () => cpuMsOfStat(proc('stat')),
     peakRssMb: () => Math.round(peakRssKb / 1024),
     resetPeakRss: () => {
       peakRssKb = 0;
