@@ -8,16 +8,8 @@ import { queryRows } from '../src/db/client.js';
 import { actors, deals } from '../src/db/schema.js';
 import { actorConditions } from '../src/modules/actors/actor-filter.js';
 import { createActor, createState } from './support/factories.js';
+import { planNodes } from './support/plans.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-
-interface PlanNode {
-  'Relation Name'?: string;
-  'Actual Loops'?: number;
-  'Actual Rows'?: number;
-  Plans?: PlanNode[];
-}
-
-const nodesOf = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
 
 describe('an actor list filtered by country', () => {
   let database: TestDatabase;
@@ -57,13 +49,7 @@ describe('an actor list filtered by country', () => {
     const rows = await queryRows<{ name: string }>(database.db, statement);
     expect(rows.map((r) => r.name)).toEqual(['Sweden']);
 
-    const [plan] = await queryRows<Record<string, unknown>>(
-      database.db,
-      sql`explain (analyze, format json) ${statement}`,
-    );
-    const json = Object.values(plan!)[0];
-    const [root] = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: PlanNode }[];
-    const nodes = nodesOf(root!.Plan);
+    const nodes = await planNodes(database.db, statement, { analyze: true });
     // Sweden and Saab: no step of the plan yields more actors than these two, where walking
     // every actor by name yielded all 300 and joined them with the country's.
     const actorRows = nodes

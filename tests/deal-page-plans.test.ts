@@ -5,9 +5,8 @@
 // planner is told that sorting and whole-table scans are as costly as they can be, so that on
 // these few rows it still picks the index when the index can give the order. A platform's deals
 // are read through its items, which hold their deals' order key (migration 0008).
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/client.js';
 import type { ActorRow, PlatformRow } from '../src/db/schema.js';
 import { ALL_DEAL_KEYS } from '../src/modules/deals/deal-columns.js';
 import {
@@ -19,18 +18,8 @@ import {
   type DealPageQuery,
 } from '../src/modules/deals/deal-pages.js';
 import { createDeal, createPlatform, createState } from './support/factories.js';
+import { planNodes } from './support/plans.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Actual Loops'?: number;
-  Plans?: PlanNode[];
-}
-
-function nodesOf(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
-}
 
 const ORDER_DATE_DESC: DealOrdering = { field: 'ORDER_DATE', direction: 'DESC' };
 
@@ -44,21 +33,12 @@ describe('deal pages read their index in order', () => {
   let recipient: ActorRow;
   let platform: PlatformRow;
 
-  /** The plan's nodes: which kinds, which indexes they read, and (analyze) how often. */
-  async function planOf(statement: SQL, analyze = false): Promise<PlanNode[]> {
-    return database.db.transaction(async (tx) => {
-      for (const setting of ['enable_seqscan', 'enable_sort', 'enable_incremental_sort']) {
-        await tx.execute(sql.raw(`set local ${setting} = off`));
-      }
-      const [row] = await queryRows<Record<string, unknown>>(
-        tx,
-        sql`explain (format json${sql.raw(analyze ? ', analyze' : '')}) ${statement}`,
-      );
-      const json = Object.values(row!)[0];
-      const [root] = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: PlanNode }[];
-      return nodesOf(root!.Plan);
+  /** The plan's nodes, with sorting and whole-table scans made as costly as they can be. */
+  const planOf = (statement: SQL, analyze = false) =>
+    planNodes(database.db, statement, {
+      analyze,
+      disable: ['enable_seqscan', 'enable_sort', 'enable_incremental_sort'],
     });
-  }
 
   async function expectIndexOrder(statement: SQL, index: string) {
     const nodes = await planOf(statement);
