@@ -54,38 +54,34 @@ function variablesKey(variables: Record<string, unknown> | undefined): string | 
   }
 }
 
-/**
- * operationCost, kept per operation and variables. Apollo hands every request of one query text
- * the same parsed document, so a dashboard's repeated query is costed once rather than at every
- * request (1.3 % of a list request's CPU, issue 12). A refusal throws and is not kept. The key
- * is the variables' JSON: they come as JSON, so JSON tells every set that costs differently apart.
- */
-function costMemo(): (
+/** operationCost of one operation of `document`, with the document's fragments. */
+function costOfOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
-) => OperationCost {
-  const byOperation = new WeakMap<OperationDefinitionNode, Map<string, OperationCost>>();
-  const compute = (
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operation: OperationDefinitionNode,
-    variables: Record<string, unknown> | undefined,
-  ) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-        fragments.set(definition.name.value, definition);
-      }
+): OperationCost {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition);
     }
-    return operationCost({ schema, operation, fragments, variables });
-  };
+  }
+  return operationCost({ schema, operation, fragments, variables });
+}
+
+/**
+ * costOfOperation, kept per operation and variables. Apollo hands every request of one query
+ * text the same parsed document, so a dashboard's repeated query is costed once rather than at
+ * every request (1.3 % of a list request's CPU, issue 12). A refusal throws and is not kept. The
+ * key is the variables' JSON: they come as JSON, so JSON tells every set that costs differently
+ * apart.
+ */
+function costMemo(): typeof costOfOperation {
+  const byOperation = new WeakMap<OperationDefinitionNode, Map<string, OperationCost>>();
   return (schema, document, operation, variables) => {
     const key = variablesKey(variables);
-    if (key === null) {
-      return compute(schema, document, operation, variables);
-    }
+    if (key === null) return costOfOperation(schema, document, operation, variables);
     let costs = byOperation.get(operation);
     if (!costs) {
       costs = new Map();
@@ -93,7 +89,7 @@ function costMemo(): (
     }
     let cost = costs.get(key);
     if (!cost) {
-      cost = compute(schema, document, operation, variables);
+      cost = costOfOperation(schema, document, operation, variables);
       if (costs.size >= MEMO_VARIABLE_SETS) costs.delete(costs.keys().next().value!);
       costs.set(key, cost);
     }
