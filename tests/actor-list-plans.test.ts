@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { actors, deals } from '../src/db/schema.js';
 import { actorConditions } from '../src/modules/actors/actor-filter.js';
-import { createActor, createState } from './support/factories.js';
+import { createActor, createCompanies, createState } from './support/factories.js';
 import { planNodes } from './support/plans.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -21,12 +21,7 @@ describe('an actor list filtered by country', () => {
     const norway = await createState(db, 'Norway', 'NOR');
     await createActor(db, { name: 'Saab', countryId: sweden.id });
     // A register's worth of suppliers elsewhere: the planner's guesses follow the table's size.
-    const others = await db
-      .insert(actors)
-      .values(
-        Array.from({ length: 300 }, (_, i) => ({ kind: 'COMPANY' as const, name: `Maker ${i}` })),
-      )
-      .returning({ id: actors.id });
+    const others = await createCompanies(db, 300, 'Maker');
     await db.insert(deals).values(
       [sweden, ...others].flatMap((supplier) =>
         Array.from({ length: 5 }, () => ({

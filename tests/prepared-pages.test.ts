@@ -20,7 +20,7 @@ import {
   type DealPageQuery,
 } from '../src/modules/deals/deal-pages.js';
 import { createApiKey, revokeApiKey, viewerForKey } from '../src/modules/auth/api-keys.service.js';
-import { createDeal, createPlatform, createState } from './support/factories.js';
+import { createCompanies, createDeal, createPlatform, createState } from './support/factories.js';
 import {
   createTestDatabase,
   testDatabaseKind,
@@ -185,12 +185,7 @@ describe.skipIf(testDatabaseKind === 'pglite')('deal pages on PostgreSQL', () =>
   // party's few deals and sorts them all. PostgreSQL kept the custom plan, made at every run.
   it('plans a first page filtered by a party once, for that party', async () => {
     const { db } = database;
-    const small = await db
-      .insert(actors)
-      .values(
-        Array.from({ length: 60 }, (_, i) => ({ kind: 'COMPANY' as const, name: `Yard ${i}` })),
-      )
-      .returning({ id: actors.id });
+    const small = await createCompanies(db, 60, 'Yard');
     await db.insert(deals).values(
       small.flatMap(({ id }) =>
         Array.from({ length: 20 }, (_, i) => ({

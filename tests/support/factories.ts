@@ -39,6 +39,23 @@ export async function createActor(db: Db, input: ActorInput = {}): Promise<Actor
   return row!;
 }
 
+/** `count` companies in one statement (`${prefix} 0`, `${prefix} 1`, …): a table of realistic size. */
+export async function createCompanies(
+  db: Db,
+  count: number,
+  prefix: string,
+): Promise<{ id: string }[]> {
+  return db
+    .insert(actors)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        kind: 'COMPANY' as const,
+        name: `${prefix} ${i}`,
+      })),
+    )
+    .returning({ id: actors.id });
+}
+
 /** A state with its real ISO 3166-1 codes (the seed already holds Russia and Mali). */
 export async function createState(db: Db, name: string, isoAlpha3: string): Promise<ActorRow> {
   const codes = isoCodes(isoAlpha3);
