@@ -5,10 +5,9 @@
 // callbacks and the microtask turns a loaded value costs it — about 5 µs a field, hundreds of
 // fields a page (issue 12). The statements are the same ones, batched the same way: one per
 // relation and level, as when the fields loaded their rows themselves.
-import type DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { BatchLoader } from '../db/batch.js';
+import type { BatchLoader } from '../db/batch.js';
 import { required } from './rows.js';
 import { fieldsUnder, type Fragments } from './selection.js';
 
@@ -31,7 +30,7 @@ export interface Relation<P, V, K extends RelationKind = RelationKind> {
     ctx: Context,
     fields: readonly FieldNode[],
     fragments: Fragments,
-  ) => DataLoader<string, V>;
+  ) => BatchLoader<V>;
   /** The key of the related row(s) in that loader; null when there is none. */
   key: (parent: P) => K extends 'optional' ? string | null : string;
 }
@@ -48,17 +47,14 @@ export function relationResolver<P, V, K extends RelationKind>(relation: Relatio
     const key: string | null = relation.key(parent);
     if (key === null) return null as R;
     const loader = relation.loader(parent, ctx, info.fieldNodes, info.fragments);
-    const batch = loader instanceof BatchLoader ? (loader as BatchLoader<V>) : null;
-    if (batch) {
-      // A settled key is never a failed one (BatchLoader keeps the two apart): the usual case
-      // costs one lookup.
-      const value = batch.peek(key);
-      // A missing row that must exist still fails through the load's promise, as it always
-      // did: graphql-jit reports a thrown error and a rejected promise differently.
-      if (value !== undefined && (value !== null || relation.kind !== 'one')) return value as R;
-      const failure = batch.failure(key);
-      if (failure !== undefined) return Promise.reject(failure);
-    }
+    // A settled key is never a failed one (BatchLoader keeps the two apart): the usual case
+    // costs one lookup.
+    const value = loader.peek(key);
+    // A missing row that must exist still fails through the load's promise, as it always
+    // did: graphql-jit reports a thrown error and a rejected promise differently.
+    if (value !== undefined && (value !== null || relation.kind !== 'one')) return value as R;
+    const failure = loader.failure(key);
+    if (failure !== undefined) return Promise.reject(failure);
     const loaded: Promise<V> = loader.load(key);
     if (relation.kind !== 'one') return loaded as Promise<R>;
     return loaded.then((value) => required(value) as R);
@@ -94,9 +90,9 @@ export async function loadRelations(
       // Under a directive it may not be asked for at all: its own resolver loads it if it is.
       if (group.some((field) => field.directives?.length)) return;
       const relation = ofType[group[0]!.name.value] as unknown as Relation<object, unknown>;
-      // Each key once per loader: a page's 100 deals name some 20 parties, and a load is a
-      // promise and a cache lookup (the statement is the same either way).
-      const keysByLoader = new Map<DataLoader<string, unknown>, Set<string>>();
+      // Each key once per loader (a page's 100 deals name some 20 parties), read in bulk:
+      // no promise per key (BatchLoader.settle), the same statement as the fields' own loads.
+      const keysByLoader = new Map<BatchLoader<unknown>, Set<string>>();
       for (const row of rows) {
         const key = relation.key(row);
         if (key === null) continue;
@@ -105,18 +101,19 @@ export async function loadRelations(
         if (!keys) keysByLoader.set(loader, (keys = new Set()));
         keys.add(key);
       }
-      const loads: Promise<unknown>[] = [];
-      for (const [loader, keys] of keysByLoader)
-        for (const key of keys) loads.push(loader.load(key));
-      let values: unknown[];
       try {
-        values = await Promise.all(loads);
+        await Promise.all([...keysByLoader].map(([loader, keys]) => loader.settle(keys)));
       } catch {
         return;
       }
-      const children = values
-        .flat()
-        .filter((v): v is object => typeof v === 'object' && v !== null);
+      const children: object[] = [];
+      for (const [loader, keys] of keysByLoader) {
+        for (const key of keys) {
+          const value = loader.peek(key);
+          if (Array.isArray(value)) children.push(...(value as object[]));
+          else if (typeof value === 'object' && value !== null) children.push(value);
+        }
+      }
       await loadRelations(relations, ctx, relation.type, children, group, fragments);
     }),
   );

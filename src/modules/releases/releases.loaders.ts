@@ -6,8 +6,7 @@ import { queryRows } from '../../db/client.js';
 import { uuidArray } from '../../db/fragments.js';
 import { columnSelection } from '../../db/raw-rows.js';
 import { releaseTables, withClause } from '../../db/release-view.js';
-import { dealItems, sipriReleases, sipriRows, type DealItemRow } from '../../db/schema.js';
-import DataLoader from 'dataloader';
+import { dealItems, sipriReleases, sipriRows } from '../../db/schema.js';
 import { rowsWhereIn } from '../../db/statements.js';
 
 // The release's items CTE has the table's columns (src/db/release-view.ts).
@@ -41,19 +40,17 @@ export function createReleaseLoaders(db: Db) {
     /** The items of deals as one release published them (one per SIPRI row). */
     releaseItemsByDealId: loaderFamily(
       (releaseId: string) =>
-        new DataLoader<string, DealItemRow[]>(async (ids) => {
-          const rows = await queryRows<Record<string, unknown>>(
-            db,
-            sql`${withClause(releaseTables(releaseId))}select ${itemColumns.list} from ${dealItems}
-              where ${dealItems.dealId} = any(${uuidArray(ids)})`,
-          );
-          const byDeal = new Map<string, DealItemRow[]>(ids.map((id) => [id, []]));
-          for (const raw of rows) {
-            const item = itemColumns.toRow(raw);
-            byDeal.get(item.dealId)?.push(item);
-          }
-          return ids.map((id) => byDeal.get(id) ?? []);
-        }),
+        loaderMany(
+          async (ids) =>
+            (
+              await queryRows<Record<string, unknown>>(
+                db,
+                sql`${withClause(releaseTables(releaseId))}select ${itemColumns.list} from ${dealItems}
+                  where ${dealItems.dealId} = any(${uuidArray(ids)})`,
+              )
+            ).map((raw) => itemColumns.toRow(raw)),
+          (item) => item.dealId,
+        ),
       (releaseId) => releaseId,
     ),
   };
