@@ -2,7 +2,7 @@
 import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { withTransaction, type Context } from '../../context.js';
 import { platformFamilyIds } from '../../db/fragments.js';
-import { containsPattern } from '../../db/keyset.js';
+import { containsText } from '../../db/keyset.js';
 import { platformAliases, platforms } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import type { PlatformFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
@@ -26,15 +26,15 @@ async function platformConditions(
       throw new NotFoundError('filter.family', 'Platform', filter.family);
     }
   }
-  const pattern = filter?.designation ? containsPattern(filter.designation) : null;
+  const designation = filter?.designation;
   return and(
     isNull(platforms.deletedAt),
     filter?.updatedSince ? gte(platforms.updatedAt, filter.updatedSince) : undefined,
     filter?.category ? inArray(platforms.category, filter.category) : undefined,
     familyId ? sql`${platforms.id} in ${platformFamilyIds([familyId])}` : undefined,
-    pattern
-      ? sql`(${platforms.designation} ilike ${pattern} or ${platforms.id} in
-          (select ${platformAliases.platformId} from ${platformAliases} where ${platformAliases.alias} ilike ${pattern}))`
+    designation
+      ? sql`(${containsText(platforms.designation, designation)} or ${platforms.id} in
+          (select ${platformAliases.platformId} from ${platformAliases} where ${containsText(platformAliases.alias, designation)}))`
       : undefined,
   );
 }

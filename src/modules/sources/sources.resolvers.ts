@@ -4,7 +4,7 @@ import { nodeLoader, withTransaction, type Context } from '../../context.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import { attachCitations, citationTarget, createSource } from './sources.service.js';
 import { addCitationInput, createSourceInput } from './sources.input.js';
-import { containsPattern } from '../../db/keyset.js';
+import { containsText } from '../../db/keyset.js';
 import { sources, type CitationRow } from '../../db/schema.js';
 import type {
   Resolvers,
@@ -19,14 +19,13 @@ import { required, tagged } from '../../graphql/rows.js';
 import { fuzzyDate } from '../../graphql/values.js';
 
 function sourceConditions(filter: SourceFilter | null | undefined) {
-  const publisher = filter?.publisher ? containsPattern(filter.publisher) : null;
   const languages = filter?.language?.map((tag) => tag.toLowerCase());
   return and(
     isNull(sources.deletedAt),
     filter?.updatedSince ? gte(sources.updatedAt, filter.updatedSince) : undefined,
     filter?.kind ? inArray(sources.kind, filter.kind) : undefined,
     languages ? inArray(sql`lower(${sources.language})`, languages) : undefined,
-    publisher ? sql`${sources.publisher} ilike ${publisher}` : undefined,
+    filter?.publisher ? containsText(sources.publisher, filter.publisher) : undefined,
   );
 }
 
