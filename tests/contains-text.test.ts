@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
-import { containsText } from '../src/db/keyset.js';
+import { containsText } from '../src/db/fragments.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 const NAMES = [

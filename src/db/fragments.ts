@@ -1,6 +1,6 @@
 // Shared SQL fragments: subqueries that several modules filter by.
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { isUuid } from './stable-id.js';
 import { FORMER_STATES } from '../reference/former-states.js';
 import { actorAliases, actors, platforms } from './schema.js';
@@ -85,4 +85,34 @@ export function platformFamilyIds(ids: string[]): SQL {
       union
       select p.id from ${platforms} p join family on p.parent_id = family.id
     ) select id from family)`;
+}
+
+/** A LIKE pattern that matches `text` anywhere, with its wildcards escaped. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `column` contains `text`, in any case: what `ilike` matches, written as PostgreSQL computes
+ * it for a multibyte encoding (`lower` of both sides, then `like`), with the pattern lowered
+ * once for the statement (an InitPlan) instead of again at every row as `ilike` does. A name
+ * filter over 258 actors and their 641 aliases cost ~0.47 ms of PostgreSQL with `ilike`,
+ * ~0.34 ms so (issue 12).
+ */
+export function containsText(column: SQL | PgColumn, text: string): SQL {
+  return sql`lower(${column}) like (select lower(${containsPattern(text)}))`;
+}
+
+/**
+ * A name filter: `name` or one of the record's aliases (`aliases`, whose `owner` column names
+ * the record's `id`) contains `text`, in any case (containsText).
+ */
+export function nameOrAliasContains(
+  name: PgColumn,
+  id: PgColumn,
+  aliases: { table: PgTable; owner: PgColumn; alias: PgColumn },
+  text: string,
+): SQL {
+  return sql`(${containsText(name, text)} or ${id} in
+    (select ${aliases.owner} from ${aliases.table} where ${containsText(aliases.alias, text)}))`;
 }

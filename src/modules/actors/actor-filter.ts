@@ -1,7 +1,6 @@
 // The conditions of an actor list (all actors, suppliers, recipients): its filter and its role.
 import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { actorIdsInCountries } from '../../db/fragments.js';
-import { containsText } from '../../db/keyset.js';
+import { actorIdsInCountries, nameOrAliasContains } from '../../db/fragments.js';
 import { actorAliases, actors, deals } from '../../db/schema.js';
 import type { ActorFilter } from '../../graphql/generated/resolvers-types.js';
 import { resolveCountryCodes } from '../../reference/iso-countries.js';
@@ -14,7 +13,6 @@ export function actorConditions(
   role: ActorRole,
 ): SQL | undefined {
   const countries = resolveCountryCodes(filter?.country, 'filter.country');
-  const name = filter?.name;
   return and(
     isNull(actors.deletedAt),
     filter?.updatedSince ? gte(actors.updatedAt, filter.updatedSince) : undefined,
@@ -22,9 +20,13 @@ export function actorConditions(
     // An array worked out once (an InitPlan), not a subquery to join: the planner guessed half
     // the table for the subquery, walked every actor by name and joined each with it.
     countries ? sql`${actors.id} = any(array${actorIdsInCountries(countries)})` : undefined,
-    name
-      ? sql`(${containsText(actors.name, name)} or ${actors.id} in
-          (select ${actorAliases.actorId} from ${actorAliases} where ${containsText(actorAliases.alias, name)}))`
+    filter?.name
+      ? nameOrAliasContains(
+          actors.name,
+          actors.id,
+          { table: actorAliases, owner: actorAliases.actorId, alias: actorAliases.alias },
+          filter.name,
+        )
       : undefined,
     role === 'supplier'
       ? sql`exists (select 1 from ${deals} where ${deals.supplierId} = ${actors.id})`

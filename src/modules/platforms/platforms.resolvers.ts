@@ -1,8 +1,7 @@
 // Platform resolvers: the platform list and the Platform type's family tree and producers.
 import { and, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { withTransaction, type Context } from '../../context.js';
-import { platformFamilyIds } from '../../db/fragments.js';
-import { containsText } from '../../db/keyset.js';
+import { nameOrAliasContains, platformFamilyIds } from '../../db/fragments.js';
 import { platformAliases, platforms } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import type { PlatformFilter, Resolvers } from '../../graphql/generated/resolvers-types.js';
@@ -26,15 +25,22 @@ async function platformConditions(
       throw new NotFoundError('filter.family', 'Platform', filter.family);
     }
   }
-  const designation = filter?.designation;
   return and(
     isNull(platforms.deletedAt),
     filter?.updatedSince ? gte(platforms.updatedAt, filter.updatedSince) : undefined,
     filter?.category ? inArray(platforms.category, filter.category) : undefined,
     familyId ? sql`${platforms.id} in ${platformFamilyIds([familyId])}` : undefined,
-    designation
-      ? sql`(${containsText(platforms.designation, designation)} or ${platforms.id} in
-          (select ${platformAliases.platformId} from ${platformAliases} where ${containsText(platformAliases.alias, designation)}))`
+    filter?.designation
+      ? nameOrAliasContains(
+          platforms.designation,
+          platforms.id,
+          {
+            table: platformAliases,
+            owner: platformAliases.platformId,
+            alias: platformAliases.alias,
+          },
+          filter.designation,
+        )
       : undefined,
   );
 }

@@ -4,7 +4,7 @@ import { nodeLoader, withTransaction, type Context } from '../../context.js';
 import { requireAuthor } from '../auth/auth.service.js';
 import { attachCitations, citationTarget, createSource } from './sources.service.js';
 import { addCitationInput, createSourceInput } from './sources.input.js';
-import { containsText } from '../../db/keyset.js';
+import { containsText } from '../../db/fragments.js';
 import { sources, type CitationRow } from '../../db/schema.js';
 import type {
   Resolvers,
