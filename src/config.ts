@@ -31,6 +31,8 @@ const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // Pipelined connections for the API's reads, in front of the pool (src/db/read-lanes.ts).
+  DB_READ_LANES: z.coerce.number().int().min(0).max(16).default(1),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   // Expensive operations (aggregates, search) run on a pool of their own: see README.
@@ -188,6 +190,11 @@ export type DatabaseConfig =
       kind: 'postgres';
       url: string;
       poolMax: number;
+      /**
+       * Pipelined connections that read the API's named statements while they keep up (0: every
+       * read through the pool). Unset: DEFAULT_READ_LANES (src/db/client.ts).
+       */
+      readLanes?: number;
       connectTimeoutMs: number;
       statementTimeoutMs: number;
       /** Streaming replicas that serve read-only queries (src/db/read-replicas.ts); none if unset. */
@@ -247,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         kind: 'postgres',
         url: e.DATABASE_URL,
         poolMax: e.DB_POOL_MAX,
+        readLanes: e.DB_READ_LANES,
         connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
         statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
         readUrls: Object.freeze(e.DATABASE_READ_URL ?? []),

@@ -21,6 +21,15 @@ describe('configuration', () => {
     });
   });
 
+  it('reads down one pipelined lane by default; DB_READ_LANES sets how many, 0 for none', () => {
+    const url = 'postgres://u@db:5432/armstrail';
+    expect(loadConfig({ DATABASE_URL: url }).database).toMatchObject({ readLanes: 1 });
+    expect(loadConfig({ DATABASE_URL: url, DB_READ_LANES: '0' }).database).toMatchObject({
+      readLanes: 0,
+    });
+    expect(() => loadConfig({ DATABASE_URL: url, DB_READ_LANES: '-1' })).toThrow(/DB_READ_LANES/);
+  });
+
   it('lists every bad variable in one error', () => {
     const load = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(load).toThrow(ConfigError);

@@ -13,6 +13,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { lockDataFolder } from './data-folder-lock.js';
+import { openReadLanes, type ReadLanes } from './read-lanes.js';
 import * as schema from './schema.js';
 import { SEARCH_SETUP } from './search-setup.js';
 
@@ -52,6 +53,8 @@ export interface OpenOptions {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 const QUERY_TIMEOUT_MARGIN_MS = 2_000;
+/** Read lanes when the configuration does not say (tests' databases): see src/db/read-lanes.ts. */
+export const DEFAULT_READ_LANES = 1;
 // Any constant works; it only has to be the same for every Armstrail process.
 const MIGRATION_LOCK_KEY = 0x41524d53;
 
@@ -170,6 +173,9 @@ function openPostgres(
       query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
       idleTimeoutMillis: 30_000,
       application_name: name,
+      // A connection answers statements written without waiting for the one before: the read
+      // lanes' (src/db/read-lanes.ts); a transaction or a pool.query sends one at a time anyway.
+      pipeline: true,
     });
     // Without a listener an idle client's error (e.g. the server restarting) kills the process.
     created.on('error', (error) => options.onPoolError?.(error));
@@ -183,8 +189,9 @@ function openPostgres(
         'armstrail-expensive',
       )
     : null;
+  const lanes = openReadLanes(config.readLanes ?? DEFAULT_READ_LANES, pool);
   const logger = options.queryLogger ?? false;
-  const withRawQuery = (db: Db, onPool: pg.Pool): Db => {
+  const withRawQuery = (db: Db, onPool: pg.Pool | ReadLanes): Db => {
     rawQueries.set(db, async (name, text, values) => {
       options.queryLogger?.logQuery(text, values);
       // A named statement is parsed once per connection, then only bound and executed.
@@ -194,7 +201,7 @@ function openPostgres(
     });
     return db;
   };
-  const db = withRawQuery(drizzlePg({ client: pool, schema, logger }), pool);
+  const db = withRawQuery(drizzlePg({ client: pool, schema, logger }), lanes);
   return {
     kind: 'postgres',
     db,

@@ -18,10 +18,11 @@ export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
 
 /**
  * `migrate: false` leaves it empty (no migrations, no seed) for tests of migrations themselves;
- * `poolMax` (PostgreSQL) bounds its pool, 1 for a test that must see the app's own connection.
+ * `poolMax` (PostgreSQL) bounds its pool, 1 for a test that must see the app's own connection;
+ * `readLanes` (PostgreSQL) sets its read lanes (src/db/read-lanes.ts), the default otherwise.
  */
 export async function createTestDatabase(
-  options: { seed?: boolean; migrate?: boolean; poolMax?: number } = {},
+  options: { seed?: boolean; migrate?: boolean; poolMax?: number; readLanes?: number } = {},
 ): Promise<TestDatabase> {
   const statements = {
     count: 0,
@@ -50,6 +51,7 @@ export async function createTestDatabase(
         kind: 'postgres',
         url: scratch.url,
         poolMax: options.poolMax ?? 5,
+        ...(options.readLanes === undefined ? {} : { readLanes: options.readLanes }),
         connectTimeoutMs: 5000,
         statementTimeoutMs: 30_000,
       },
