@@ -33,6 +33,7 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   // Pipelined connections for the API's reads, in front of the pool (src/db/read-lanes.ts).
   DB_READ_LANES: z.coerce.number().int().min(0).max(16).default(1),
+  DB_READ_LANE_WAIT_MS: z.coerce.number().int().min(1).max(10_000).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   // Expensive operations (aggregates, search) run on a pool of their own: see README.
@@ -195,6 +196,8 @@ export type DatabaseConfig =
        * read through the pool). Unset: DEFAULT_READ_LANES (src/db/client.ts).
        */
       readLanes?: number;
+      /** How long a lane's oldest statement may wait before reads go elsewhere; STALL_MS if unset. */
+      readLaneWaitMs?: number;
       connectTimeoutMs: number;
       statementTimeoutMs: number;
       /** Streaming replicas that serve read-only queries (src/db/read-replicas.ts); none if unset. */
@@ -255,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         url: e.DATABASE_URL,
         poolMax: e.DB_POOL_MAX,
         readLanes: e.DB_READ_LANES,
+        readLaneWaitMs: e.DB_READ_LANE_WAIT_MS,
         connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
         statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
         readUrls: Object.freeze(e.DATABASE_READ_URL ?? []),

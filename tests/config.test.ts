@@ -28,6 +28,10 @@ describe('configuration', () => {
       readLanes: 0,
     });
     expect(() => loadConfig({ DATABASE_URL: url, DB_READ_LANES: '-1' })).toThrow(/DB_READ_LANES/);
+    expect(loadConfig({ DATABASE_URL: url }).database).toMatchObject({ readLaneWaitMs: 10 });
+    expect(loadConfig({ DATABASE_URL: url, DB_READ_LANE_WAIT_MS: '40' }).database).toMatchObject({
+      readLaneWaitMs: 40,
+    });
   });
 
   it('lists every bad variable in one error', () => {

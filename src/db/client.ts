@@ -189,7 +189,7 @@ function openPostgres(
         'armstrail-expensive',
       )
     : null;
-  const lanes = openReadLanes(config.readLanes ?? DEFAULT_READ_LANES, pool);
+  const lanes = openReadLanes(config.readLanes ?? DEFAULT_READ_LANES, pool, config.readLaneWaitMs);
   const logger = options.queryLogger ?? false;
   const withRawQuery = (db: Db, onPool: pg.Pool | ReadLanes): Db => {
     rawQueries.set(db, async (name, text, values) => {

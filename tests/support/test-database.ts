@@ -19,10 +19,17 @@ export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
 /**
  * `migrate: false` leaves it empty (no migrations, no seed) for tests of migrations themselves;
  * `poolMax` (PostgreSQL) bounds its pool, 1 for a test that must see the app's own connection;
- * `readLanes` (PostgreSQL) sets its read lanes (src/db/read-lanes.ts), the default otherwise.
+ * `readLanes` and `readLaneWaitMs` (PostgreSQL) set its read lanes (src/db/read-lanes.ts),
+ * the defaults otherwise.
  */
 export async function createTestDatabase(
-  options: { seed?: boolean; migrate?: boolean; poolMax?: number; readLanes?: number } = {},
+  options: {
+    seed?: boolean;
+    migrate?: boolean;
+    poolMax?: number;
+    readLanes?: number;
+    readLaneWaitMs?: number;
+  } = {},
 ): Promise<TestDatabase> {
   const statements = {
     count: 0,
@@ -52,6 +59,7 @@ export async function createTestDatabase(
         url: scratch.url,
         poolMax: options.poolMax ?? 5,
         ...(options.readLanes === undefined ? {} : { readLanes: options.readLanes }),
+        ...(options.readLaneWaitMs === undefined ? {} : { readLaneWaitMs: options.readLaneWaitMs }),
         connectTimeoutMs: 5000,
         statementTimeoutMs: 30_000,
       },
