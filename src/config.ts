@@ -1,5 +1,6 @@
 // Process configuration: reads and validates the environment once; nothing else reads process.env.
 import { z } from 'zod';
+import { DEFAULT_READ_LANES, STALL_MS } from './db/read-lanes.js';
 import { OperatorError } from './operator-error.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,8 +33,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   // Pipelined connections for the API's reads, in front of the pool (src/db/read-lanes.ts).
-  DB_READ_LANES: z.coerce.number().int().min(0).max(16).default(1),
-  DB_READ_LANE_WAIT_MS: z.coerce.number().int().min(1).max(10_000).default(10),
+  DB_READ_LANES: z.coerce.number().int().min(0).max(16).default(DEFAULT_READ_LANES),
+  DB_READ_LANE_WAIT_MS: z.coerce.number().int().min(1).max(10_000).default(STALL_MS),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   // Expensive operations (aggregates, search) run on a pool of their own: see README.
@@ -193,7 +194,7 @@ export type DatabaseConfig =
       poolMax: number;
       /**
        * Pipelined connections that read the API's named statements while they keep up (0: every
-       * read through the pool). Unset: DEFAULT_READ_LANES (src/db/client.ts).
+       * read through the pool). Unset: DEFAULT_READ_LANES (src/db/read-lanes.ts).
        */
       readLanes?: number;
       /** How long a lane's oldest statement may wait before reads go elsewhere; STALL_MS if unset. */

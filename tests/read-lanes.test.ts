@@ -12,8 +12,8 @@ import {
 
 const PID = 'select pg_backend_pid()::int as pid';
 
-async function pidOf(read: RawQuery, text = PID): Promise<number> {
-  const [row] = await read(undefined, text, []);
+async function pidOf(read: RawQuery): Promise<number> {
+  const [row] = await read(undefined, PID, []);
   return row!.pid as number;
 }
 

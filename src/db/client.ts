@@ -13,7 +13,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { lockDataFolder } from './data-folder-lock.js';
-import { openReadLanes, type ReadLanes } from './read-lanes.js';
+import { DEFAULT_READ_LANES, openReadLanes, type ReadLanes } from './read-lanes.js';
 import * as schema from './schema.js';
 import { SEARCH_SETUP } from './search-setup.js';
 
@@ -53,8 +53,6 @@ export interface OpenOptions {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 const QUERY_TIMEOUT_MARGIN_MS = 2_000;
-/** Read lanes when the configuration does not say (tests' databases): see src/db/read-lanes.ts. */
-export const DEFAULT_READ_LANES = 1;
 // Any constant works; it only has to be the same for every Armstrail process.
 const MIGRATION_LOCK_KEY = 0x41524d53;
 

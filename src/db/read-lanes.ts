@@ -23,6 +23,8 @@ import type pg from 'pg';
  * whose round trip is longer, every lane looks stalled and reads go through the pool.
  */
 export const STALL_MS = 10;
+/** Lanes unless DB_READ_LANES says otherwise: one measured best here (README, Performance). */
+export const DEFAULT_READ_LANES = 1;
 /** Unanswered statements a lane takes before new ones go elsewhere. */
 export const MAX_DEPTH = 64;
 
